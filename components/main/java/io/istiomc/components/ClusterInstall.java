@@ -1,0 +1,233 @@
+package io.istiomc.components;
+
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.Provider;
+import com.pulumi.kubernetes.ProviderArgs;
+import com.pulumi.kubernetes.core.v1.Namespace;
+import com.pulumi.kubernetes.core.v1.NamespaceArgs;
+import com.pulumi.kubernetes.core.v1.Secret;
+import com.pulumi.kubernetes.core.v1.SecretArgs;
+import com.pulumi.kubernetes.core.v1.Service;
+import com.pulumi.kubernetes.core.v1.ServiceArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ServicePortArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ServiceSpecArgs;
+import com.pulumi.kubernetes.core.v1.outputs.LoadBalancerIngress;
+import com.pulumi.kubernetes.core.v1.outputs.ServiceStatus;
+import com.pulumi.kubernetes.helm.v3.Release;
+import com.pulumi.kubernetes.helm.v3.ReleaseArgs;
+import com.pulumi.kubernetes.helm.v3.inputs.RepositoryOptsArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import io.istiomc.components.inputs.ClusterArgs;
+import io.istiomc.components.inputs.EastWestGatewayArgs;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a primary and a remote cluster install alike: the provider for the cluster's context, the
+ * {@code istio-system} namespace, {@code cacerts}, the {@code base} chart, and the east-west
+ * gateway whose address the other clusters need. Both cluster components build on it, so the two
+ * can never drift apart in how a cluster joins the mesh.
+ */
+final class ClusterInstall {
+    /**
+     * The pulumi-kubernetes provider plugin the explicit providers run. The 4.0.0 Java SDK pins
+     * plugin 4.0.0 for default providers; explicit providers may select a newer plugin for the same
+     * types, and {@code pulumi.com/waitFor} replaces the default await logic only from 4.18.4 on.
+     */
+    static final String KUBERNETES_PLUGIN_VERSION = "4.34.2";
+
+    /** Helm waits up to this long for a release's workloads (istiod pulls a large image). */
+    private static final int RELEASE_TIMEOUT_SECONDS = 600;
+
+    private final com.pulumi.resources.ComponentResource owner;
+    private final String name;
+    private final ClusterArgs args;
+    final Provider provider;
+    final Namespace namespace;
+    final Output<String> namespaceName;
+    final Secret cacerts;
+    final Release base;
+
+    ClusterInstall(com.pulumi.resources.ComponentResource owner, String name, ClusterArgs args, boolean remote,
+                   Map<String, String> namespaceAnnotations) {
+        this.owner = owner;
+        this.name = name;
+        this.args = args;
+
+        var providerArgs = ProviderArgs.builder()
+                .context(args.context())
+                .enableServerSideApply(true);
+        args.kubeconfig().ifPresent(providerArgs::kubeconfig);
+        this.provider = new Provider(name + "-k8s", providerArgs.build(), CustomResourceOptions.builder()
+                .parent(owner)
+                .version(KUBERNETES_PLUGIN_VERSION)
+                .build());
+
+        this.namespace = new Namespace(name + "-istio-system", NamespaceArgs.builder()
+                .metadata(ObjectMetaArgs.builder()
+                        .name(Names.ISTIO_NAMESPACE)
+                        .labels(Map.of(
+                                Names.NETWORK_LABEL, args.network(),
+                                Names.MANAGED_BY_LABEL, Names.MANAGED_BY))
+                        .annotations(namespaceAnnotations)
+                        .build())
+                .build(), options());
+        // Reading the name back from the namespace makes every object in it depend on it, so that
+        // `pulumi destroy` deletes the namespace last.
+        this.namespaceName = namespace.metadata().applyValue(m -> m.name().orElseThrow());
+
+        var ca = args.certificates();
+        var cacertsData = Output.tuple(ca.caCertPem(), ca.caKeyPem(), ca.rootCertPem(), ca.certChainPem())
+                .applyValue(t -> {
+                    var data = new LinkedHashMap<String, String>();
+                    data.put("ca-cert.pem", t.t1);
+                    data.put("ca-key.pem", t.t2);
+                    data.put("root-cert.pem", t.t3);
+                    data.put("cert-chain.pem", t.t4);
+                    return (Map<String, String>) data;
+                })
+                .asSecret();
+        this.cacerts = new Secret(name + "-cacerts", SecretArgs.builder()
+                .metadata(metadata(Names.CACERTS_SECRET))
+                .type("Opaque")
+                .stringData(cacertsData)
+                .build(), options());
+
+        this.base = release("base", Names.BASE_RELEASE, "base",
+                Output.of(IstioValues.base(remote)),
+                List.of(namespace), false);
+    }
+
+    /** Options of every Kubernetes child: parented to the component, bound to this cluster's provider. */
+    CustomResourceOptions options(Resource... dependsOn) {
+        return CustomResourceOptions.builder()
+                .parent(owner)
+                .provider(provider)
+                .dependsOn(dependsOn)
+                .build();
+    }
+
+    /** Metadata of an object in {@code istio-system}, labelled as ours. */
+    ObjectMetaArgs metadata(String objectName) {
+        return metadata(objectName, Map.of(), Map.of());
+    }
+
+    ObjectMetaArgs metadata(String objectName, Map<String, String> labels, Map<String, String> annotations) {
+        var allLabels = new LinkedHashMap<String, String>(labels);
+        allLabels.put(Names.MANAGED_BY_LABEL, Names.MANAGED_BY);
+        var meta = ObjectMetaArgs.builder()
+                .name(objectName)
+                .namespace(namespaceName)
+                .labels(allLabels);
+        if (!annotations.isEmpty()) {
+            meta.annotations(annotations);
+        }
+        return meta.build();
+    }
+
+    /** istiod (the full control plane on the primary, the remote profile elsewhere), after {@code base} and {@code cacerts}. */
+    Release istiod(Output<Map<String, Object>> values) {
+        // istiod reads cacerts once at start; without it, it would mint a self-signed root of its own.
+        return release("istiod", Names.ISTIOD_RELEASE, "istiod", values, List.of(base, cacerts), false);
+    }
+
+    /**
+     * The east-west gateway: the chart's Deployment and our own Service, whose address is this
+     * cluster's {@code gatewayAddress}.
+     *
+     * @param istiod        the release whose injection webhook must exist before the gateway pods start
+     * @param awaitGateway  whether Helm waits for the gateway pods; a remote's cannot become ready
+     *                      before the primary holds its remote secret, which is created later in the graph
+     */
+    EastWestGateway eastWestGateway(Release istiod, boolean awaitGateway) {
+        var gateway = args.gateway();
+        var annotations = new LinkedHashMap<String, String>(gateway.annotations());
+        if (gateway.address().isPresent()) {
+            // The address is known: nothing downstream waits for the cluster to report one.
+            annotations.put(Names.SKIP_AWAIT_ANNOTATION, "true");
+        } else {
+            // Ready as soon as the load balancer has an address; the pods behind it may come later.
+            annotations.put(Names.WAIT_FOR_ANNOTATION, "jsonpath={.status.loadBalancer.ingress[0]['ip','hostname']}");
+        }
+        var labels = new LinkedHashMap<String, String>(IstioValues.eastWestGatewaySelector());
+        labels.put(Names.NETWORK_LABEL, args.network());
+
+        var service = new Service(name + "-eastwestgateway", ServiceArgs.builder()
+                .metadata(metadata(Names.EAST_WEST_GATEWAY, labels, annotations))
+                .spec(ServiceSpecArgs.builder()
+                        .type(gateway.serviceType().kubernetesName())
+                        .selector(IstioValues.eastWestGatewaySelector())
+                        .ports(gatewayPorts(gateway))
+                        .build())
+                .build(), options());
+
+        var release = release("eastwestgateway", Names.EAST_WEST_GATEWAY, "gateway",
+                Output.of(IstioValues.eastWestGateway(args.network())), List.of(istiod, service), !awaitGateway);
+
+        Output<String> address = gateway.address()
+                .map(Output::of)
+                .orElseGet(() -> service.status().applyValue(status -> loadBalancerAddress(status, args.clusterName())));
+        return new EastWestGateway(service, release, address);
+    }
+
+    private static List<ServicePortArgs> gatewayPorts(EastWestGatewayArgs gateway) {
+        var crossNetwork = ServicePortArgs.builder().name("tls").protocol("TCP")
+                .targetPort(IstioNetworking.CROSS_NETWORK_PORT);
+        if (gateway.serviceType() == GatewayServiceType.NODE_PORT) {
+            crossNetwork.port(IstioNetworking.CROSS_NETWORK_PORT).nodePort(gateway.port());
+        } else {
+            crossNetwork.port(gateway.port());
+        }
+        var ports = new ArrayList<ServicePortArgs>();
+        ports.add(tcpPort("status-port", 15021));
+        ports.add(crossNetwork.build());
+        ports.add(tcpPort("tls-istiod", IstioNetworking.ISTIOD_XDS_PORT));
+        ports.add(tcpPort("tls-webhook", IstioNetworking.ISTIOD_WEBHOOK_PORT));
+        return ports;
+    }
+
+    private static ServicePortArgs tcpPort(String portName, int port) {
+        // Server-side apply keys Service ports by port and protocol: the protocol must be explicit.
+        return ServicePortArgs.builder().name(portName).port(port).targetPort(port).protocol("TCP").build();
+    }
+
+    /** The first address a LoadBalancer Service was given: its IP, or its DNS name (AWS ELBs give only a name). */
+    static String loadBalancerAddress(Optional<ServiceStatus> status, String clusterName) {
+        return status.flatMap(ServiceStatus::loadBalancer)
+                .flatMap(lb -> lb.ingress().stream().findFirst())
+                .flatMap(ClusterInstall::ingressAddress)
+                .orElseThrow(() -> new IllegalStateException("the east-west gateway Service of cluster '" + clusterName
+                        + "' has no load balancer address; check that the cluster can provision LoadBalancer Services,"
+                        + " or set 'gateway.address' (and 'gateway.serviceType: NodePort' where there is no load balancer)"));
+    }
+
+    private static Optional<String> ingressAddress(LoadBalancerIngress ingress) {
+        return ingress.ip().filter(ip -> !ip.isEmpty()).or(() -> ingress.hostname().filter(h -> !h.isEmpty()));
+    }
+
+    Release release(String suffix, String releaseName, String chart, Output<Map<String, Object>> values,
+                    List<Resource> dependsOn, boolean skipAwait) {
+        var charts = args.charts();
+        return new Release(name + "-" + suffix, ReleaseArgs.builder()
+                .name(releaseName)
+                .chart(chart)
+                .version(charts.version())
+                .repositoryOpts(RepositoryOptsArgs.builder().repo(charts.repository()).build())
+                .namespace(namespaceName)
+                .createNamespace(false)
+                .values(values)
+                .skipAwait(skipAwait)
+                .timeout(RELEASE_TIMEOUT_SECONDS)
+                .build(), options(dependsOn.toArray(Resource[]::new)));
+    }
+
+    /** The east-west gateway's parts and the address other networks dial. */
+    record EastWestGateway(Service service, Release release, Output<String> address) {
+    }
+}

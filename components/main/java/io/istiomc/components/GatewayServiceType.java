@@ -1,0 +1,30 @@
+package io.istiomc.components;
+
+/** How an east-west gateway is exposed outside its cluster. */
+public enum GatewayServiceType {
+    /** A cloud load balancer; its address is learnt from the Service's status unless configured. */
+    LOAD_BALANCER("LoadBalancer"),
+    /** A port on every node; the address must be configured, since Kubernetes reports none. */
+    NODE_PORT("NodePort");
+
+    private final String kubernetesName;
+
+    GatewayServiceType(String kubernetesName) {
+        this.kubernetesName = kubernetesName;
+    }
+
+    /** The value of a Service's {@code spec.type}. */
+    public String kubernetesName() {
+        return kubernetesName;
+    }
+
+    /** Parses a Service's {@code spec.type} spelling, or returns null when it is not one we support. */
+    public static GatewayServiceType fromKubernetesName(String name) {
+        for (var type : values()) {
+            if (type.kubernetesName.equals(name)) {
+                return type;
+            }
+        }
+        return null;
+    }
+}

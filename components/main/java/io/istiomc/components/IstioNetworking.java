@@ -1,0 +1,77 @@
+package io.istiomc.components;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The specs of the Istio networking objects the primary carries, built here and nowhere else.
+ * Because the remotes read their configuration from the primary's istiod, these objects serve
+ * every cluster's east-west gateway, as the seed notes for its {@code cluster-aware-gateway}.
+ */
+public final class IstioNetworking {
+    public static final String API_VERSION = "networking.istio.io/v1";
+    public static final String CROSS_NETWORK_GATEWAY = "cross-network-gateway";
+    public static final String ISTIOD_GATEWAY = "istiod-gateway";
+    public static final String ISTIOD_VIRTUAL_SERVICE = "istiod-vs";
+    public static final int CROSS_NETWORK_PORT = 15443;
+    public static final int ISTIOD_XDS_PORT = 15012;
+    public static final int ISTIOD_WEBHOOK_PORT = 15017;
+    /** istiod's Service exposes its webhook on 443, in front of container port 15017. */
+    public static final int ISTIOD_SERVICE_WEBHOOK_PORT = 443;
+
+    private static final String ISTIOD_HOST = "istiod." + Names.ISTIO_NAMESPACE + ".svc.cluster.local";
+
+    private IstioNetworking() {
+    }
+
+    /**
+     * Passes mTLS traffic from other networks straight to the workload named in its SNI (the seed's
+     * {@code cluster-aware-gateway}, on the east-west port).
+     */
+    public static Map<String, Object> crossNetworkGatewaySpec() {
+        return Map.of(
+                "selector", gatewaySelector(),
+                "servers", List.of(Map.of(
+                        "port", Map.of("number", CROSS_NETWORK_PORT, "name", "tls", "protocol", "TLS"),
+                        "tls", Map.of("mode", "AUTO_PASSTHROUGH"),
+                        "hosts", List.of("*.local"))));
+    }
+
+    /** Lets the remotes reach istiod's XDS and injection webhook through the east-west gateway. */
+    public static Map<String, Object> istiodGatewaySpec() {
+        return Map.of(
+                "selector", gatewaySelector(),
+                "servers", List.of(
+                        passthroughServer("tls-istiod", ISTIOD_XDS_PORT),
+                        passthroughServer("tls-istiodwebhook", ISTIOD_WEBHOOK_PORT)));
+    }
+
+    /** Routes the two passthrough listeners of {@link #istiodGatewaySpec()} to istiod's Service. */
+    public static Map<String, Object> istiodVirtualServiceSpec() {
+        return Map.of(
+                "hosts", List.of("*"),
+                "gateways", List.of(ISTIOD_GATEWAY),
+                "tls", List.of(
+                        tlsRoute(ISTIOD_XDS_PORT, ISTIOD_XDS_PORT),
+                        tlsRoute(ISTIOD_WEBHOOK_PORT, ISTIOD_SERVICE_WEBHOOK_PORT)));
+    }
+
+    private static Map<String, Object> gatewaySelector() {
+        return Map.of("istio", Names.EAST_WEST_GATEWAY_SELECTOR);
+    }
+
+    private static Map<String, Object> passthroughServer(String portName, int port) {
+        return Map.of(
+                "port", Map.of("name", portName, "number", port, "protocol", "TLS"),
+                "tls", Map.of("mode", "PASSTHROUGH"),
+                "hosts", List.of("*"));
+    }
+
+    private static Map<String, Object> tlsRoute(int gatewayPort, int istiodPort) {
+        return Map.of(
+                "match", List.of(Map.of("port", gatewayPort, "sniHosts", List.of("*"))),
+                "route", List.of(Map.of("destination", Map.of(
+                        "host", ISTIOD_HOST,
+                        "port", Map.of("number", istiodPort)))));
+    }
+}

@@ -1,0 +1,99 @@
+package io.istiomc.components;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Helm values of every Istio release the mesh installs, built here and nowhere else. Helm
+ * values are untyped, so the keys are checked against each chart's {@code values.yaml} of the
+ * pinned Istio version by a test; the comments say which step of the manual guide each key replaces.
+ *
+ * <p>Mapping from the guide's IstioOperator spelling to the charts: {@code values.pilot.env.X}
+ * is the istiod chart's top-level {@code env.X}; the remote's {@code pilot.enabled: false} is the
+ * remote profile's {@code istiodRemote.enabled: true}, which installs no istiod Deployment.
+ */
+public final class IstioValues {
+    private static final String REMOTE_PROFILE = "remote";
+
+    private IstioValues() {
+    }
+
+    /**
+     * The {@code base} chart (CRDs and cluster-wide roles). The chart's own reader ServiceAccount is
+     * turned off because the remote clusters declare a least-privilege one of their own
+     * ({@link RemoteCluster}), and nothing needs to read the primary from outside.
+     */
+    public static Map<String, Object> base(boolean remote) {
+        var values = new LinkedHashMap<String, Object>();
+        if (remote) {
+            values.put("profile", REMOTE_PROFILE);
+        }
+        values.put("global", Map.of("enableReaderRBAC", false));
+        return values;
+    }
+
+    /**
+     * istiod on the primary: the seed's {@code values-istio-multicluster-primary.yaml}. It serves
+     * its own cluster and, as an external istiod, every remote.
+     */
+    public static Map<String, Object> primaryIstiod(String meshId, String clusterName, String network) {
+        var global = new LinkedHashMap<String, Object>();
+        global.put("meshID", meshId);
+        global.put("multiCluster", Map.of("clusterName", clusterName));
+        global.put("network", network);
+        global.put("externalIstiod", true);
+        global.put("enableReaderRBAC", false);
+        var values = new LinkedHashMap<String, Object>();
+        values.put("global", global);
+        // EXTERNAL_ISTIOD makes istiod manage the remotes' webhooks and root-cert ConfigMaps.
+        values.put("env", Map.of("EXTERNAL_ISTIOD", "true"));
+        return values;
+    }
+
+    /**
+     * The istiod chart on a remote, with the remote profile: webhooks pointing at the primary's
+     * istiod through {@code remotePilotAddress} (the seed's {@code --set profile=remote} line), and
+     * no istiod of its own.
+     */
+    public static Map<String, Object> remoteIstiod(String meshId, String clusterName, String network,
+                                                   String remotePilotAddress) {
+        var global = new LinkedHashMap<String, Object>();
+        global.put("meshID", meshId);
+        global.put("multiCluster", Map.of("clusterName", clusterName));
+        global.put("network", network);
+        global.put("remotePilotAddress", remotePilotAddress);
+        // The remote holds no mesh configuration: its Gateways and routes are read from the primary.
+        global.put("configCluster", false);
+        global.put("enableReaderRBAC", false);
+        var values = new LinkedHashMap<String, Object>();
+        values.put("profile", REMOTE_PROFILE);
+        values.put("global", global);
+        values.put("istiodRemote", Map.of(
+                "enabled", true,
+                "injectionPath", Names.injectionPath(clusterName, network)));
+        return values;
+    }
+
+    /**
+     * The {@code gateway} chart as an east-west (network) gateway. The chart's Service is turned off
+     * ({@code service.type: None}) because the mesh declares the Service itself, so that the
+     * gateway's address is an output Pulumi can wait for and pass to the other clusters.
+     */
+    public static Map<String, Object> eastWestGateway(String network) {
+        var values = new LinkedHashMap<String, Object>();
+        values.put("networkGateway", network);
+        values.put("service", Map.of("type", "None"));
+        return values;
+    }
+
+    /** The pod labels the gateway chart derives from the release name; the Service selects on them. */
+    public static Map<String, String> eastWestGatewaySelector() {
+        return Map.of("app", Names.EAST_WEST_GATEWAY, "istio", Names.EAST_WEST_GATEWAY_SELECTOR);
+    }
+
+    /** The chart names, as published in Istio's Helm repository. */
+    public static List<String> charts() {
+        return List.of("base", "istiod", "gateway");
+    }
+}

@@ -1,0 +1,211 @@
+package io.istiomc.components;
+
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.Provider;
+import com.pulumi.kubernetes.core.v1.Secret;
+import com.pulumi.kubernetes.core.v1.SecretArgs;
+import com.pulumi.kubernetes.core.v1.ServiceAccount;
+import com.pulumi.kubernetes.core.v1.ServiceAccountArgs;
+import com.pulumi.kubernetes.helm.v3.Release;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import com.pulumi.kubernetes.rbac.v1.ClusterRole;
+import com.pulumi.kubernetes.rbac.v1.ClusterRoleArgs;
+import com.pulumi.kubernetes.rbac.v1.ClusterRoleBinding;
+import com.pulumi.kubernetes.rbac.v1.ClusterRoleBindingArgs;
+import com.pulumi.kubernetes.rbac.v1.inputs.RoleRefArgs;
+import com.pulumi.kubernetes.rbac.v1.inputs.SubjectArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import io.istiomc.components.inputs.RemoteClusterArgs;
+
+import javax.annotation.Nullable;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * A remote cluster: no istiod of its own; its sidecars and its injection webhook use the primary's
+ * istiod through the primary's east-west gateway (steps "Setup cluster 2" of the guide).
+ *
+ * <p>Children: the cluster's Kubernetes provider; namespace {@code istio-system} labelled with the
+ * network and annotated with the primary as its control plane; {@code cacerts}; the {@code base}
+ * and {@code istiod} (remote profile) releases; the reader ServiceAccount, its ClusterRole,
+ * binding and token Secret; the east-west gateway (Service and release).
+ */
+public class RemoteCluster extends ComponentResource {
+    public static final String TYPE = "istio-multicluster:index:RemoteCluster";
+    private static final String SERVICE_ACCOUNT_TOKEN_TYPE = "kubernetes.io/service-account-token";
+
+    private final ClusterRef ref;
+    private final Output<String> clusterName;
+    private final Output<String> network;
+    private final Output<String> gatewayAddress;
+    private final Output<Integer> gatewayPort;
+    private final Output<String> apiServer;
+    private final Output<String> readerToken;
+    private final Output<String> apiServerCaData;
+    private final Release istiod;
+
+    public RemoteCluster(String name, RemoteClusterArgs args) {
+        this(name, args, null);
+    }
+
+    public RemoteCluster(String name, RemoteClusterArgs args, @Nullable ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        validate(args);
+        var cluster = args.cluster();
+        var install = new ClusterInstall(this, name, cluster, true,
+                Map.of(Names.CONTROL_PLANE_CLUSTERS_ANNOTATION, args.primaryClusterName()));
+        this.ref = new ClusterRef(cluster.clusterName(), cluster.network(), install.provider);
+
+        // The remote's webhooks and proxies point at the primary's gateway, so this release waits
+        // for that address: the first of the two cross-cluster edges of the graph.
+        this.istiod = install.istiod(args.remotePilotAddress().applyValue(address -> IstioValues.remoteIstiod(
+                cluster.meshId(), cluster.clusterName(), cluster.network(), address)));
+
+        var serviceAccount = new ServiceAccount(name + "-reader", ServiceAccountArgs.builder()
+                .metadata(install.metadata(Names.READER_SERVICE_ACCOUNT))
+                .build(), install.options(install.namespace));
+        var clusterRole = new ClusterRole(name + "-reader-role", ClusterRoleArgs.builder()
+                .metadata(clusterScoped(Names.READER_CLUSTER_ROLE))
+                .rules(ReaderAccess.rules())
+                .build(), install.options());
+        new ClusterRoleBinding(name + "-reader-binding", ClusterRoleBindingArgs.builder()
+                .metadata(clusterScoped(Names.READER_CLUSTER_ROLE))
+                .roleRef(RoleRefArgs.builder()
+                        .apiGroup("rbac.authorization.k8s.io")
+                        .kind("ClusterRole")
+                        .name(clusterRole.metadata().applyValue(m -> m.name().orElseThrow()))
+                        .build())
+                .subjects(SubjectArgs.builder()
+                        .kind("ServiceAccount")
+                        .name(serviceAccount.metadata().applyValue(m -> m.name().orElseThrow()))
+                        .namespace(install.namespaceName)
+                        .build())
+                .build(), install.options());
+
+        // Kubernetes >= 1.24 mints no long-lived token by itself. The token controller fills this
+        // Secret; waitFor holds the graph until it has, so no kubeconfig is built from an empty token.
+        // It writes token and ca.crt in one update, so waiting for the token covers both.
+        var tokenSecret = new Secret(name + "-reader-token", SecretArgs.builder()
+                .metadata(install.metadata(Names.READER_TOKEN_SECRET, Map.of(), Map.of(
+                        "kubernetes.io/service-account.name", Names.READER_SERVICE_ACCOUNT,
+                        Names.WAIT_FOR_ANNOTATION, "jsonpath={.data.token}")))
+                .type(SERVICE_ACCOUNT_TOKEN_TYPE)
+                .build(), install.options(serviceAccount));
+        this.readerToken = tokenSecret.data()
+                .applyValue(data -> decodeBase64(requiredKey(data, "token", cluster.clusterName())))
+                .asSecret();
+        // certificate-authority-data takes the base64 of the PEM, which is what the Secret holds.
+        this.apiServerCaData = tokenSecret.data()
+                .applyValue(data -> requiredKey(data, "ca.crt", cluster.clusterName()))
+                .asSecret();
+
+        var gateway = install.eastWestGateway(istiod, false);
+
+        this.clusterName = Output.of(cluster.clusterName());
+        this.network = Output.of(cluster.network());
+        this.gatewayAddress = gateway.address();
+        this.gatewayPort = Output.of(cluster.gateway().port());
+        this.apiServer = args.apiServer();
+        registerOutputs(Map.of(
+                "clusterName", clusterName,
+                "network", network,
+                "gatewayAddress", gatewayAddress,
+                "gatewayPort", gatewayPort,
+                "apiServer", apiServer,
+                "readerToken", readerToken,
+                "apiServerCaData", apiServerCaData));
+    }
+
+    private static ObjectMetaArgs clusterScoped(String objectName) {
+        return ObjectMetaArgs.builder()
+                .name(objectName)
+                .labels(Map.of(Names.MANAGED_BY_LABEL, Names.MANAGED_BY))
+                .build();
+    }
+
+    private static String requiredKey(Map<String, String> data, String key, String clusterName) {
+        var value = data == null ? null : data.get(key);
+        if (value == null || value.isEmpty()) {
+            throw new IllegalStateException("the reader token Secret of cluster '" + clusterName + "' has no '" + key
+                    + "'; is the token controller of kube-controller-manager running in that cluster?");
+        }
+        return value;
+    }
+
+    private static String decodeBase64(String value) {
+        return new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Cross-field rules that the builders cannot check alone.
+     *
+     * @throws IllegalArgumentException naming the property and the fix
+     */
+    public static void validate(RemoteClusterArgs args) {
+        var cluster = args.cluster();
+        Dns1123.requireLabel("RemoteClusterArgs", "cluster.clusterName", cluster.clusterName());
+        Dns1123.requireLabel("RemoteClusterArgs", "cluster.network", cluster.network());
+        if (cluster.clusterName().equals(args.primaryClusterName())) {
+            throw new IllegalArgumentException("RemoteClusterArgs: 'cluster.clusterName' must differ from"
+                    + " 'primaryClusterName' (both are '" + cluster.clusterName() + "'); give each cluster its own name");
+        }
+    }
+
+    /** The Istio cluster name of this remote. Known at once. */
+    public Output<String> clusterName() {
+        return clusterName;
+    }
+
+    /** The network this remote's pods are on. Known at once. */
+    public Output<String> network() {
+        return network;
+    }
+
+    /**
+     * The address of this remote's east-west gateway: the configured address, or else the IP or DNS
+     * name the cluster gave its LoadBalancer Service. Its network's gateway in meshNetworks.
+     */
+    public Output<String> gatewayAddress() {
+        return gatewayAddress;
+    }
+
+    /** The port other networks dial on {@link #gatewayAddress()}. Known at once. */
+    public Output<Integer> gatewayPort() {
+        return gatewayPort;
+    }
+
+    /** The URL at which the primary reaches this remote's API server. */
+    public Output<String> apiServer() {
+        return apiServer;
+    }
+
+    /**
+     * The bearer token of the remote's {@code istio-reader-service-account}, known once the token
+     * controller has filled its Secret. Secret.
+     */
+    public Output<String> readerToken() {
+        return readerToken;
+    }
+
+    /** The remote API server's CA bundle, base64-encoded PEM, from the same Secret. Secret. */
+    public Output<String> apiServerCaData() {
+        return apiServerCaData;
+    }
+
+    /** The Kubernetes provider of this remote's kube context; reuse it, never declare another. */
+    public Provider provider() {
+        return ref.provider();
+    }
+
+    /** Name, network and provider of this remote, for components that place objects in it. */
+    public ClusterRef ref() {
+        return ref;
+    }
+
+    /** The remote-profile istiod release (injection webhook); workloads in this cluster follow it. */
+    public Release istiodRelease() {
+        return istiod;
+    }
+}

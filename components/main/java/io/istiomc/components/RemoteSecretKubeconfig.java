@@ -1,0 +1,92 @@
+package io.istiomc.components;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The kubeconfig istiod uses to read a remote cluster, in the shape of istioctl's
+ * {@code create-remote-secret}: cluster, context and user all named after the remote, the API
+ * server URL the primary can reach, the remote's CA, and the reader's bearer token. It replaces the
+ * guide's {@code n2-k8s-config} heredoc; built as a document, never by pasting strings, so a token
+ * or URL can never break its YAML.
+ */
+public final class RemoteSecretKubeconfig {
+    private RemoteSecretKubeconfig() {
+    }
+
+    /**
+     * Builds and validates the kubeconfig.
+     *
+     * @param clusterName   the remote's Istio cluster name
+     * @param server        the API server URL (https)
+     * @param caData        the API server CA, base64-encoded PEM ({@code certificate-authority-data})
+     * @param token         the reader ServiceAccount's bearer token
+     * @param tlsServerName the name to verify the server certificate against, when the URL's host is
+     *                      not in it (e.g. a load balancer in front of the API server)
+     * @return the kubeconfig YAML
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    public static String build(String clusterName, String server, String caData, String token,
+                               Optional<String> tlsServerName) {
+        validate(clusterName, server, caData, token);
+        var cluster = new LinkedHashMap<String, Object>();
+        cluster.put("certificate-authority-data", caData);
+        cluster.put("server", server);
+        tlsServerName.ifPresent(name -> cluster.put("tls-server-name", name));
+
+        var config = new LinkedHashMap<String, Object>();
+        config.put("apiVersion", "v1");
+        config.put("kind", "Config");
+        config.put("clusters", List.of(Map.of("name", clusterName, "cluster", cluster)));
+        config.put("contexts", List.of(Map.of("name", clusterName,
+                "context", Map.of("cluster", clusterName, "user", clusterName))));
+        config.put("current-context", clusterName);
+        config.put("preferences", Map.of());
+        config.put("users", List.of(Map.of("name", clusterName, "user", Map.of("token", token))));
+        return Yaml.write(config);
+    }
+
+    /** What clientcmd would reject, checked before anything is written. */
+    static void validate(String clusterName, String server, String caData, String token) {
+        Dns1123.requireLabel("RemoteSecretKubeconfig", "clusterName", clusterName);
+        URI uri;
+        try {
+            uri = new URI(server);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("RemoteSecretKubeconfig: 'server' is not a URL (got '" + server + "')", e);
+        }
+        if (!"https".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalArgumentException("RemoteSecretKubeconfig: 'server' must be an https URL with a host (got '"
+                    + server + "')");
+        }
+        if (token == null || token.isBlank()) {
+            throw new IllegalArgumentException("RemoteSecretKubeconfig: the token of cluster '" + clusterName
+                    + "' is empty; the reader token Secret has not been filled");
+        }
+        if (caData == null || caData.isBlank()) {
+            throw new IllegalArgumentException("RemoteSecretKubeconfig: 'caData' of cluster '" + clusterName + "' is empty");
+        }
+        try {
+            Base64.getDecoder().decode(caData);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("RemoteSecretKubeconfig: 'caData' of cluster '" + clusterName
+                    + "' is not base64", e);
+        }
+    }
+
+    /** True for a server on this machine: istiod in another cluster could never reach it. */
+    public static boolean isLoopback(String server) {
+        try {
+            var host = new URI(server).getHost();
+            return host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]")
+                    || host.equals("::1"));
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+}

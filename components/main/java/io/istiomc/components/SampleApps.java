@@ -1,0 +1,153 @@
+package io.istiomc.components;
+
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.apps.v1.Deployment;
+import com.pulumi.kubernetes.apps.v1.DeploymentArgs;
+import com.pulumi.kubernetes.apps.v1.inputs.DeploymentSpecArgs;
+import com.pulumi.kubernetes.core.v1.Namespace;
+import com.pulumi.kubernetes.core.v1.NamespaceArgs;
+import com.pulumi.kubernetes.core.v1.Service;
+import com.pulumi.kubernetes.core.v1.ServiceAccount;
+import com.pulumi.kubernetes.core.v1.ServiceAccountArgs;
+import com.pulumi.kubernetes.core.v1.ServiceArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ContainerPortArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ResourceRequirementsArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ServicePortArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ServiceSpecArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import io.istiomc.components.inputs.SampleAppsArgs;
+
+import javax.annotation.Nullable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The guide's check that the mesh works: Istio's {@code helloworld} sample (Service everywhere, a
+ * version per cluster) and the {@code sleep} client in every cluster, in a namespace with sidecar
+ * injection. Calling helloworld from sleep in any cluster answers from both versions, the remote
+ * ones through the east-west gateways.
+ */
+public class SampleApps extends ComponentResource {
+    public static final String TYPE = "istio-multicluster:index:SampleApps";
+    public static final String HELLOWORLD = "helloworld";
+    public static final String SLEEP = "sleep";
+    public static final int HELLOWORLD_PORT = 5000;
+    /** Istio's sample images (samples/helloworld, samples/sleep). */
+    public static final String HELLOWORLD_IMAGE = "docker.io/istio/examples-helloworld-%s:1.0";
+    public static final String SLEEP_IMAGE = "docker.io/curlimages/curl:8.11.1";
+
+    private final Map<String, String> helloworldVersions = new LinkedHashMap<>();
+
+    public SampleApps(String name, SampleAppsArgs args) {
+        this(name, args, null);
+    }
+
+    public SampleApps(String name, SampleAppsArgs args, @Nullable ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        for (var placement : args.placements()) {
+            deploy(name + "-" + placement.cluster().clusterName(), args.namespace(), placement);
+            helloworldVersions.put(placement.cluster().clusterName(), placement.helloworldVersion());
+        }
+        registerOutputs(Map.of("helloworldVersions", Output.of(Map.copyOf(helloworldVersions))));
+    }
+
+    private void deploy(String prefix, String namespaceName, SampleAppsArgs.Placement placement) {
+        var provider = placement.cluster().provider();
+        var namespace = new Namespace(prefix + "-namespace", NamespaceArgs.builder()
+                .metadata(ObjectMetaArgs.builder()
+                        .name(namespaceName)
+                        .labels(Map.of(Names.INJECTION_LABEL, "enabled", Names.MANAGED_BY_LABEL, Names.MANAGED_BY))
+                        .build())
+                .build(), options(provider, placement.after().toArray(Resource[]::new)));
+        Output<String> ns = namespace.metadata().applyValue(m -> m.name().orElseThrow());
+        var inNamespace = options(provider);
+
+        var version = placement.helloworldVersion();
+        new Service(prefix + "-helloworld", ServiceArgs.builder()
+                .metadata(meta(HELLOWORLD, ns, Map.of("app", HELLOWORLD, "service", HELLOWORLD)))
+                .spec(ServiceSpecArgs.builder()
+                        .selector(Map.of("app", HELLOWORLD))
+                        .ports(ServicePortArgs.builder().name("http").port(HELLOWORLD_PORT).protocol("TCP").build())
+                        .build())
+                .build(), inNamespace);
+        var helloworldLabels = Map.of("app", HELLOWORLD, "version", version);
+        new Deployment(prefix + "-helloworld-" + version, DeploymentArgs.builder()
+                .metadata(meta(HELLOWORLD + "-" + version, ns, helloworldLabels))
+                .spec(deploymentSpec(helloworldLabels, PodSpecArgs.builder()
+                        .containers(ContainerArgs.builder()
+                                .name(HELLOWORLD)
+                                .image(String.format(HELLOWORLD_IMAGE, version))
+                                .imagePullPolicy("IfNotPresent")
+                                .ports(ContainerPortArgs.builder().containerPort(HELLOWORLD_PORT).protocol("TCP").build())
+                                .resources(ResourceRequirementsArgs.builder().requests(Map.of("cpu", "100m")).build())
+                                .build())
+                        .build()))
+                .build(), inNamespace);
+
+        var sleepLabels = Map.of("app", SLEEP);
+        var serviceAccount = new ServiceAccount(prefix + "-sleep-sa", ServiceAccountArgs.builder()
+                .metadata(meta(SLEEP, ns, Map.of()))
+                .build(), inNamespace);
+        new Service(prefix + "-sleep", ServiceArgs.builder()
+                .metadata(meta(SLEEP, ns, Map.of("app", SLEEP, "service", SLEEP)))
+                .spec(ServiceSpecArgs.builder()
+                        .selector(sleepLabels)
+                        .ports(ServicePortArgs.builder().name("http").port(80).protocol("TCP").build())
+                        .build())
+                .build(), inNamespace);
+        new Deployment(prefix + "-sleep-deployment", DeploymentArgs.builder()
+                .metadata(meta(SLEEP, ns, sleepLabels))
+                .spec(deploymentSpec(sleepLabels, PodSpecArgs.builder()
+                        .serviceAccountName(serviceAccount.metadata().applyValue(m -> m.name().orElseThrow()))
+                        .terminationGracePeriodSeconds(0)
+                        .containers(ContainerArgs.builder()
+                                .name(SLEEP)
+                                .image(SLEEP_IMAGE)
+                                .imagePullPolicy("IfNotPresent")
+                                .command(List.of("/bin/sleep", "infinity"))
+                                .build())
+                        .build()))
+                .build(), inNamespace);
+    }
+
+    private CustomResourceOptions options(com.pulumi.kubernetes.Provider provider, Resource... dependsOn) {
+        return CustomResourceOptions.builder().parent(this).provider(provider).dependsOn(dependsOn).build();
+    }
+
+    private static ObjectMetaArgs meta(String objectName, Output<String> namespace, Map<String, String> labels) {
+        var all = new LinkedHashMap<>(labels);
+        all.put(Names.MANAGED_BY_LABEL, Names.MANAGED_BY);
+        return ObjectMetaArgs.builder().name(objectName).namespace(namespace).labels(all).build();
+    }
+
+    private static DeploymentSpecArgs deploymentSpec(Map<String, String> labels, PodSpecArgs pod) {
+        return DeploymentSpecArgs.builder()
+                .replicas(1)
+                .selector(LabelSelectorArgs.builder().matchLabels(labels).build())
+                .template(PodTemplateSpecArgs.builder()
+                        .metadata(ObjectMetaArgs.builder().labels(labels).build())
+                        .spec(pod)
+                        .build())
+                .build();
+    }
+
+    /** The guide's cross-cluster check, run from the sleep pod of the cluster behind {@code kubeContext}. */
+    public static String verifyCommand(String kubeContext, String namespace) {
+        return "kubectl exec --context=" + kubeContext + " -n " + namespace + " -c " + SLEEP + " deploy/" + SLEEP
+                + " -- curl -sS " + HELLOWORLD + "." + namespace + ":" + HELLOWORLD_PORT + "/hello";
+    }
+
+    /** Which helloworld version each cluster serves, by cluster name. Known at once. */
+    public Map<String, String> helloworldVersions() {
+        return Map.copyOf(helloworldVersions);
+    }
+}

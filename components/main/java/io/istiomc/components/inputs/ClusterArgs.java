@@ -1,0 +1,156 @@
+package io.istiomc.components.inputs;
+
+import com.pulumi.core.Output;
+import com.pulumi.exceptions.MissingRequiredPropertyException;
+import io.istiomc.components.CaBundle;
+
+import javax.annotation.Nullable;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What every cluster of the mesh needs, primary or remote: how to reach it, who it is in the mesh,
+ * which Istio to install, its gateway and its certificates.
+ */
+public final class ClusterArgs {
+    private final String clusterName;
+    private final String context;
+    private final @Nullable Output<String> kubeconfig;
+    private final String network;
+    private final String meshId;
+    private final IstioCharts charts;
+    private final EastWestGatewayArgs gateway;
+    private final CaBundle certificates;
+
+    private ClusterArgs(Builder b) {
+        this.clusterName = b.clusterName;
+        this.context = b.context;
+        this.kubeconfig = b.kubeconfig;
+        this.network = b.network;
+        this.meshId = b.meshId;
+        this.charts = b.charts;
+        this.gateway = b.gateway;
+        this.certificates = b.certificates;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The Istio cluster name ({@code global.multiCluster.clusterName}). A DNS-1123 label, because it
+     * ends up in Secret names. Required.
+     */
+    public String clusterName() {
+        return clusterName;
+    }
+
+    /** The kube context the cluster's Kubernetes provider uses. Required. */
+    public String context() {
+        return context;
+    }
+
+    /**
+     * The kubeconfig holding {@link #context()}: a file path or the file's content (pass content as
+     * a secret). Default: the provider's own lookup ({@code $KUBECONFIG}, then {@code ~/.kube/config}).
+     */
+    public Optional<Output<String>> kubeconfig() {
+        return Optional.ofNullable(kubeconfig);
+    }
+
+    /** The Istio network of the cluster's pods ({@code global.network}). Required. */
+    public String network() {
+        return network;
+    }
+
+    /** The mesh ID ({@code global.meshID}), the same in every cluster. Required. */
+    public String meshId() {
+        return meshId;
+    }
+
+    /** The Istio charts to install. Required. */
+    public IstioCharts charts() {
+        return charts;
+    }
+
+    /** The east-west gateway. Default: {@link EastWestGatewayArgs#defaults()}. */
+    public EastWestGatewayArgs gateway() {
+        return gateway;
+    }
+
+    /** This cluster's {@code cacerts} material from the shared CA. Required. */
+    public CaBundle certificates() {
+        return certificates;
+    }
+
+    public static final class Builder {
+        private String clusterName;
+        private String context;
+        private @Nullable Output<String> kubeconfig;
+        private String network;
+        private String meshId;
+        private IstioCharts charts;
+        private EastWestGatewayArgs gateway = EastWestGatewayArgs.defaults();
+        private CaBundle certificates;
+
+        public Builder clusterName(String clusterName) {
+            this.clusterName = clusterName;
+            return this;
+        }
+
+        public Builder context(String context) {
+            this.context = context;
+            return this;
+        }
+
+        public Builder kubeconfig(@Nullable Output<String> kubeconfig) {
+            this.kubeconfig = kubeconfig;
+            return this;
+        }
+
+        public Builder kubeconfig(String kubeconfig) {
+            return kubeconfig(Output.of(kubeconfig));
+        }
+
+        public Builder network(String network) {
+            this.network = network;
+            return this;
+        }
+
+        public Builder meshId(String meshId) {
+            this.meshId = meshId;
+            return this;
+        }
+
+        public Builder charts(IstioCharts charts) {
+            this.charts = charts;
+            return this;
+        }
+
+        public Builder gateway(EastWestGatewayArgs gateway) {
+            this.gateway = Objects.requireNonNull(gateway, "gateway");
+            return this;
+        }
+
+        public Builder certificates(CaBundle certificates) {
+            this.certificates = certificates;
+            return this;
+        }
+
+        public ClusterArgs build() {
+            require(clusterName, "clusterName");
+            require(context, "context");
+            require(network, "network");
+            require(meshId, "meshId");
+            require(charts, "charts");
+            require(certificates, "certificates");
+            return new ClusterArgs(this);
+        }
+
+        private static void require(@Nullable Object value, String field) {
+            if (value == null) {
+                throw new MissingRequiredPropertyException("ClusterArgs", field);
+            }
+        }
+    }
+}

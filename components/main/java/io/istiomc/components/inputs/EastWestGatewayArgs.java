@@ -1,0 +1,106 @@
+package io.istiomc.components.inputs;
+
+import io.istiomc.components.GatewayServiceType;
+
+import javax.annotation.Nullable;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * How a cluster's east-west gateway is exposed: the address and port that proxies in other
+ * networks dial, and (on the primary) that remotes use to reach istiod.
+ */
+public final class EastWestGatewayArgs {
+    /** The port of Istio's cross-network (AUTO_PASSTHROUGH) listener on the gateway pods. */
+    public static final int DEFAULT_PORT = 15443;
+
+    private final GatewayServiceType serviceType;
+    private final int port;
+    private final @Nullable String address;
+    private final Map<String, String> annotations;
+
+    private EastWestGatewayArgs(Builder b) {
+        this.serviceType = b.serviceType;
+        this.port = b.port;
+        this.address = b.address;
+        this.annotations = Map.copyOf(b.annotations);
+    }
+
+    /** A LoadBalancer on port 15443 whose address is learnt from the cluster. */
+    public static EastWestGatewayArgs defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** How the gateway Service is exposed. Default: {@link GatewayServiceType#LOAD_BALANCER}. */
+    public GatewayServiceType serviceType() {
+        return serviceType;
+    }
+
+    /**
+     * The port other networks dial for cross-network traffic; it is what meshNetworks advertises.
+     * For a LoadBalancer it is the Service port in front of 15443; for a NodePort, the node port.
+     * Default: 15443.
+     */
+    public int port() {
+        return port;
+    }
+
+    /**
+     * A known address (IP or DNS name) of the gateway. When set, nothing waits for the cluster to
+     * report one. Required for {@link GatewayServiceType#NODE_PORT}. Default: the address the
+     * cluster gives the LoadBalancer Service.
+     */
+    public Optional<String> address() {
+        return Optional.ofNullable(address);
+    }
+
+    /** Annotations of the gateway Service, e.g. to ask for an NLB. Default: none. */
+    public Map<String, String> annotations() {
+        return annotations;
+    }
+
+    public static final class Builder {
+        private GatewayServiceType serviceType = GatewayServiceType.LOAD_BALANCER;
+        private int port = DEFAULT_PORT;
+        private @Nullable String address;
+        private final Map<String, String> annotations = new TreeMap<>();
+
+        public Builder serviceType(GatewayServiceType serviceType) {
+            this.serviceType = Objects.requireNonNull(serviceType, "serviceType");
+            return this;
+        }
+
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public Builder address(@Nullable String address) {
+            this.address = address;
+            return this;
+        }
+
+        public Builder annotations(Map<String, String> annotations) {
+            this.annotations.clear();
+            this.annotations.putAll(annotations);
+            return this;
+        }
+
+        public EastWestGatewayArgs build() {
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("EastWestGatewayArgs: 'port' must be 1-65535 (got " + port + ")");
+            }
+            if (serviceType == GatewayServiceType.NODE_PORT && address == null) {
+                throw new IllegalArgumentException("EastWestGatewayArgs: 'address' is required when 'serviceType' is NodePort:"
+                        + " Kubernetes reports no external address for a NodePort Service");
+            }
+            return new EastWestGatewayArgs(this);
+        }
+    }
+}

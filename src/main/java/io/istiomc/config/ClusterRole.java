@@ -1,0 +1,28 @@
+package io.istiomc.config;
+
+/** The role of a cluster in the mesh (config value {@code role}). */
+public enum ClusterRole {
+    /** Runs istiod for the whole mesh. Exactly one. */
+    PRIMARY("primary"),
+    /** Uses the primary's istiod. */
+    REMOTE("remote");
+
+    private final String configName;
+
+    ClusterRole(String configName) {
+        this.configName = configName;
+    }
+
+    public String configName() {
+        return configName;
+    }
+
+    public static ClusterRole fromConfigName(String name) {
+        for (var role : values()) {
+            if (role.configName.equals(name)) {
+                return role;
+            }
+        }
+        return null;
+    }
+}

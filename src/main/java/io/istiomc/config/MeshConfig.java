@@ -1,0 +1,58 @@
+package io.istiomc.config;
+
+import io.istiomc.components.GatewayServiceType;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The whole stack configuration ({@code istio-multicluster:*}).
+ *
+ * @param meshId   {@code meshId}: the Istio mesh ID
+ * @param istio    {@code istio}: the charts to install
+ * @param clusters {@code clusters}: one primary and any number of remotes, in order
+ * @param ca       {@code ca}: the shared certificate authority
+ * @param samples  {@code samples}: the helloworld/sleep check
+ */
+public record MeshConfig(String meshId, Istio istio, List<Cluster> clusters, Ca ca, Samples samples) {
+    public static final String NAMESPACE = "istio-multicluster";
+
+    public Cluster primary() {
+        return clusters.stream().filter(c -> c.role() == ClusterRole.PRIMARY).findFirst().orElseThrow();
+    }
+
+    public List<Cluster> remotes() {
+        return clusters.stream().filter(c -> c.role() == ClusterRole.REMOTE).toList();
+    }
+
+    /** {@code istio.version} and {@code istio.chartRepository}. */
+    public record Istio(String version, String chartRepository) {
+    }
+
+    /**
+     * One item of {@code clusters}.
+     *
+     * @param apiServer the URL the primary reaches this cluster's API server at; empty means "from the kubeconfig"
+     */
+    public record Cluster(String name, ClusterRole role, String context, String network, Optional<Kubeconfig> kubeconfig,
+                          Optional<String> apiServer, Gateway gateway) {
+    }
+
+    /** {@code clusters[].kubeconfig}: a file, or the file's content (always treated as a secret). */
+    public record Kubeconfig(boolean inline, String value) {
+    }
+
+    /** {@code clusters[].gateway}. */
+    public record Gateway(Optional<String> address, int port, GatewayServiceType serviceType,
+                          Map<String, String> annotations) {
+    }
+
+    /** {@code ca}. */
+    public record Ca(int rootValidityDays, int intermediateValidityDays, int rsaBits, boolean protectRootKey) {
+    }
+
+    /** {@code samples}. */
+    public record Samples(boolean enabled, String namespace) {
+    }
+}

@@ -1,0 +1,84 @@
+package io.istiomc.plan;
+
+import com.pulumi.core.Output;
+import com.pulumi.core.internal.OutputData;
+import com.pulumi.test.TestOptions;
+import com.pulumi.test.internal.PulumiTestInternal;
+import io.istiomc.config.MeshConfigReader;
+import io.istiomc.config.RawConfig;
+import io.istiomc.program.ApiServers;
+import io.istiomc.program.MeshProgram;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Runs the real program in-process under the Pulumi SDK's mocks ({@code PulumiTest}) and collects
+ * the plan. No Pulumi CLI, plugin or cluster is involved.
+ */
+public final class PlanRunner {
+    public static final String PROJECT = "istio-multicluster";
+
+    private PlanRunner() {
+    }
+
+    /**
+     * Makes the plan of a stack.
+     *
+     * @throws io.istiomc.config.InvalidConfigException when the configuration is invalid (nothing is registered)
+     * @throws PlanFailedException when the program fails while registering resources
+     */
+    public static Plan run(String stack, RawConfig raw, Optional<Path> defaultKubeconfig) {
+        var config = MeshConfigReader.read(raw);
+        var warnings = new ArrayList<String>();
+        var apiServers = ApiServers.resolve(config, ApiServers.Mode.PLAN, defaultKubeconfig, warnings);
+        var mocks = new SimulatedClusters(config);
+        var recorder = new GraphRecorder(mocks, PulumiTestInternal.mockLog());
+        try {
+            var test = PulumiTestInternal.builder()
+                    .options(TestOptions.builder().projectName(PROJECT).stackName(stack).preview(false).build())
+                    .mocks(mocks)
+                    .monitorDecorator(ignored -> recorder)
+                    .config(raw.values())
+                    .build();
+            var result = test.runTest(ctx -> MeshProgram.run(ctx, raw, ApiServers.Mode.PLAN, defaultKubeconfig));
+            if (!result.exceptions().isEmpty() || !result.errors().isEmpty()) {
+                throw new PlanFailedException(result.exceptions(), result.errors());
+            }
+            var outputs = new TreeMap<String, Object>();
+            result.outputs().forEach((name, output) -> outputs.put(name, plainValue(output)));
+            return new Plan(stack, config, apiServers, recorder.recorded(), outputs, warnings);
+        } finally {
+            PulumiTestInternal.cleanup();
+        }
+    }
+
+    private static Object plainValue(Output<?> output) {
+        OutputData<?> data = PulumiTestInternal.extractOutputData(output);
+        var value = data.getValueNullable();
+        return data.isSecret() ? new Secret(value) : value;
+    }
+
+    /** The program failed while the mocks ran it. */
+    public static final class PlanFailedException extends RuntimeException {
+        public PlanFailedException(List<Exception> exceptions, List<String> errors) {
+            super("the program failed:\n" + exceptions.stream().map(PlanFailedException::describe)
+                    .collect(Collectors.joining("\n")) + (errors.isEmpty() ? "" : "\n" + String.join("\n", errors)),
+                    exceptions.isEmpty() ? null : exceptions.get(0));
+        }
+
+        private static String describe(Throwable e) {
+            var root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            return "  - " + root.getClass().getSimpleName() + ": " + root.getMessage();
+        }
+    }
+
+}

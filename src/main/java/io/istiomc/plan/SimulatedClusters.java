@@ -1,0 +1,182 @@
+package io.istiomc.plan;
+
+import com.pulumi.test.Mocks;
+import io.istiomc.config.MeshConfig;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the clusters and providers would answer, simulated deterministically: load balancer
+ * addresses from the documentation ranges of RFC 5737 (distinct per cluster, or a DNS name for
+ * clusters whose gateway asks for an AWS load balancer), service-account tokens and CA bundles,
+ * Helm release status and certificates. The same configuration always gets the same answers.
+ */
+public final class SimulatedClusters implements Mocks {
+    /** RFC 5737's three documentation networks; never routed, so a simulated address cannot be mistaken for a real one. */
+    private static final List<String> DOCUMENTATION_NETWORKS = List.of("192.0.2.", "198.51.100.", "203.0.113.");
+    private static final String AWS_LOAD_BALANCER_ANNOTATION = "service.beta.kubernetes.io/aws-load-balancer-";
+    static final String SERVICE_ACCOUNT_TOKEN = "kubernetes.io/service-account-token";
+
+    private final Map<String, Integer> clusterIndexByContext = new HashMap<>();
+    private final Map<String, String> clusterByContext = new HashMap<>();
+    private final Map<String, String> clusterByProviderId = new ConcurrentHashMap<>();
+
+    public SimulatedClusters(MeshConfig config) {
+        var clusters = config.clusters();
+        for (int i = 0; i < clusters.size(); i++) {
+            clusterIndexByContext.put(clusters.get(i).context(), i);
+            clusterByContext.put(clusters.get(i).context(), clusters.get(i).name());
+        }
+    }
+
+    /** The address the simulated load balancer of the {@code index}-th cluster gets. */
+    public static String simulatedAddress(int index) {
+        return DOCUMENTATION_NETWORKS.get(index % 3) + (10 + index / 3);
+    }
+
+    /** The DNS name a simulated AWS load balancer of a cluster gets. */
+    public static String simulatedHostname(String clusterName) {
+        return clusterName + "-eastwestgateway.elb.us-east-1.amazonaws.example";
+    }
+
+    public static String simulatedToken(String clusterName) {
+        return "simulated-reader-token-" + clusterName;
+    }
+
+    public static String simulatedCaPem(String clusterName) {
+        return "-----BEGIN CERTIFICATE-----\nsimulated API server CA of " + clusterName + "\n-----END CERTIFICATE-----\n";
+    }
+
+    static String simulatedPem(String kind, String name) {
+        return "-----BEGIN " + kind + "-----\nsimulated " + kind.toLowerCase() + " of " + name + "\n-----END " + kind + "-----\n";
+    }
+
+    @Override
+    public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
+        var state = new LinkedHashMap<String, Object>(args.inputs);
+        String id = args.name + "-id";
+        switch (typeFamily(args.type)) {
+            case "provider" -> {
+                var context = (String) args.inputs.get("context");
+                var cluster = clusterByContext.get(context);
+                if (cluster == null) {
+                    throw new IllegalArgumentException("no cluster of the stack has kube context '" + context + "'");
+                }
+                clusterByProviderId.put(id, cluster);
+            }
+            case "component" -> {
+                return CompletableFuture.completedFuture(ResourceResult.of(Optional.empty(), Map.of()));
+            }
+            case "tls" -> state.putAll(tlsOutputs(args.type, args.name));
+            case "release" -> state.put("status", Map.of(
+                    "name", args.inputs.getOrDefault("name", args.name),
+                    "namespace", args.inputs.getOrDefault("namespace", "default"),
+                    "chart", args.inputs.getOrDefault("chart", ""),
+                    "version", args.inputs.getOrDefault("version", ""),
+                    "revision", 1,
+                    "status", "deployed"));
+            case "service" -> serviceStatus(args).ifPresent(status -> state.put("status", status));
+            case "secret" -> tokenData(args).ifPresent(data -> state.put("data", data));
+            case "kubernetes" -> {
+                // Other objects come back as they were sent.
+            }
+            default -> throw new IllegalArgumentException("Unknown resource type '" + args.type + "' (" + args.name
+                    + "): the simulation does not know what it would return");
+        }
+        return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
+    }
+
+    private static String typeFamily(String type) {
+        if (type.equals("pulumi:providers:kubernetes")) {
+            return "provider";
+        }
+        if (type.startsWith("istio-multicluster:index:")) {
+            return "component";
+        }
+        if (type.startsWith("tls:index/")) {
+            return "tls";
+        }
+        if (type.equals("kubernetes:helm.sh/v3:Release")) {
+            return "release";
+        }
+        if (type.equals("kubernetes:core/v1:Service")) {
+            return "service";
+        }
+        if (type.equals("kubernetes:core/v1:Secret")) {
+            return "secret";
+        }
+        if (type.startsWith("kubernetes:")) {
+            return "kubernetes";
+        }
+        return "unknown";
+    }
+
+    private static Map<String, Object> tlsOutputs(String type, String name) {
+        return switch (type) {
+            case "tls:index/privateKey:PrivateKey" -> Map.of(
+                    "privateKeyPem", simulatedPem("PRIVATE KEY", name),
+                    "publicKeyPem", simulatedPem("PUBLIC KEY", name));
+            case "tls:index/selfSignedCert:SelfSignedCert", "tls:index/locallySignedCert:LocallySignedCert" -> Map.of(
+                    "certPem", simulatedPem("CERTIFICATE", name),
+                    "validityEndTime", "2036-01-01T00:00:00Z");
+            case "tls:index/certRequest:CertRequest" -> Map.of(
+                    "certRequestPem", simulatedPem("CERTIFICATE REQUEST", name));
+            default -> throw new IllegalArgumentException("Unknown resource type '" + type + "' (" + name + ")");
+        };
+    }
+
+    private String clusterOf(ResourceArgs args) {
+        var ref = args.provider == null ? "" : args.provider;
+        var id = ref.substring(ref.lastIndexOf("::") + 2);
+        var cluster = clusterByProviderId.get(id);
+        if (cluster == null) {
+            throw new IllegalStateException(args.type + " '" + args.name + "' is not on a cluster's provider (provider '"
+                    + ref + "'): a resource on a default provider would touch whatever cluster the kubeconfig points at");
+        }
+        return cluster;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Optional<Map<String, Object>> serviceStatus(ResourceArgs args) {
+        var spec = (Map<String, Object>) args.inputs.getOrDefault("spec", Map.of());
+        if (!"LoadBalancer".equals(spec.get("type"))) {
+            return Optional.empty();
+        }
+        var cluster = clusterOf(args);
+        var metadata = (Map<String, Object>) args.inputs.getOrDefault("metadata", Map.of());
+        var annotations = (Map<String, Object>) metadata.getOrDefault("annotations", Map.of());
+        var aws = annotations.keySet().stream().anyMatch(k -> k.startsWith(AWS_LOAD_BALANCER_ANNOTATION));
+        var index = clusterIndexByContext.get(contextOf(cluster));
+        var ingress = aws ? Map.<String, Object>of("hostname", simulatedHostname(cluster))
+                : Map.<String, Object>of("ip", simulatedAddress(index));
+        return Optional.of(Map.of("loadBalancer", Map.of("ingress", List.of(ingress))));
+    }
+
+    private String contextOf(String cluster) {
+        return clusterByContext.entrySet().stream().filter(e -> e.getValue().equals(cluster)).map(Map.Entry::getKey)
+                .findFirst().orElseThrow();
+    }
+
+    private Optional<Map<String, Object>> tokenData(ResourceArgs args) {
+        if (!SERVICE_ACCOUNT_TOKEN.equals(args.inputs.get("type"))) {
+            return Optional.empty();
+        }
+        var cluster = clusterOf(args);
+        return Optional.of(Map.of(
+                "token", base64(simulatedToken(cluster)),
+                "ca.crt", base64(simulatedCaPem(cluster)),
+                "namespace", base64("istio-system")));
+    }
+
+    static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+}

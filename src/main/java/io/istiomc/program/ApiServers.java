@@ -1,0 +1,126 @@
+package io.istiomc.program;
+
+import io.istiomc.components.Kubeconfigs;
+import io.istiomc.components.RemoteSecretKubeconfig;
+import io.istiomc.config.ConfigProblem;
+import io.istiomc.config.InvalidConfigException;
+import io.istiomc.config.MeshConfig;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where the primary reaches each remote's API server: {@code clusters[].apiServer} when set, else the
+ * server of the remote's context in its kubeconfig (the guide's {@code SERVER=} step). Offline, a
+ * server that cannot be read is simulated, and says so.
+ */
+public final class ApiServers {
+    /** How a run treats a remote whose API server cannot be found. */
+    public enum Mode {
+        /** A real deployment: it is a configuration error. */
+        DEPLOY,
+        /** The offline plan: a documentation URL stands in, marked simulated. */
+        PLAN
+    }
+
+    /**
+     * The API server of one remote.
+     *
+     * @param url       the URL
+     * @param origin    where it came from: {@code config}, {@code kubeconfig} or {@code simulated}
+     */
+    public record ApiServer(String url, String origin) {
+        public boolean simulated() {
+            return "simulated".equals(origin);
+        }
+    }
+
+    private ApiServers() {
+    }
+
+    /**
+     * Resolves every remote's API server.
+     *
+     * @param defaultKubeconfig the kubeconfig used where a cluster names none ({@code $KUBECONFIG} or {@code ~/.kube/config})
+     * @param warnings          receives warnings (e.g. a loopback server another cluster cannot reach)
+     * @throws InvalidConfigException in {@link Mode#DEPLOY} when a server cannot be found
+     */
+    public static Map<String, ApiServer> resolve(MeshConfig config, Mode mode, Optional<Path> defaultKubeconfig,
+                                                 List<String> warnings) {
+        var result = new LinkedHashMap<String, ApiServer>();
+        var problems = new ArrayList<ConfigProblem>();
+        var clusters = config.clusters();
+        for (int i = 0; i < clusters.size(); i++) {
+            var cluster = clusters.get(i);
+            if (cluster.role() != io.istiomc.config.ClusterRole.REMOTE) {
+                continue;
+            }
+            var key = MeshConfig.NAMESPACE + ":clusters[" + i + "].apiServer";
+            ApiServer server;
+            if (cluster.apiServer().isPresent()) {
+                server = new ApiServer(cluster.apiServer().get(), "config");
+            } else {
+                var lookup = fromKubeconfig(cluster, defaultKubeconfig);
+                if (lookup.url.isPresent()) {
+                    server = new ApiServer(lookup.url.get(), "kubeconfig");
+                } else if (mode == Mode.PLAN) {
+                    server = new ApiServer("https://api." + cluster.name() + ".example:6443", "simulated");
+                } else {
+                    problems.add(new ConfigProblem(key, "is not set, and " + lookup.reason
+                            + "; set it to the URL at which the primary cluster reaches this API server"));
+                    continue;
+                }
+            }
+            if (RemoteSecretKubeconfig.isLoopback(server.url())) {
+                warnings.add(key + ": '" + server.url() + "' is a loopback address; istiod in cluster '"
+                        + config.primary().name() + "' cannot reach it. Set apiServer to an address reachable from there.");
+            }
+            result.put(cluster.name(), server);
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigException(problems);
+        }
+        return result;
+    }
+
+    /** The kubeconfig a plain {@code kubectl} would use: the first file of {@code $KUBECONFIG}, else {@code ~/.kube/config}. */
+    public static Optional<Path> defaultKubeconfig() {
+        var env = System.getenv("KUBECONFIG");
+        if (env != null && !env.isBlank()) {
+            return Optional.of(Path.of(env.split(java.io.File.pathSeparator)[0]));
+        }
+        return Optional.of(Path.of(System.getProperty("user.home"), ".kube", "config"));
+    }
+
+    private record Lookup(Optional<String> url, String reason) {
+    }
+
+    private static Lookup fromKubeconfig(MeshConfig.Cluster cluster, Optional<Path> defaultKubeconfig) {
+        String text;
+        String source;
+        try {
+            if (cluster.kubeconfig().isPresent() && cluster.kubeconfig().get().inline()) {
+                text = cluster.kubeconfig().get().value();
+                source = "the inline kubeconfig";
+            } else {
+                var path = cluster.kubeconfig().map(k -> Path.of(k.value())).or(() -> defaultKubeconfig);
+                if (path.isEmpty() || !Files.isRegularFile(path.get())) {
+                    return new Lookup(Optional.empty(), "no kubeconfig file was found"
+                            + path.map(p -> " at " + p).orElse(""));
+                }
+                text = Files.readString(path.get());
+                source = path.get().toString();
+            }
+            var server = Kubeconfigs.serverOf(text, cluster.context());
+            return new Lookup(server, "context '" + cluster.context() + "' has no cluster server in " + source);
+        } catch (IOException e) {
+            return new Lookup(Optional.empty(), "the kubeconfig could not be read (" + e.getMessage() + ")");
+        }
+    }
+}
