@@ -43,6 +43,8 @@ public class MeshCertificateAuthority extends ComponentResource {
             "key_encipherment");
 
     private final Output<String> rootCertPem;
+    /** Parented to this component and bound to its tls provider. */
+    private final CustomResourceOptions childOptions;
     private final Map<String, CaBundle> bundles = new LinkedHashMap<>();
 
     public MeshCertificateAuthority(String name, MeshCertificateAuthorityArgs args) {
@@ -52,8 +54,11 @@ public class MeshCertificateAuthority extends ComponentResource {
     public MeshCertificateAuthority(String name, MeshCertificateAuthorityArgs args,
                                     @Nullable ComponentResourceOptions options) {
         super(TYPE, name, options);
+        var tls = new com.pulumi.tls.Provider(name + "-tls", CustomResourceOptions.builder().parent(this).build());
+        this.childOptions = CustomResourceOptions.builder().parent(this).provider(tls).build();
         var rootKey = new PrivateKey(name + "-root-key", rsaKey(args.rsaBits()), CustomResourceOptions.builder()
                 .parent(this)
+                .provider(tls)
                 .protect(args.protectRootKey())
                 .build());
         // The tls schema marks private keys secret; asSecret keeps them so where no engine applies it.
@@ -65,18 +70,18 @@ public class MeshCertificateAuthority extends ComponentResource {
                 .isCaCertificate(true)
                 .allowedUses(CA_KEY_USAGES)
                 .setSubjectKeyId(true)
-                .build(), CustomResourceOptions.builder().parent(this).build());
+                .build(), childOptions);
         this.rootCertPem = rootCert.certPem();
 
         for (var cluster : args.clusterNames()) {
             var key = new PrivateKey(name + "-" + cluster + "-key", rsaKey(args.rsaBits()),
-                    CustomResourceOptions.builder().parent(this).build());
+                    childOptions);
             var keyPem = key.privateKeyPem().asSecret();
             var csr = new CertRequest(name + "-" + cluster + "-csr", CertRequestArgs.builder()
                     .privateKeyPem(keyPem)
                     .subject(CertRequestSubjectArgs.of("Intermediate CA", ORGANIZATION, cluster))
                     .dnsNames(List.of(INTERMEDIATE_DNS_NAME))
-                    .build(), CustomResourceOptions.builder().parent(this).build());
+                    .build(), childOptions);
             var cert = new LocallySignedCert(name + "-" + cluster + "-cert", LocallySignedCertArgs.builder()
                     .certRequestPem(csr.certRequestPem())
                     .caPrivateKeyPem(rootKeyPem)
@@ -87,7 +92,7 @@ public class MeshCertificateAuthority extends ComponentResource {
                     .maxPathLength(0)
                     .allowedUses(CA_KEY_USAGES)
                     .setSubjectKeyId(true)
-                    .build(), CustomResourceOptions.builder().parent(this).build());
+                    .build(), childOptions);
             var chain = Output.tuple(cert.certPem(), rootCertPem).applyValue(t -> certificateChain(t.t1, t.t2));
             bundles.put(cluster, new CaBundle(cert.certPem(), keyPem, rootCertPem, chain));
         }

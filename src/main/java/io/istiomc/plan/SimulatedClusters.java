@@ -85,7 +85,7 @@ public final class SimulatedClusters implements Mocks {
                     "status", "deployed"));
             case "service" -> serviceStatus(args).ifPresent(status -> state.put("status", status));
             case "secret" -> tokenData(args).ifPresent(data -> state.put("data", data));
-            case "kubernetes" -> {
+            case "kubernetes", "passthrough" -> {
                 // Other objects come back as they were sent.
             }
             default -> throw new IllegalArgumentException("Unknown resource type '" + args.type + "' (" + args.name
@@ -97,6 +97,9 @@ public final class SimulatedClusters implements Mocks {
     private static String typeFamily(String type) {
         if (type.equals("pulumi:providers:kubernetes")) {
             return "provider";
+        }
+        if (type.equals("pulumi:providers:tls")) {
+            return "passthrough";
         }
         if (type.startsWith("istio-multicluster:index:")) {
             return "component";

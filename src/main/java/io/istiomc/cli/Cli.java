@@ -1,0 +1,170 @@
+package io.istiomc.cli;
+
+import io.istiomc.config.InvalidConfigException;
+import io.istiomc.config.RawConfig;
+import io.istiomc.plan.Plan;
+import io.istiomc.plan.PlanJson;
+import io.istiomc.plan.PlanRunner;
+import io.istiomc.plan.PlanText;
+import io.istiomc.plan.PlanWriter;
+import io.istiomc.program.ApiServers;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** The command line: {@code plan} and {@code bench}. */
+public final class Cli {
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int INVALID_CONFIG = 2;
+
+    static final String USAGE = """
+            istio-multicluster: an Istio mesh with one shared control plane across network-isolated clusters.
+
+            Deploy with the Pulumi CLI (it runs this program under its engine):
+              pulumi up        -s dev          # or: -s staging --config-file stacks/Pulumi.staging.yaml
+              pulumi destroy   -s dev
+
+            Offline, without Pulumi, plugins or clusters:
+              java -jar target/istio-multicluster.jar plan [--stack NAME | --config-file FILE] [--format text|json] [--out DIR]
+                  what `pulumi up` would create in each cluster and how values cross clusters; default stack: dev
+                  (Pulumi.<NAME>.yaml, else stacks/Pulumi.<NAME>.yaml). Exit 0: plan made; 2: invalid config; 1: other.
+              java -jar target/istio-multicluster.jar bench [--remotes 1,10,50,200] [--json FILE]
+                  how program time, memory and the deployment's critical path grow with the number of remotes.
+            """;
+
+    private Cli() {
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || List.of("help", "--help", "-h").contains(args[0])) {
+            (args.length == 0 ? err : out).print(USAGE);
+            return args.length == 0 ? FAILED : OK;
+        }
+        var rest = Arrays.asList(args).subList(1, args.length);
+        try {
+            return switch (args[0]) {
+                case "plan" -> plan(rest, out, err);
+                case "bench" -> io.istiomc.bench.Benchmark.run(rest, out, err);
+                default -> {
+                    err.println("unknown command '" + args[0] + "'\n");
+                    err.print(USAGE);
+                    yield FAILED;
+                }
+            };
+        } catch (UsageException e) {
+            err.println(e.getMessage() + "\n");
+            err.print(USAGE);
+            return FAILED;
+        }
+    }
+
+    private static int plan(List<String> args, PrintStream out, PrintStream err) {
+        var options = Options.parse(args, List.of("--stack", "--config-file", "--format", "--out"));
+        var format = options.value("--format").orElse("text");
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new UsageException("--format must be 'text' or 'json' (got '" + format + "')");
+        }
+        if (options.value("--stack").isPresent() && options.value("--config-file").isPresent()) {
+            throw new UsageException("give --stack or --config-file, not both");
+        }
+        var stack = options.value("--stack").orElse("dev");
+        Path file;
+        if (options.value("--config-file").isPresent()) {
+            file = Path.of(options.value("--config-file").get());
+            stack = stackName(file).orElse(stack);
+        } else {
+            file = stackFile(stack).orElseThrow(() -> new UsageException("no stack file for stack '"
+                    + options.value("--stack").orElse("dev") + "': looked for Pulumi." + options.value("--stack").orElse("dev")
+                    + ".yaml and stacks/Pulumi." + options.value("--stack").orElse("dev") + ".yaml"));
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException("stack file '" + file + "' does not exist");
+        }
+        try {
+            Plan plan = PlanRunner.run(stack, RawConfig.fromStackFile(file), ApiServers.defaultKubeconfig());
+            plan.warnings().forEach(w -> err.println("warning: " + w));
+            out.print(format.equals("json") ? PlanJson.write(plan) : PlanText.write(plan));
+            if (options.value("--out").isPresent()) {
+                var written = PlanWriter.write(plan, Path.of(options.value("--out").get()));
+                err.println("wrote " + written + " files under " + options.value("--out").get());
+            }
+            return OK;
+        } catch (InvalidConfigException e) {
+            err.println(e.getMessage());
+            return INVALID_CONFIG;
+        } catch (IOException e) {
+            err.println("error: " + e.getMessage());
+            return FAILED;
+        } catch (RuntimeException e) {
+            err.println("error: " + e.getMessage());
+            return FAILED;
+        }
+    }
+
+    /** {@code Pulumi.dev.yaml} for stack {@code dev}, here or in {@code stacks/}. */
+    static Optional<Path> stackFile(String stack) {
+        for (var candidate : List.of(Path.of("Pulumi." + stack + ".yaml"), Path.of("stacks", "Pulumi." + stack + ".yaml"))) {
+            if (Files.isRegularFile(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    static Optional<String> stackName(Path file) {
+        var name = file.getFileName().toString();
+        if (name.startsWith("Pulumi.") && name.endsWith(".yaml") && name.length() > "Pulumi..yaml".length()) {
+            return Optional.of(name.substring("Pulumi.".length(), name.length() - ".yaml".length()));
+        }
+        return Optional.empty();
+    }
+
+    /** A command line the user must fix. */
+    public static final class UsageException extends RuntimeException {
+        public UsageException(String message) {
+            super(message);
+        }
+    }
+
+    /** {@code --name value} options, each at most once. */
+    public record Options(List<String> names, List<String> values) {
+        public static Options parse(List<String> args, List<String> allowed) {
+            var names = new ArrayList<String>();
+            var values = new ArrayList<String>();
+            for (int i = 0; i < args.size(); i++) {
+                var arg = args.get(i);
+                var eq = arg.indexOf('=');
+                var name = eq > 0 ? arg.substring(0, eq) : arg;
+                if (!allowed.contains(name)) {
+                    throw new UsageException("unknown option '" + arg + "' (options: " + String.join(", ", allowed) + ")");
+                }
+                if (names.contains(name)) {
+                    throw new UsageException("option " + name + " given twice");
+                }
+                String value;
+                if (eq > 0) {
+                    value = arg.substring(eq + 1);
+                } else if (i + 1 < args.size()) {
+                    value = args.get(++i);
+                } else {
+                    throw new UsageException("option " + name + " needs a value");
+                }
+                names.add(name);
+                values.add(value);
+            }
+            return new Options(names, values);
+        }
+
+        public Optional<String> value(String name) {
+            var index = names.indexOf(name);
+            return index < 0 ? Optional.empty() : Optional.of(values.get(index));
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.istiomc.plan;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The plan as one JSON object: {@code stack}, {@code clusters}, {@code resources} and {@code outputs}.
+ * Every secret value is the string {@code "[secret]"}; the same plan always gives the same bytes.
+ */
+public final class PlanJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    private PlanJson() {
+    }
+
+    public static String write(Plan plan) {
+        try {
+            return MAPPER.writeValueAsString(document(plan)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Map<String, Object> document(Plan plan) {
+        var clusters = new ArrayList<Map<String, Object>>();
+        for (var cluster : plan.config().clusters()) {
+            var entry = new LinkedHashMap<String, Object>();
+            entry.put("name", cluster.name());
+            entry.put("role", cluster.role().configName());
+            entry.put("context", cluster.context());
+            entry.put("network", cluster.network());
+            var address = plan.gatewayAddress(cluster.name());
+            entry.put("gatewayAddress", Map.of("value", address.value(), "simulated", address.simulated()));
+            var apiServer = plan.apiServers().get(cluster.name());
+            if (apiServer != null) {
+                entry.put("apiServer", Map.of("value", apiServer.url(), "simulated", apiServer.simulated()));
+            }
+            clusters.add(entry);
+        }
+        var resources = new ArrayList<Map<String, Object>>();
+        for (var resource : plan.resources()) {
+            var entry = new LinkedHashMap<String, Object>();
+            entry.put("urn", resource.urn());
+            entry.put("type", resource.type());
+            entry.put("name", resource.name());
+            entry.put("cluster", plan.clusterOf(resource).orElse(null));
+            entry.put("provider", resource.providerUrn().orElse(null));
+            entry.put("parent", resource.parentUrn().isEmpty() ? null : resource.parentUrn());
+            entry.put("dependsOn", resource.dependencies());
+            entry.put("protect", resource.protect());
+            entry.put("inputs", Redaction.redact(resource.inputs()));
+            resources.add(entry);
+        }
+        var document = new LinkedHashMap<String, Object>();
+        document.put("stack", plan.stack());
+        document.put("clusters", clusters);
+        document.put("resources", resources);
+        document.put("outputs", Redaction.redact(plan.outputs()));
+        return document;
+    }
+}

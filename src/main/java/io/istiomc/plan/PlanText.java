@@ -1,0 +1,197 @@
+package io.istiomc.plan;
+
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The plan for people: each cluster with its resources under their components, the counts, and
+ * the wiring, every dependency that crosses from one cluster into another with the value it carries.
+ */
+public final class PlanText {
+    private static final String COMPONENT_PREFIX = "istio-multicluster:index:";
+
+    private PlanText() {
+    }
+
+    public static String write(Plan plan) {
+        var out = new StringBuilder();
+        var config = plan.config();
+        var resources = plan.resources(r -> !r.type().equals("pulumi:pulumi:Stack"));
+        out.append("Plan of stack '").append(plan.stack()).append("': ").append(config.clusters().size())
+                .append(" clusters (1 primary, ").append(config.remotes().size()).append(" remote), ")
+                .append(resources.size()).append(" resources, mesh '").append(config.meshId())
+                .append("', Istio ").append(config.istio().version()).append(".\n");
+        out.append("Offline: no cluster was contacted; values only a live cluster knows are marked (simulated).\n\n");
+
+        out.append("Clusters\n");
+        for (var cluster : config.clusters()) {
+            var address = plan.gatewayAddress(cluster.name());
+            out.append(String.format("  %-14s %-8s context %-14s network %-12s gateway %s:%d%s%n", cluster.name(),
+                    cluster.role().configName(), cluster.context(), cluster.network(), address.value(),
+                    cluster.gateway().port(), address.simulated() ? " (simulated)" : ""));
+            var apiServer = plan.apiServers().get(cluster.name());
+            if (apiServer != null) {
+                out.append(String.format("  %-14s %-8s api server %s (%s)%n", "", "", apiServer.url(), apiServer.origin()));
+            }
+        }
+
+        var byCluster = new LinkedHashMap<String, List<RecordedResource>>();
+        config.clusters().forEach(c -> byCluster.put(c.name(), new ArrayList<>()));
+        var noCluster = new ArrayList<RecordedResource>();
+        for (var resource : resources) {
+            if (!resource.custom()) {
+                continue;
+            }
+            var cluster = plan.clusterOf(resource);
+            if (cluster.isPresent()) {
+                byCluster.get(cluster.get()).add(resource);
+            } else if (resource.isProvider() && resource.input("context").isPresent()) {
+                var owner = config.clusters().stream()
+                        .filter(c -> c.context().equals(resource.input("context").get())).findFirst();
+                owner.ifPresent(c -> byCluster.get(c.name()).add(resource));
+            } else {
+                noCluster.add(resource);
+            }
+        }
+        for (var entry : byCluster.entrySet()) {
+            var cluster = config.clusters().stream().filter(c -> c.name().equals(entry.getKey())).findFirst().orElseThrow();
+            out.append("\n").append(cluster.name()).append(" (").append(cluster.role().configName()).append(", context ")
+                    .append(cluster.context()).append("): ").append(entry.getValue().size()).append(" resources\n");
+            tree(plan, entry.getValue(), out);
+        }
+        out.append("\nNot in a cluster (pulumi-tls, kept in Pulumi state): ").append(noCluster.size()).append(" resources\n");
+        tree(plan, noCluster, out);
+
+        out.append("\nCounts by type\n");
+        var counts = new TreeMap<String, Integer>();
+        resources.forEach(r -> counts.merge(r.type(), 1, Integer::sum));
+        counts.forEach((type, count) -> out.append(String.format("  %4d  %s%n", count, type)));
+
+        wiring(plan, resources, out);
+        out.append("\nOutputs\n");
+        appendOutputs((Map<?, ?>) Redaction.redact(plan.outputs()), out);
+        return out.toString();
+    }
+
+    private static StringBuilder appendOutputs(Map<?, ?> outputs, StringBuilder out) {
+        outputs.forEach((name, value) -> {
+            var text = String.valueOf(value);
+            if (value instanceof String s && s.contains("\n")) {
+                out.append("  ").append(name).append(":\n");
+                s.lines().forEach(line -> out.append("    ").append(line).append("\n"));
+            } else if (value instanceof Map<?, ?> map) {
+                out.append("  ").append(name).append(":\n");
+                map.forEach((k, v) -> out.append("    ").append(k).append(": ").append(v).append("\n"));
+            } else {
+                out.append("  ").append(name).append(": ").append(text).append("\n");
+            }
+        });
+        return out;
+    }
+
+    /** Resources grouped under the component that owns them. */
+    private static void tree(Plan plan, List<RecordedResource> resources, StringBuilder out) {
+        var byComponent = new TreeMap<String, List<RecordedResource>>();
+        for (var resource : resources) {
+            var parent = plan.byUrn(resource.parentUrn());
+            var label = parent.filter(p -> !p.custom() && p.type().startsWith(COMPONENT_PREFIX))
+                    .map(p -> p.type().substring(COMPONENT_PREFIX.length()) + " " + p.name())
+                    .orElse("(stack)");
+            byComponent.computeIfAbsent(label, k -> new ArrayList<>()).add(resource);
+        }
+        byComponent.forEach((component, children) -> {
+            out.append("  ").append(component).append("\n");
+            children.stream().sorted(Comparator.comparing(RecordedResource::type).thenComparing(RecordedResource::name))
+                    .forEach(r -> out.append(String.format("    %-52s %-44s %s%n", r.type(), r.name(), objectName(r))));
+        });
+    }
+
+    /** {@code namespace/name} of a Kubernetes object or the release name of a Helm release. */
+    static String objectName(RecordedResource resource) {
+        if (resource.type().equals("kubernetes:helm.sh/v3:Release")) {
+            return resource.input("namespace").orElse("?") + "/" + resource.input("name").orElse("?")
+                    + " (chart " + resource.input("chart").orElse("?") + " " + resource.input("version").orElse("") + ")";
+        }
+        var name = resource.input("metadata.name");
+        if (name.isEmpty()) {
+            return "";
+        }
+        return resource.input("metadata.namespace").map(ns -> ns + "/").orElse("") + name.get();
+    }
+
+    private static void wiring(Plan plan, List<RecordedResource> resources, StringBuilder out) {
+        var edges = new TreeMap<String, List<String>>();
+        int count = 0;
+        for (var target : resources) {
+            var targetCluster = plan.clusterOf(target);
+            if (targetCluster.isEmpty()) {
+                continue;
+            }
+            for (var dependencyUrn : target.dependencies()) {
+                var source = plan.byUrn(dependencyUrn);
+                if (source.isEmpty() || !source.get().custom()) {
+                    continue;
+                }
+                var sourceCluster = plan.clusterOf(source.get());
+                var from = sourceCluster.orElse(source.get().type().startsWith("tls:") ? "mesh-ca" : null);
+                if (from == null || from.equals(targetCluster.get())) {
+                    continue;
+                }
+                count++;
+                edges.computeIfAbsent(from + " -> " + targetCluster.get(), k -> new ArrayList<>())
+                        .add(describeSource(plan, source.get()) + "\n        -> " + describeTarget(plan, target));
+            }
+        }
+        out.append("\nWiring: ").append(count).append(" dependencies carry values from one cluster (or the CA) into another\n");
+        edges.forEach((pair, lines) -> {
+            out.append("  ").append(pair).append("\n");
+            lines.stream().distinct().sorted().forEach(line -> out.append("      ").append(line).append("\n"));
+        });
+    }
+
+    private static String describeSource(Plan plan, RecordedResource source) {
+        var kind = source.type().substring(source.type().lastIndexOf(':') + 1);
+        var what = kind + " " + objectName(source);
+        if (kind.equals("Service") && objectName(source).endsWith("istio-eastwestgateway")) {
+            var cluster = plan.clusterOf(source).orElseThrow();
+            var address = plan.gatewayAddress(cluster);
+            return what + ": gatewayAddress " + address.value() + (address.simulated() ? " (simulated)" : "");
+        }
+        if (kind.equals("Secret") && "kubernetes.io/service-account-token".equals(source.input("type").orElse(null))) {
+            return what + ": reader token and API server CA [secret] (simulated)";
+        }
+        if (source.type().startsWith("tls:")) {
+            return source.type() + " " + source.name() + (kind.equals("PrivateKey") ? " [secret]" : "");
+        }
+        return what;
+    }
+
+    private static String describeTarget(Plan plan, RecordedResource target) {
+        var kind = target.type().substring(target.type().lastIndexOf(':') + 1);
+        var what = kind + " " + objectName(target);
+        Optional<Object> pilot = target.input("values.global.remotePilotAddress");
+        if (pilot.isPresent()) {
+            return what + ": global.remotePilotAddress = " + pilot.get();
+        }
+        if (kind.equals("ConfigMapPatch")) {
+            return what + ": meshNetworks";
+        }
+        if (target.input("metadata.labels").map(l -> ((Map<?, ?>) l).containsKey("istio/multiCluster")).orElse(false)) {
+            var cluster = target.input("metadata.annotations")
+                    .map(a -> String.valueOf(((Map<?, ?>) a).get("networking.istio.io/cluster"))).orElse("?");
+            var apiServer = plan.apiServers().get(cluster);
+            return what + ": kubeconfig [secret] for " + (apiServer == null ? "?" : apiServer.url());
+        }
+        if (target.isSecret("stringData")) {
+            return what + " [secret]";
+        }
+        return what;
+    }
+
+}

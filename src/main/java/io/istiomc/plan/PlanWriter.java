@@ -1,0 +1,119 @@
+package io.istiomc.plan;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.istiomc.components.Yaml;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Writes the plan's Kubernetes objects as files, per cluster: {@code <dir>/<cluster>/NN-kind-namespace-name.yaml}
+ * for every object and custom resource (ready for {@code kubectl apply --server-side --dry-run=server -f}),
+ * numbered so that namespaces come first, and {@code <dir>/<cluster>/helm/<release>.yaml} for every Helm
+ * release. Secret values are replaced by {@link #SECRET_PLACEHOLDER}.
+ */
+public final class PlanWriter {
+    public static final String SECRET_PLACEHOLDER = "[secret: set by pulumi up, not written by the plan]";
+    private static final String RELEASE = "kubernetes:helm.sh/v3:Release";
+    private static final List<String> KIND_ORDER = List.of("Namespace", "ServiceAccount", "ClusterRole",
+            "ClusterRoleBinding", "Role", "RoleBinding", "Secret", "ConfigMap", "Service", "Deployment");
+
+    private PlanWriter() {
+    }
+
+    /** Writes the files and returns how many. */
+    public static int write(Plan plan, Path dir) throws IOException {
+        int written = 0;
+        for (var resource : plan.resources()) {
+            if (!resource.isKubernetes() || !resource.custom()) {
+                continue;
+            }
+            var cluster = plan.clusterOf(resource).orElseThrow(() -> new IllegalStateException(
+                    resource.urn() + " is a Kubernetes object on no cluster's provider"));
+            var clusterDir = dir.resolve(cluster);
+            if (resource.type().equals(RELEASE)) {
+                var file = clusterDir.resolve("helm").resolve(resource.input("name").orElseThrow() + ".yaml");
+                writeYaml(file, release(resource));
+            } else {
+                var object = object(resource);
+                writeYaml(clusterDir.resolve(fileName(object)), object);
+            }
+            written++;
+        }
+        return written;
+    }
+
+    /** The object as {@code kubectl apply} takes it: the resource's inputs, secrets replaced. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> object(RecordedResource resource) {
+        var object = new LinkedHashMap<String, Object>((Map<String, Object>) placeholders(resource.inputs()));
+        var token = resource.type().substring("kubernetes:".length());
+        var apiVersion = token.substring(0, token.lastIndexOf(':')).replaceFirst("^core/", "");
+        var kind = token.substring(token.lastIndexOf(':') + 1).replaceFirst("Patch$", "");
+        object.put("apiVersion", apiVersion);
+        object.put("kind", kind);
+        var ordered = new LinkedHashMap<String, Object>();
+        ordered.put("apiVersion", apiVersion);
+        ordered.put("kind", kind);
+        ordered.put("metadata", object.remove("metadata"));
+        object.remove("apiVersion");
+        object.remove("kind");
+        ordered.putAll(new TreeMap<>(object));
+        return ordered;
+    }
+
+    private static Map<String, Object> release(RecordedResource resource) {
+        var release = new LinkedHashMap<String, Object>();
+        release.put("name", resource.input("name").orElseThrow());
+        release.put("namespace", resource.input("namespace").orElseThrow());
+        release.put("chart", resource.input("chart").orElseThrow());
+        release.put("version", resource.input("version").orElseThrow());
+        release.put("repository", resource.input("repositoryOpts.repo").orElseThrow());
+        release.put("skipAwait", resource.input("skipAwait").orElse(false));
+        release.put("values", placeholders(resource.input("values").orElse(Map.of())));
+        return release;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String fileName(Map<String, Object> object) {
+        var kind = (String) object.get("kind");
+        var metadata = (Map<String, Object>) object.get("metadata");
+        var rank = KIND_ORDER.indexOf(kind);
+        var namespace = metadata.get("namespace");
+        return String.format("%02d-%s-%s%s.yaml", rank < 0 ? KIND_ORDER.size() : rank, kind.toLowerCase(Locale.ROOT),
+                namespace == null ? "" : namespace + "-", metadata.get("name"));
+    }
+
+    private static Object placeholders(Object value) {
+        if (value instanceof Secret) {
+            return SECRET_PLACEHOLDER;
+        }
+        if (value instanceof Map<?, ?> map) {
+            var copy = new TreeMap<String, Object>();
+            map.forEach((k, v) -> copy.put(String.valueOf(k), placeholders(v)));
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            var copy = new ArrayList<Object>();
+            list.forEach(v -> copy.add(placeholders(v)));
+            return copy;
+        }
+        return value;
+    }
+
+    private static void writeYaml(Path file, Object document) throws IOException {
+        Files.createDirectories(file.getParent());
+        try {
+            Files.writeString(file, Yaml.mapper().writeValueAsString(document));
+        } catch (JsonProcessingException e) {
+            throw new IOException("could not write " + file, e);
+        }
+    }
+}
