@@ -61,7 +61,12 @@ public final class RawConfig {
      * strings as they are, everything else as JSON.
      */
     public static RawConfig fromStackFile(Path stackFile) throws IOException {
-        JsonNode root = YAML.readTree(Files.readString(stackFile));
+        return fromStackYaml(Files.readString(stackFile));
+    }
+
+    /** As {@link #fromStackFile(Path)}, from the file's text. */
+    public static RawConfig fromStackYaml(String stackYaml) throws IOException {
+        JsonNode root = YAML.readTree(stackYaml);
         var result = new TreeMap<String, String>();
         var config = root == null ? null : root.get("config");
         if (config != null && config.isObject()) {

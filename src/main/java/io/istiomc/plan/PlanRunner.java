@@ -1,9 +1,5 @@
 package io.istiomc.plan;
 
-import com.pulumi.core.Output;
-import com.pulumi.core.internal.OutputData;
-import com.pulumi.test.TestOptions;
-import com.pulumi.test.internal.PulumiTestInternal;
 import io.istiomc.config.MeshConfigReader;
 import io.istiomc.config.RawConfig;
 import io.istiomc.program.ApiServers;
@@ -12,9 +8,7 @@ import io.istiomc.program.MeshProgram;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -22,8 +16,6 @@ import java.util.stream.Collectors;
  * the plan. No Pulumi CLI, plugin or cluster is involved.
  */
 public final class PlanRunner {
-    public static final String PROJECT = "istio-multicluster";
-
     private PlanRunner() {
     }
 
@@ -37,31 +29,12 @@ public final class PlanRunner {
         var config = MeshConfigReader.read(raw);
         var warnings = new ArrayList<String>();
         var apiServers = ApiServers.resolve(config, ApiServers.Mode.PLAN, defaultKubeconfig, warnings);
-        var mocks = new SimulatedClusters(config);
-        var recorder = new GraphRecorder(mocks, PulumiTestInternal.mockLog());
-        try {
-            var test = PulumiTestInternal.builder()
-                    .options(TestOptions.builder().projectName(PROJECT).stackName(stack).preview(false).build())
-                    .mocks(mocks)
-                    .monitorDecorator(ignored -> recorder)
-                    .config(raw.values())
-                    .build();
-            var result = test.runTest(ctx -> MeshProgram.run(ctx, raw, ApiServers.Mode.PLAN, defaultKubeconfig));
-            if (!result.exceptions().isEmpty() || !result.errors().isEmpty()) {
-                throw new PlanFailedException(result.exceptions(), result.errors());
-            }
-            var outputs = new TreeMap<String, Object>();
-            result.outputs().forEach((name, output) -> outputs.put(name, plainValue(output)));
-            return new Plan(stack, config, apiServers, recorder.recorded(), outputs, warnings);
-        } finally {
-            PulumiTestInternal.cleanup();
+        var result = SimulatedRun.run(stack, raw.values(), new SimulatedClusters(config),
+                ctx -> MeshProgram.run(ctx, raw, ApiServers.Mode.PLAN, defaultKubeconfig));
+        if (result.failed()) {
+            throw new PlanFailedException(result.exceptions(), result.errors());
         }
-    }
-
-    private static Object plainValue(Output<?> output) {
-        OutputData<?> data = PulumiTestInternal.extractOutputData(output);
-        var value = data.getValueNullable();
-        return data.isSecret() ? new Secret(value) : value;
+        return new Plan(stack, config, apiServers, result.resources(), result.outputs(), warnings);
     }
 
     /** The program failed while the mocks ran it. */

@@ -30,11 +30,19 @@ public final class SimulatedClusters implements Mocks {
     private final Map<String, String> clusterByProviderId = new ConcurrentHashMap<>();
 
     public SimulatedClusters(MeshConfig config) {
-        var clusters = config.clusters();
+        this(config.clusters().stream().map(c -> new Cluster(c.name(), c.context())).toList());
+    }
+
+    /** Clusters in order; the index of a cluster picks its simulated address. */
+    public SimulatedClusters(List<Cluster> clusters) {
         for (int i = 0; i < clusters.size(); i++) {
             clusterIndexByContext.put(clusters.get(i).context(), i);
             clusterByContext.put(clusters.get(i).context(), clusters.get(i).name());
         }
+    }
+
+    /** A simulated cluster: its Istio name and the kube context its provider uses. */
+    public record Cluster(String name, String context) {
     }
 
     /** The address the simulated load balancer of the {@code index}-th cluster gets. */
