@@ -1,0 +1,112 @@
+package io.istiomc.stacks;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.istiomc.cli.Cli;
+import io.istiomc.config.ClusterRole;
+import io.istiomc.plan.Plan;
+import io.istiomc.plan.SimulatedClusters;
+import io.istiomc.testing.MeshFixture;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every environment's stack file plans, and its wiring holds. */
+class StackFilesTest {
+    private static final YAMLMapper YAML = new YAMLMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static Stream<Path> stackFiles() throws IOException {
+        var files = new ArrayList<Path>();
+        files.add(Path.of("Pulumi.dev.yaml"));
+        try (var stacks = Files.list(Path.of("stacks"))) {
+            stacks.filter(p -> p.getFileName().toString().matches("Pulumi\\..+\\.yaml")).sorted().forEach(files::add);
+        }
+        return files.stream();
+    }
+
+    @Test
+    @DisplayName("stacks/ holds a staging and a prod-like stack")
+    void environmentsExist() {
+        assertTrue(Files.isRegularFile(Path.of("stacks/Pulumi.staging.yaml")));
+        assertTrue(Files.isRegularFile(Path.of("stacks/Pulumi.prod.yaml")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stackFiles")
+    @DisplayName("the plan of every stack file wires gateway addresses, meshNetworks and remote secrets across its clusters")
+    void wiringHolds(Path stackFile) throws Exception {
+        // WHEN the stack is planned through the command line, as a PR preview would
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        var code = Cli.run(new String[]{"plan", "--config-file", stackFile.toString(), "--format", "json"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        var json = JSON.readTree(out.toString(StandardCharsets.UTF_8));
+        Plan plan = MeshFixture.plan(stackFile);
+
+        // THEN every remote's istiod points at the primary's gateway address
+        var primary = plan.config().primary().name();
+        var primaryAddress = plan.gatewayAddress(primary).value();
+        for (var remote : plan.config().remotes()) {
+            var istiod = plan.resource("kubernetes:helm.sh/v3:Release", remote.name() + "-istiod");
+            assertEquals(primaryAddress, istiod.input("values.global.remotePilotAddress").orElseThrow(), remote.name());
+            var secret = plan.resource("kubernetes:core/v1:Secret", "mesh-link-istio-remote-secret-" + remote.name());
+            assertEquals(primary, plan.clusterOf(secret).orElseThrow());
+        }
+        // AND meshNetworks has every network with its clusters' gateways
+        var networks = YAML.readTree((String) plan.outputs().get("meshNetworks")).path("networks");
+        for (var cluster : plan.config().clusters()) {
+            var network = networks.path(cluster.network());
+            var registries = new ArrayList<String>();
+            network.path("endpoints").forEach(e -> registries.add(e.path("fromRegistry").asText()));
+            assertTrue(registries.contains(cluster.name()), cluster.name() + " in " + registries);
+            var addresses = new ArrayList<String>();
+            network.path("gateways").forEach(g -> addresses.add(g.path("address").asText() + ":" + g.path("port").asInt()));
+            assertTrue(addresses.contains(plan.gatewayAddress(cluster.name()).value() + ":" + cluster.gateway().port()));
+        }
+        // AND the JSON names each cluster with its gateway address and every resource with its cluster
+        assertEquals(plan.config().clusters().size(), json.path("clusters").size());
+        assertEquals(stackFile.getFileName().toString().replaceAll("^Pulumi\\.|\\.yaml$", ""), json.path("stack").asText());
+        json.path("resources").forEach(r -> {
+            if (r.path("type").asText().startsWith("kubernetes:")) {
+                assertFalse(r.path("cluster").isNull(), r.path("urn").asText());
+            }
+        });
+        assertEquals(plan.config().remotes().size(), json.path("outputs").path("remoteSecrets").size());
+        assertEquals(1, plan.config().clusters().stream().filter(c -> c.role() == ClusterRole.PRIMARY).count());
+    }
+
+    @Test
+    @DisplayName("the prod-like stack resolves an NLB hostname and a fixed NodePort address, and protects the root key")
+    void prodLikeStack() throws Exception {
+        var plan = MeshFixture.plan(Path.of("stacks/Pulumi.prod.yaml"));
+        assertEquals(SimulatedClusters.simulatedHostname("prod-primary"), plan.gatewayAddress("prod-primary").value());
+        assertEquals(SimulatedClusters.simulatedHostname("prod-primary"),
+                plan.resource("kubernetes:helm.sh/v3:Release", "prod-onprem-istiod").input("values.global.remotePilotAddress").orElseThrow());
+        assertEquals(SimulatedClusters.simulatedHostname("prod-aws-east"), plan.gatewayAddress("prod-aws-east").value());
+        assertEquals("203.0.113.40", plan.gatewayAddress("prod-onprem").value());
+        assertFalse(plan.gatewayAddress("prod-onprem").simulated());
+        var dc1 = YAML.readTree((String) plan.outputs().get("meshNetworks")).path("networks").path("dc1");
+        assertEquals(Map.of("address", "203.0.113.40", "port", 31443),
+                JSON.convertValue(dc1.path("gateways").get(0), Map.class));
+        assertTrue(plan.resource("tls:index/privateKey:PrivateKey", "mesh-ca-root-key").protect());
+        assertEquals(List.of(), plan.resources(r -> r.name().startsWith("samples-")));
+    }
+}
