@@ -42,13 +42,24 @@ public final class RemoteSecretKubeconfig {
         var config = new LinkedHashMap<String, Object>();
         config.put("apiVersion", "v1");
         config.put("kind", "Config");
-        config.put("clusters", List.of(Map.of("name", clusterName, "cluster", cluster)));
-        config.put("contexts", List.of(Map.of("name", clusterName,
-                "context", Map.of("cluster", clusterName, "user", clusterName))));
+        config.put("clusters", List.of(named(clusterName, "cluster", cluster)));
+        config.put("contexts", List.of(named(clusterName, "context", named(null, "cluster", clusterName, "user", clusterName))));
         config.put("current-context", clusterName);
         config.put("preferences", Map.of());
-        config.put("users", List.of(Map.of("name", clusterName, "user", Map.of("token", token))));
+        config.put("users", List.of(named(clusterName, "user", Map.of("token", token))));
         return Yaml.write(config);
+    }
+
+    /** An entry in kubectl's order: {@code name} first (when given), then the fields. */
+    private static Map<String, Object> named(String name, Object... fields) {
+        var entry = new LinkedHashMap<String, Object>();
+        if (name != null) {
+            entry.put("name", name);
+        }
+        for (int i = 0; i < fields.length; i += 2) {
+            entry.put((String) fields[i], fields[i + 1]);
+        }
+        return entry;
     }
 
     /** What clientcmd would reject, checked before anything is written. */

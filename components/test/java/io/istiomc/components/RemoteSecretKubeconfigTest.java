@@ -1,0 +1,62 @@
+package io.istiomc.components;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The remote secret's kubeconfig, in istioctl create-remote-secret's shape. */
+class RemoteSecretKubeconfigTest {
+    private static final String CA = "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCg==";
+
+    @Test
+    @DisplayName("the kubeconfig names cluster, context and user after the remote and matches the golden file")
+    void matchesGolden() throws Exception {
+        // GIVEN a token with characters that would break a hand-written YAML heredoc
+        var token = "eyJhbGciOiJSUzI1NiJ9.payload: with #yaml: specials";
+        // WHEN the kubeconfig is built
+        var yaml = RemoteSecretKubeconfig.build("west", "https://api.west.example:6443", CA, token, Optional.empty());
+        // THEN it is the golden document, token quoted
+        assertEquals(Files.readString(Path.of("components/test/resources/golden/remote-secret-kubeconfig.yaml")), yaml);
+    }
+
+    @Test
+    @DisplayName("a TLS server name is written when the server's certificate does not name the URL's host")
+    void tlsServerName() {
+        var yaml = RemoteSecretKubeconfig.build("west", "https://10.0.0.1:6443", CA, "t", Optional.of("kubernetes.default.svc"));
+        assertTrue(yaml.contains("    tls-server-name: kubernetes.default.svc\n"), yaml);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "West_1 | https://a.example | " + CA + " | t | RemoteSecretKubeconfig: 'clusterName' must be a DNS-1123 label (got 'West_1'); use at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit",
+            "west | http://a.example | " + CA + " | t | RemoteSecretKubeconfig: 'server' must be an https URL with a host (got 'http://a.example')",
+            "west | https:// | " + CA + " | t | RemoteSecretKubeconfig: 'server' is not a URL (got 'https://')",
+            "west | https://a.example | " + CA + " | ' ' | RemoteSecretKubeconfig: the token of cluster 'west' is empty; the reader token Secret has not been filled",
+            "west | https://a.example | ' ' | t | RemoteSecretKubeconfig: 'caData' of cluster 'west' is empty",
+            "west | https://a.example | not*base64 | t | RemoteSecretKubeconfig: 'caData' of cluster 'west' is not base64",
+    })
+    @DisplayName("what clientcmd would reject is refused before anything is written")
+    void rejectsBrokenInput(String cluster, String server, String ca, String token, String message) {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> RemoteSecretKubeconfig.build(cluster, server, ca, token, Optional.empty()));
+        assertEquals(message, e.getMessage());
+    }
+
+    @Test
+    @DisplayName("loopback servers are recognised, so the program can warn that another cluster cannot reach them")
+    void loopback() {
+        assertTrue(RemoteSecretKubeconfig.isLoopback("https://127.0.0.1:6443"));
+        assertTrue(RemoteSecretKubeconfig.isLoopback("https://localhost:6443"));
+        assertFalse(RemoteSecretKubeconfig.isLoopback("https://api.west.example:6443"));
+    }
+}
