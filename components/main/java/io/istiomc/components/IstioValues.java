@@ -21,8 +21,9 @@ public final class IstioValues {
 
     /**
      * The {@code base} chart (CRDs and cluster-wide roles). The chart's own reader ServiceAccount is
-     * turned off because the remote clusters declare a least-privilege one of their own
-     * ({@link RemoteCluster}), and nothing needs to read the primary from outside.
+     * turned off because the remote clusters declare theirs ({@link RemoteCluster}), and nothing needs
+     * to read the primary from outside. (The istiod chart of 1.30.3 has no such switch in its
+     * values.yaml; the reader ClusterRole it may render grants the same rules as {@link ReaderAccess}.)
      */
     public static Map<String, Object> base(boolean remote) {
         var values = new LinkedHashMap<String, Object>();
@@ -43,7 +44,6 @@ public final class IstioValues {
         global.put("multiCluster", Map.of("clusterName", clusterName));
         global.put("network", network);
         global.put("externalIstiod", true);
-        global.put("enableReaderRBAC", false);
         var values = new LinkedHashMap<String, Object>();
         values.put("global", global);
         // EXTERNAL_ISTIOD makes istiod manage the remotes' webhooks and root-cert ConfigMaps.
@@ -65,7 +65,6 @@ public final class IstioValues {
         global.put("remotePilotAddress", remotePilotAddress);
         // The remote holds no mesh configuration: its Gateways and routes are read from the primary.
         global.put("configCluster", false);
-        global.put("enableReaderRBAC", false);
         var values = new LinkedHashMap<String, Object>();
         values.put("profile", REMOTE_PROFILE);
         values.put("global", global);

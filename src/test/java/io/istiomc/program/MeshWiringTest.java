@@ -147,14 +147,13 @@ class MeshWiringTest {
         var primaryIstiod = dev.resource(RELEASE, "cluster1-istiod");
         assertEquals(Map.of(
                 "global", Map.of("meshID", "mesh1", "multiCluster", Map.of("clusterName", "cluster1"), "network", "network1",
-                        "externalIstiod", true, "enableReaderRBAC", false),
+                        "externalIstiod", true),
                 "env", Map.of("EXTERNAL_ISTIOD", "true")), primaryIstiod.input("values").orElseThrow());
         // remote: remote profile, istiod reached through the primary's gateway
         assertEquals(Map.of(
                 "profile", "remote",
                 "global", Map.of("meshID", "mesh1", "multiCluster", Map.of("clusterName", "cluster2"), "network", "network2",
-                        "remotePilotAddress", dev.gatewayAddress("cluster1").value(), "configCluster", false,
-                        "enableReaderRBAC", false),
+                        "remotePilotAddress", dev.gatewayAddress("cluster1").value(), "configCluster", false),
                 "istiodRemote", Map.of("enabled", true, "injectionPath", "/inject/cluster/cluster2/net/network2")),
                 dev.resource(RELEASE, "cluster2-istiod").input("values").orElseThrow());
         assertEquals(Map.of("global", Map.of("enableReaderRBAC", false)), dev.resource(RELEASE, "cluster1-base").input("values").orElseThrow());

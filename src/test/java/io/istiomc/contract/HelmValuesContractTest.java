@@ -1,0 +1,116 @@
+package io.istiomc.contract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import io.istiomc.plan.Plan;
+import io.istiomc.testing.MeshFixture;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Helm values are untyped: every key the program sets must exist in the pinned chart's values.yaml,
+ * so that a typo such as {@code multicluster} for {@code multiCluster} fails here and not in a
+ * cluster where Helm would silently ignore it.
+ */
+class HelmValuesContractTest {
+    private static final String RESOURCES = "/istio/1.30.3/";
+    private static final YAMLMapper YAML = new YAMLMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, String> VALUES_FILES = Map.of(
+            "base", "base--values.yaml", "istiod", "istiod--values.yaml", "gateway", "gateway--values.yaml");
+    private static List<Plan> plans;
+
+    @BeforeAll
+    static void plans() {
+        plans = List.of(MeshFixture.plan(Path.of("Pulumi.dev.yaml")), MeshFixture.plan(Path.of("stacks/Pulumi.prod.yaml")));
+    }
+
+    private static JsonNode chartDefaults(String chart) throws IOException {
+        try (InputStream in = HelmValuesContractTest.class.getResourceAsStream(RESOURCES + VALUES_FILES.get(chart))) {
+            return YAML.readTree(in).path("_internal_defaults_do_not_set");
+        }
+    }
+
+    /** The keys of {@code values} that the chart's defaults do not have; free-form maps ({@code {}}) take any key. */
+    static List<String> unknownKeys(JsonNode values, JsonNode defaults, String path) {
+        var unknown = new ArrayList<String>();
+        values.fields().forEachRemaining(e -> {
+            var key = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
+            if (path.isEmpty() && e.getKey().equals("profile")) {
+                if (HelmValuesContractTest.class.getResource(RESOURCES + "helm-profile--" + e.getValue().asText() + ".yaml") == null) {
+                    unknown.add(key + " (no such profile)");
+                }
+                return;
+            }
+            var known = defaults.get(e.getKey());
+            if (known == null) {
+                unknown.add(key);
+            } else if (e.getValue().isObject() && known.isObject() && !known.isEmpty()) {
+                unknown.addAll(unknownKeys(e.getValue(), known, key));
+            }
+        });
+        return unknown;
+    }
+
+    @Test
+    @DisplayName("every key set in the base, istiod and gateway values exists in that chart's values.yaml of Istio 1.30.3")
+    void everyKeyExists() throws IOException {
+        int checked = 0;
+        for (var plan : plans) {
+            for (var release : plan.resources(r -> r.type().equals("kubernetes:helm.sh/v3:Release"))) {
+                var chart = (String) release.input("chart").orElseThrow();
+                var values = JSON.valueToTree(release.input("values").orElseThrow());
+                assertEquals(List.of(), unknownKeys(values, chartDefaults(chart), ""), release.name());
+                checked++;
+            }
+        }
+        assertEquals(2 * 3 + 3 * 3, checked);
+    }
+
+    @Test
+    @DisplayName("the check is live: a typo of a real key is caught")
+    void typoIsCaught() throws IOException {
+        var typo = JSON.valueToTree(Map.of("global", Map.of("multicluster", Map.of("clusterName", "c1")), "profile", "remot"));
+        assertEquals(List.of("global.multicluster", "profile (no such profile)"), unknownKeys(typo, chartDefaults("istiod"), ""));
+    }
+
+    @Test
+    @DisplayName("the gateway values validate against the gateway chart's values.schema.json")
+    void gatewayValuesMatchTheSchema() throws IOException {
+        ObjectNode schemaNode;
+        try (InputStream in = getClass().getResourceAsStream(RESOURCES + "gateway--values.schema.json")) {
+            schemaNode = (ObjectNode) JSON.readTree(in);
+        }
+        // The chart names no draft the validator knows ("http://json-schema.org/schema#"); it uses $defs, so 2020-12.
+        schemaNode.remove("$schema");
+        var schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schemaNode);
+        int checked = 0;
+        for (var plan : plans) {
+            for (var release : plan.resources(r -> "gateway".equals(r.input("chart").orElse(null)))) {
+                var errors = schema.validate(JSON.valueToTree(release.input("values").orElseThrow()));
+                assertEquals(java.util.Set.of(), errors, release.name());
+                checked++;
+            }
+        }
+        assertEquals(5, checked);
+        // the schema is live: a wrong type is rejected
+        assertFalse(schema.validate(JSON.valueToTree(Map.of("networkGateway", 5))).isEmpty());
+        assertTrue(schema.validate(JSON.valueToTree(Map.of("networkGateway", "n1"))).isEmpty());
+    }
+}
