@@ -35,6 +35,8 @@ import java.util.Map;
 public class RemoteCluster extends ComponentResource {
     public static final String TYPE = "istio-multicluster:index:RemoteCluster";
     private static final String SERVICE_ACCOUNT_TOKEN_TYPE = "kubernetes.io/service-account-token";
+    /** pulumi.com/waitFor conditions (a JSON list, all must hold; RFC 9535 JSONPath from plugin 4.24.0). */
+    static final String TOKEN_FILLED = "[\"jsonpath={.data.token}\", \"jsonpath={.data['ca.crt']}\"]";
 
     private final ClusterRef ref;
     private final Output<String> clusterName;
@@ -85,12 +87,12 @@ public class RemoteCluster extends ComponentResource {
                 .build(), install.options());
 
         // Kubernetes >= 1.24 mints no long-lived token by itself. The token controller fills this
-        // Secret; waitFor holds the graph until it has, so no kubeconfig is built from an empty token.
-        // It writes token and ca.crt in one update, so waiting for the token covers both.
+        // Secret; waitFor (all conditions must hold) keeps the graph waiting until token and ca.crt
+        // are there, so no kubeconfig is built from an empty token.
         var tokenSecret = new Secret(name + "-reader-token", SecretArgs.builder()
                 .metadata(install.metadata(Names.READER_TOKEN_SECRET, Map.of(), Map.of(
                         "kubernetes.io/service-account.name", Names.READER_SERVICE_ACCOUNT,
-                        Names.WAIT_FOR_ANNOTATION, "jsonpath={.data.token}")))
+                        Names.WAIT_FOR_ANNOTATION, TOKEN_FILLED)))
                 .type(SERVICE_ACCOUNT_TOKEN_TYPE)
                 .build(), install.options(serviceAccount));
         this.readerToken = tokenSecret.data()

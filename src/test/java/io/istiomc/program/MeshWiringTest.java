@@ -283,7 +283,7 @@ class MeshWiringTest {
         assertEquals("kubernetes.io/service-account-token", token.input("type").orElseThrow());
         var annotations = (Map<?, ?>) token.input("metadata.annotations").orElseThrow();
         assertEquals("istio-reader-service-account", annotations.get("kubernetes.io/service-account.name"));
-        assertEquals("jsonpath={.data.token}", annotations.get("pulumi.com/waitFor"));
+        assertEquals("[\"jsonpath={.data.token}\", \"jsonpath={.data['ca.crt']}\"]", annotations.get("pulumi.com/waitFor"));
         assertTrue(dependsOn(dev, token, dev.resource("kubernetes:core/v1:ServiceAccount", "cluster2-reader")));
         var binding = dev.resource("kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding", "cluster2-reader-binding");
         assertEquals(List.of(Map.of("kind", "ServiceAccount", "name", "istio-reader-service-account", "namespace", "istio-system")),
