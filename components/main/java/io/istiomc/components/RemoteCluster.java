@@ -1,7 +1,6 @@
 package io.istiomc.components;
 
 import com.pulumi.core.Output;
-import com.pulumi.kubernetes.Provider;
 import com.pulumi.kubernetes.core.v1.Secret;
 import com.pulumi.kubernetes.core.v1.SecretArgs;
 import com.pulumi.kubernetes.core.v1.ServiceAccount;
@@ -14,7 +13,6 @@ import com.pulumi.kubernetes.rbac.v1.ClusterRoleBinding;
 import com.pulumi.kubernetes.rbac.v1.ClusterRoleBindingArgs;
 import com.pulumi.kubernetes.rbac.v1.inputs.RoleRefArgs;
 import com.pulumi.kubernetes.rbac.v1.inputs.SubjectArgs;
-import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import io.istiomc.components.inputs.RemoteClusterArgs;
 
@@ -32,37 +30,30 @@ import java.util.Map;
  * and {@code istiod} (remote profile) releases; the reader ServiceAccount, its ClusterRole,
  * binding and token Secret; the east-west gateway (Service and release).
  */
-public class RemoteCluster extends ComponentResource {
+public class RemoteCluster extends MeshCluster {
     public static final String TYPE = "istio-multicluster:index:RemoteCluster";
     private static final String SERVICE_ACCOUNT_TOKEN_TYPE = "kubernetes.io/service-account-token";
     /** pulumi.com/waitFor conditions (a JSON list, all must hold; RFC 9535 JSONPath from plugin 4.24.0). */
     static final String TOKEN_FILLED = "[\"jsonpath={.data.token}\", \"jsonpath={.data['ca.crt']}\"]";
 
-    private final ClusterRef ref;
-    private final Output<String> clusterName;
-    private final Output<String> network;
-    private final Output<String> gatewayAddress;
-    private final Output<Integer> gatewayPort;
     private final Output<String> apiServer;
     private final Output<String> readerToken;
     private final Output<String> apiServerCaData;
-    private final Release istiod;
 
     public RemoteCluster(String name, RemoteClusterArgs args) {
         this(name, args, null);
     }
 
     public RemoteCluster(String name, RemoteClusterArgs args, @Nullable ComponentResourceOptions options) {
-        super(TYPE, name, options);
-        validate(args);
+        // Validated before super(): a bad argument must fail before anything is registered.
+        super(TYPE, name, validated(args, options));
         var cluster = args.cluster();
         var install = new ClusterInstall(this, name, cluster, true,
                 Map.of(Names.CONTROL_PLANE_CLUSTERS_ANNOTATION, args.primaryClusterName()));
-        this.ref = new ClusterRef(cluster.clusterName(), cluster.network(), install.provider);
 
         // The remote's webhooks and proxies point at the primary's gateway, so this release waits
         // for that address: the first of the two cross-cluster edges of the graph.
-        this.istiod = install.istiod(args.remotePilotAddress().applyValue(address -> IstioValues.remoteIstiod(
+        var istiod = install.istiod(args.remotePilotAddress().applyValue(address -> IstioValues.remoteIstiod(
                 cluster.meshId(), cluster.clusterName(), cluster.network(), address)));
 
         var serviceAccount = new ServiceAccount(name + "-reader", ServiceAccountArgs.builder()
@@ -105,19 +96,12 @@ public class RemoteCluster extends ComponentResource {
 
         var gateway = install.eastWestGateway(istiod, false);
 
-        this.clusterName = Output.of(cluster.clusterName());
-        this.network = Output.of(cluster.network());
-        this.gatewayAddress = gateway.address();
-        this.gatewayPort = Output.of(cluster.gateway().port());
         this.apiServer = args.apiServer();
-        registerOutputs(Map.of(
-                "clusterName", clusterName,
-                "network", network,
-                "gatewayAddress", gatewayAddress,
-                "gatewayPort", gatewayPort,
+        joined(cluster, install, istiod, gateway);
+        registerOutputs(outputs(Map.of(
                 "apiServer", apiServer,
                 "readerToken", readerToken,
-                "apiServerCaData", apiServerCaData));
+                "apiServerCaData", apiServerCaData)));
     }
 
     private static ObjectMetaArgs clusterScoped(String objectName) {
@@ -140,6 +124,11 @@ public class RemoteCluster extends ComponentResource {
         return new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8);
     }
 
+    private static @Nullable ComponentResourceOptions validated(RemoteClusterArgs args, @Nullable ComponentResourceOptions options) {
+        validate(args);
+        return options;
+    }
+
     /**
      * Cross-field rules that the builders cannot check alone.
      *
@@ -153,29 +142,6 @@ public class RemoteCluster extends ComponentResource {
             throw new IllegalArgumentException("RemoteClusterArgs: 'cluster.clusterName' must differ from"
                     + " 'primaryClusterName' (both are '" + cluster.clusterName() + "'); give each cluster its own name");
         }
-    }
-
-    /** The Istio cluster name of this remote. Known at once. */
-    public Output<String> clusterName() {
-        return clusterName;
-    }
-
-    /** The network this remote's pods are on. Known at once. */
-    public Output<String> network() {
-        return network;
-    }
-
-    /**
-     * The address of this remote's east-west gateway: the configured address, or else the IP or DNS
-     * name the cluster gave its LoadBalancer Service. Its network's gateway in meshNetworks.
-     */
-    public Output<String> gatewayAddress() {
-        return gatewayAddress;
-    }
-
-    /** The port other networks dial on {@link #gatewayAddress()}. Known at once. */
-    public Output<Integer> gatewayPort() {
-        return gatewayPort;
     }
 
     /** The URL at which the primary reaches this remote's API server. */
@@ -194,20 +160,5 @@ public class RemoteCluster extends ComponentResource {
     /** The remote API server's CA bundle, base64-encoded PEM, from the same Secret. Secret. */
     public Output<String> apiServerCaData() {
         return apiServerCaData;
-    }
-
-    /** The Kubernetes provider of this remote's kube context; reuse it, never declare another. */
-    public Provider provider() {
-        return ref.provider();
-    }
-
-    /** Name, network and provider of this remote, for components that place objects in it. */
-    public ClusterRef ref() {
-        return ref;
-    }
-
-    /** The remote-profile istiod release (injection webhook); workloads in this cluster follow it. */
-    public Release istiodRelease() {
-        return istiod;
     }
 }

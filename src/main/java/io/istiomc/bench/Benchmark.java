@@ -1,16 +1,265 @@
 package io.istiomc.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.istiomc.cli.Cli;
+import io.istiomc.config.InvalidConfigException;
+import io.istiomc.plan.Plan;
+import io.istiomc.plan.PlanRunner;
+import io.istiomc.plan.RecordedResource;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 
-/** The benchmark command (being written; see issue 7). */
+/**
+ * {@code bench [--remotes 1,10,50,200] [--json FILE]}: how the program's evaluation time and memory,
+ * the number of resources and the deployment's critical path grow with the number of remotes, and
+ * how long the README's main command takes from a cold JVM. It reports; it exits 0 whether or not
+ * the targets are met (1 on a usage or run error).
+ */
 public final class Benchmark {
+    public static final List<Integer> DEFAULT_REMOTES = List.of(1, 10, 50, 200);
+    /** Plans run before measuring, so that class loading and JIT compilation do not count. */
+    static final int WARM_UP_RUNS = 2;
+    static final int WARM_UP_REMOTES = 10;
+
+    static final long TARGET_EVAL_10_MILLIS = 1_000;
+    static final long TARGET_EVAL_200_MILLIS = 20_000;
+    static final long TARGET_HEAP_200_MB = 512;
+    static final double TARGET_DEPLOY_RATIO_10_TO_1 = 1.5;
+    static final int TARGET_CORES = 2;
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
     private Benchmark() {
     }
 
+    /** The parsed command line. */
+    record Settings(List<Integer> remotes, Optional<Path> json) {
+    }
+
+    /** One measured size. */
+    record Row(int remotes, long evalMillis, long peakHeapMB, int resources, double resourcesPerRemote,
+               int criticalPathSteps, double simulatedDeploySeconds, double serialDeploySeconds,
+               CriticalPath.Result criticalPath) {
+    }
+
+    /** A target and whether it was met; {@code met} is empty when the run did not measure it. */
+    record Target(String description, Optional<Boolean> met, String detail) {
+    }
+
     public static int run(List<String> args, PrintStream out, PrintStream err) {
-        throw new Cli.UsageException("bench is not available in this build yet");
+        var settings = parse(args);
+        try {
+            return measure(settings, out, err);
+        } catch (InvalidConfigException | PlanRunner.PlanFailedException e) {
+            err.println("error: the benchmark stack could not be planned: " + e.getMessage());
+            return Cli.FAILED;
+        } catch (IOException e) {
+            err.println("error: " + e.getMessage());
+            return Cli.FAILED;
+        }
+    }
+
+    /**
+     * Reads {@code --remotes} (comma-separated whole numbers of at least 1, no repeats; default
+     * 1,10,50,200; measured in ascending order) and {@code --json}.
+     *
+     * @throws Cli.UsageException naming the option and what is wrong
+     */
+    static Settings parse(List<String> args) {
+        var options = Cli.Options.parse(args, List.of("--remotes", "--json"));
+        var remotes = options.value("--remotes").map(Benchmark::parseRemotes).orElse(DEFAULT_REMOTES);
+        var json = options.value("--json").map(file -> {
+            if (file.isBlank()) {
+                throw new Cli.UsageException("--json needs a file name");
+            }
+            return Path.of(file);
+        });
+        return new Settings(remotes, json);
+    }
+
+    private static List<Integer> parseRemotes(String text) {
+        var sizes = new TreeSet<Integer>();
+        if (text.isBlank()) {
+            throw new Cli.UsageException("--remotes needs a comma-separated list of remote counts, e.g. 1,10,50,200");
+        }
+        for (var part : text.split(",", -1)) {
+            var item = part.trim();
+            if (!item.matches("\\d{1,6}")) {
+                throw new Cli.UsageException("--remotes must be a comma-separated list of whole numbers, e.g. 1,10,50,200 (got '"
+                        + item + "' in '" + text + "')");
+            }
+            int n = Integer.parseInt(item);
+            if (n < 1) {
+                throw new Cli.UsageException("--remotes counts must be at least 1 (got " + n
+                        + "); the primary-only baseline is always measured");
+            }
+            if (!sizes.add(n)) {
+                throw new Cli.UsageException("--remotes lists " + n + " twice");
+            }
+        }
+        return List.copyOf(sizes);
+    }
+
+    private static int measure(Settings settings, PrintStream out, PrintStream err) throws IOException {
+        int cores = Runtime.getRuntime().availableProcessors();
+        String java = System.getProperty("java.version");
+        long maxHeapMB = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+
+        for (int i = 1; i <= WARM_UP_RUNS; i++) {
+            err.println("warm-up " + i + "/" + WARM_UP_RUNS + ": 1+" + WARM_UP_REMOTES);
+            plan(WARM_UP_REMOTES);
+        }
+        err.println("baseline: primary only");
+        int baseline = customCount(plan(0).resources());
+
+        var rows = new ArrayList<Row>();
+        for (int n : settings.remotes()) {
+            err.println("measuring 1+" + n);
+            long start = System.nanoTime();
+            var measured = HeapSampler.measure(() -> plan(n));
+            long evalMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            var resources = measured.value().resources();
+            int count = customCount(resources);
+            var path = CriticalPath.of(resources);
+            rows.add(new Row(n, evalMillis, Math.round(measured.peakBytes() / (1024.0 * 1024.0)), count,
+                    (count - baseline) / (double) n, path.slowSteps(), path.seconds(),
+                    CriticalPath.serialSeconds(resources), path));
+        }
+
+        err.println("cold start: java -jar ... plan --stack dev, best of " + ColdStart.RUNS);
+        var coldStart = ColdStart.measure(Path.of("").toAbsolutePath());
+
+        var targets = targets(rows, cores);
+        out.print(table(rows, baseline, coldStart, targets, cores, java, maxHeapMB));
+        if (settings.json().isPresent()) {
+            var file = settings.json().get();
+            var parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(file, JSON.writeValueAsString(json(rows, coldStart, cores, java)) + "\n");
+            err.println("wrote " + file);
+        }
+        return Cli.OK;
+    }
+
+    /** The plan of 1 primary and {@code remotes} remotes. Plans run one at a time (the SDK's test harness is a singleton). */
+    static Plan plan(int remotes) {
+        return PlanRunner.run(BenchStack.STACK, BenchStack.of(remotes), Optional.empty());
+    }
+
+    /** Custom resources only: components register nothing in a cluster. */
+    static int customCount(List<RecordedResource> resources) {
+        return (int) resources.stream().filter(RecordedResource::custom).count();
+    }
+
+    static List<Target> targets(List<Row> rows, int cores) {
+        var byRemotes = new LinkedHashMap<Integer, Row>();
+        rows.forEach(r -> byRemotes.put(r.remotes(), r));
+        var one = Optional.ofNullable(byRemotes.get(1));
+        var ten = Optional.ofNullable(byRemotes.get(10));
+        var twoHundred = Optional.ofNullable(byRemotes.get(200));
+        var onCores = cores == TARGET_CORES ? "" : " (targets are for " + TARGET_CORES + " cores; this machine has " + cores + ")";
+        var targets = new ArrayList<Target>();
+
+        var perRemote = rows.stream().map(Row::resourcesPerRemote).distinct().toList();
+        targets.add(new Target("resources per remote constant",
+                rows.isEmpty() ? Optional.empty() : Optional.of(perRemote.size() == 1),
+                perRemote.size() == 1 ? number(perRemote.get(0)) + " per remote at every size" : "varies: " + perRemote));
+        targets.add(new Target("1+10 evaluates in under 1 s" + onCores,
+                ten.map(r -> r.evalMillis() < TARGET_EVAL_10_MILLIS),
+                ten.map(r -> r.evalMillis() + " ms").orElse("not measured: add 10 to --remotes")));
+        targets.add(new Target("1+200 evaluates in under 20 s" + onCores,
+                twoHundred.map(r -> r.evalMillis() < TARGET_EVAL_200_MILLIS),
+                twoHundred.map(r -> r.evalMillis() + " ms").orElse("not measured: add 200 to --remotes")));
+        targets.add(new Target("peak heap under 512 MB at 1+200",
+                twoHundred.map(r -> r.peakHeapMB() < TARGET_HEAP_200_MB),
+                twoHundred.map(r -> r.peakHeapMB() + " MB").orElse("not measured: add 200 to --remotes")));
+
+        var steps = rows.stream().map(Row::criticalPathSteps).distinct().toList();
+        targets.add(new Target("critical path does not grow with remotes",
+                rows.size() < 2 ? Optional.empty() : Optional.of(steps.size() == 1),
+                rows.size() < 2 ? "needs two sizes" : steps.size() == 1 ? steps.get(0) + " slow steps at every size"
+                        : "slow steps by size: " + steps));
+        targets.add(new Target("1+10 deploys in under 1.5x the time of 1+1",
+                one.isPresent() && ten.isPresent()
+                        ? Optional.of(ten.get().simulatedDeploySeconds() < TARGET_DEPLOY_RATIO_10_TO_1 * one.get().simulatedDeploySeconds())
+                        : Optional.empty(),
+                one.isPresent() && ten.isPresent()
+                        ? number(ten.get().simulatedDeploySeconds()) + " s vs " + number(one.get().simulatedDeploySeconds()) + " s"
+                        : "not measured: --remotes needs 1 and 10"));
+        return targets;
+    }
+
+    static String table(List<Row> rows, int baseline, ColdStart.Result coldStart, List<Target> targets, int cores,
+                        String java, long maxHeapMB) {
+        var text = new StringBuilder();
+        text.append("istio-multicluster bench: 1 primary + N remotes, program evaluated offline (plan) after "
+                + WARM_UP_RUNS + " warm-up plans\n");
+        text.append("machine: " + cores + " cores, Java " + java + ", max heap " + maxHeapMB + " MB\n");
+        text.append("cold start (java -jar ... plan --stack dev, best of " + ColdStart.RUNS + "): "
+                + (coldStart.millis() < 0 ? "not measured: " + coldStart.note() : coldStart.millis() + " ms") + "\n");
+        text.append("baseline (primary only): " + baseline + " resources\n\n");
+        var format = "%8s %8s %9s %10s %11s %11s %14s %13s%n";
+        text.append(String.format(Locale.ROOT, format, "remotes", "eval ms", "heap MB", "resources", "per remote",
+                "path steps", "simulated s", "serial s"));
+        for (var row : rows) {
+            text.append(String.format(Locale.ROOT, format, row.remotes(), row.evalMillis(), row.peakHeapMB(),
+                    row.resources(), number(row.resourcesPerRemote()), row.criticalPathSteps(),
+                    number(row.simulatedDeploySeconds()), number(row.serialDeploySeconds())));
+        }
+        if (!rows.isEmpty()) {
+            var largest = rows.get(rows.size() - 1);
+            text.append("\ncritical path at 1+" + largest.remotes() + ": " + largest.criticalPath().describeSlowSteps() + "\n");
+        }
+        text.append("heap: peak used heap sampled every " + HeapSampler.INTERVAL_MILLIS + " ms after a GC; "
+                + "deploy: longest chain of documented step latencies, unbounded parallelism; "
+                + "serial: the guide's steps one by one, plus its manual waits\n");
+        text.append("\ntargets\n");
+        for (var target : targets) {
+            var verdict = target.met().map(met -> met ? "PASS" : "MISS").orElse("n/a ");
+            text.append("  " + verdict + "  " + target.description() + ": " + target.detail() + "\n");
+        }
+        return text.toString();
+    }
+
+    static Map<String, Object> json(List<Row> rows, ColdStart.Result coldStart, int cores, String java) {
+        var root = new LinkedHashMap<String, Object>();
+        var machine = new LinkedHashMap<String, Object>();
+        machine.put("cores", cores);
+        machine.put("java", java);
+        root.put("machine", machine);
+        root.put("coldStartMillis", coldStart.millis());
+        var list = new ArrayList<Map<String, Object>>();
+        for (var row : rows) {
+            var item = new LinkedHashMap<String, Object>();
+            item.put("remotes", row.remotes());
+            item.put("evalMillis", row.evalMillis());
+            item.put("peakHeapMB", row.peakHeapMB());
+            item.put("resources", row.resources());
+            item.put("resourcesPerRemote", row.resourcesPerRemote());
+            item.put("criticalPathSteps", row.criticalPathSteps());
+            item.put("simulatedDeploySeconds", row.simulatedDeploySeconds());
+            item.put("serialDeploySeconds", row.serialDeploySeconds());
+            list.add(item);
+        }
+        root.put("rows", list);
+        return root;
+    }
+
+    private static String number(double value) {
+        return CriticalPath.format(value);
     }
 }

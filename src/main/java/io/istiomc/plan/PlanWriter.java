@@ -6,7 +6,6 @@ import io.istiomc.components.Yaml;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -92,20 +91,7 @@ public final class PlanWriter {
     }
 
     private static Object placeholders(Object value) {
-        if (value instanceof Secret) {
-            return SECRET_PLACEHOLDER;
-        }
-        if (value instanceof Map<?, ?> map) {
-            var copy = new TreeMap<String, Object>();
-            map.forEach((k, v) -> copy.put(String.valueOf(k), placeholders(v)));
-            return copy;
-        }
-        if (value instanceof List<?> list) {
-            var copy = new ArrayList<Object>();
-            list.forEach(v -> copy.add(placeholders(v)));
-            return copy;
-        }
-        return value;
+        return Redaction.redact(value, SECRET_PLACEHOLDER);
     }
 
     private static void writeYaml(Path file, Object document) throws IOException {
