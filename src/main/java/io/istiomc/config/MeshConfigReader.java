@@ -48,6 +48,10 @@ public final class MeshConfigReader {
     private static final int NODE_PORT_MIN = 30000;
     private static final int NODE_PORT_MAX = 32767;
     public static final int MAX_VALIDITY_DAYS = 36500;
+    /** Names whose resources would collide with the CA's ({@code mesh-ca-<cluster>-key} vs {@code mesh-ca-root-key}). */
+    private static final Set<String> RESERVED_CLUSTER_NAMES = Set.of("root");
+    private static final Set<String> SYSTEM_NAMESPACES = Set.of("istio-system", "kube-system", "kube-public",
+            "kube-node-lease", "default");
 
     private final List<ConfigProblem> problems = new ArrayList<>();
     private final Function<String, Path> home;
@@ -121,7 +125,7 @@ public final class MeshConfigReader {
         }
         var repository = string(key + ".chartRepository", istio.get("chartRepository"), false)
                 .orElse(IstioCharts.OFFICIAL_REPOSITORY);
-        if (!repository.startsWith("https://") && !repository.startsWith("oci://")) {
+        if (!isUrl(repository, List.of("https", "oci"))) {
             problem(key + ".chartRepository", "must be an https:// or oci:// URL of a Helm repository (got '" + repository + "')");
         }
         return new MeshConfig.Istio(version, repository);
@@ -184,6 +188,9 @@ public final class MeshConfigReader {
         var name = string(path + ".name", item.get("name"), true).orElse("");
         if (!name.isEmpty() && !Dns1123.isLabel(name)) {
             notLabel(path + ".name", name);
+        } else if (RESERVED_CLUSTER_NAMES.contains(name)) {
+            problem(path + ".name", "'" + name + "' is reserved: the shared CA's root key is named 'mesh-ca-root-key', and a"
+                    + " cluster's intermediate key would take the same name; choose another cluster name");
         }
         var roleText = string(path + ".role", item.get("role"), true);
         ClusterRole role = roleText.map(ClusterRole::fromConfigName).orElse(null);
@@ -210,7 +217,7 @@ public final class MeshConfigReader {
             problem(key, "must not be empty; give a kubeconfig file path or its content, or remove the key to use the default kubeconfig");
             return Optional.empty();
         }
-        if (value.contains("\n") || value.trim().startsWith("apiVersion")) {
+        if (looksLikeContent(value)) {
             return Optional.of(new MeshConfig.Kubeconfig(true, value));
         }
         var path = value.startsWith("~/") ? home.apply(value.substring(2)) : Path.of(value);
@@ -221,14 +228,25 @@ public final class MeshConfigReader {
         return Optional.of(new MeshConfig.Kubeconfig(false, path.toString()));
     }
 
+    /** A kubeconfig's content (YAML or JSON) rather than a path; content is never echoed in a message. */
+    static boolean looksLikeContent(String value) {
+        var trimmed = value.trim();
+        return value.contains("\n") || trimmed.startsWith("apiVersion") || trimmed.startsWith("{");
+    }
+
     private void checkApiServer(String key, String url) {
-        try {
-            var uri = new URI(url);
-            if (!"https".equals(uri.getScheme()) || uri.getHost() == null) {
-                problem(key, "must be an https:// URL with a host, e.g. https://203.0.113.20:6443 (got '" + url + "')");
-            }
-        } catch (URISyntaxException e) {
+        if (!isUrl(url, List.of("https"))) {
             problem(key, "must be an https:// URL with a host, e.g. https://203.0.113.20:6443 (got '" + url + "')");
+        }
+    }
+
+    /** A URL with one of the schemes and a host. */
+    private static boolean isUrl(String value, List<String> schemes) {
+        try {
+            var uri = new URI(value);
+            return schemes.contains(uri.getScheme()) && uri.getHost() != null && !uri.getHost().isEmpty();
+        } catch (URISyntaxException e) {
+            return false;
         }
     }
 
@@ -327,6 +345,9 @@ public final class MeshConfigReader {
         var namespace = string(key + ".namespace", node.get().get("namespace"), false).orElse("sample");
         if (!Dns1123.isLabel(namespace)) {
             notLabel(key + ".namespace", namespace);
+        } else if (SYSTEM_NAMESPACES.contains(namespace)) {
+            problem(key + ".namespace", "must not be '" + namespace + "': the samples own their namespace and delete it"
+                    + " with them; choose a namespace of their own, e.g. 'sample'");
         }
         return new MeshConfig.Samples(enabled, namespace);
     }

@@ -1,5 +1,6 @@
 package io.istiomc.program;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.istiomc.components.Kubeconfigs;
 import io.istiomc.components.RemoteSecretKubeconfig;
 import io.istiomc.config.ConfigProblem;
@@ -117,10 +118,16 @@ public final class ApiServers {
                 text = Files.readString(path.get());
                 source = path.get().toString();
             }
-            var server = Kubeconfigs.serverOf(text, cluster.context());
-            return new Lookup(server, "context '" + cluster.context() + "' has no cluster server in " + source);
+            try {
+                var server = Kubeconfigs.serverOf(text, cluster.context());
+                return new Lookup(server, "context '" + cluster.context() + "' has no cluster server in " + source);
+            } catch (JsonProcessingException e) {
+                // The parser's message quotes the offending line, which may be a token: say only where.
+                var line = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+                return new Lookup(Optional.empty(), source + " is not valid YAML" + line);
+            }
         } catch (IOException e) {
-            return new Lookup(Optional.empty(), "the kubeconfig could not be read (" + e.getMessage() + ")");
+            return new Lookup(Optional.empty(), "the kubeconfig could not be read (" + e.getClass().getSimpleName() + ")");
         }
     }
 }

@@ -1,0 +1,113 @@
+package io.istiomc.safety;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.istiomc.config.MeshConfigReader;
+import io.istiomc.plan.SimulatedClusters;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static io.istiomc.safety.SafetyFixture.CONFIG_MAP_PATCH;
+import static io.istiomc.safety.SafetyFixture.SECRET;
+import static io.istiomc.safety.SafetyFixture.cli;
+import static io.istiomc.safety.SafetyFixture.plan;
+import static io.istiomc.safety.SafetyFixture.raw;
+import static io.istiomc.safety.SafetyFixture.stack;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Issue 6, bad input: the valid edge cases the validator must not reject. */
+class AcceptedEdgeCasesTest {
+    private static final YAMLMapper YAML = new YAMLMapper();
+
+    @Test
+    @DisplayName("remotes on the primary's network are accepted, and meshNetworks lists both clusters and both gateways under it")
+    void remoteSharingThePrimaryNetwork() throws Exception {
+        // GIVEN cluster2 on network1 with the primary, cluster3 on its own network
+        var yaml = stack().remotes(2).network(2, "network1").yaml();
+        // WHEN it is validated and planned
+        assertDoesNotThrow(() -> MeshConfigReader.read(raw(yaml)));
+        var plan = plan(yaml);
+        // THEN network1 has both clusters as endpoints and both gateways; network3 has cluster3 alone
+        var meshNetworks = YAML.readTree((String) plan.outputs().get("meshNetworks")).path("networks");
+        assertEquals(List.of("network1", "network3"), fieldNames(meshNetworks));
+        assertEquals(List.of("cluster1", "cluster2"), registries(meshNetworks.path("network1")));
+        assertEquals(List.of(SimulatedClusters.simulatedAddress(0), SimulatedClusters.simulatedAddress(1)),
+                gatewayAddresses(meshNetworks.path("network1")));
+        assertEquals(List.of("cluster3"), registries(meshNetworks.path("network3")));
+        assertEquals(List.of(SimulatedClusters.simulatedAddress(2)), gatewayAddresses(meshNetworks.path("network3")));
+        // AND the ConfigMap patch istiod reads carries the same document
+        assertEquals(plan.outputs().get("meshNetworks"),
+                plan.resource(CONFIG_MAP_PATCH, "mesh-link-mesh-networks").input("data.meshNetworks").orElseThrow());
+    }
+
+    @Test
+    @DisplayName("a primary alone (0 remotes) is accepted: no remote secrets, one network in meshNetworks")
+    void primaryWithoutRemotes() throws Exception {
+        // GIVEN one primary and no remotes
+        var yaml = stack().remotes(0).yaml();
+        // WHEN it is planned
+        var plan = plan(yaml);
+        // THEN nothing remote is created and meshNetworks names only the primary
+        assertEquals(List.of(), plan.resources(r -> r.type().equals(SECRET) && r.name().startsWith("mesh-link-")));
+        assertEquals(List.of(), plan.outputs().get("remoteSecrets"));
+        var meshNetworks = YAML.readTree((String) plan.outputs().get("meshNetworks")).path("networks");
+        assertEquals(List.of("network1"), fieldNames(meshNetworks));
+        assertEquals(List.of("cluster1"), registries(meshNetworks.path("network1")));
+    }
+
+    @Test
+    @DisplayName("a primary with 20 remotes is accepted: 20 remote secrets and 21 networks, each with its own gateway")
+    void primaryWithTwentyRemotes() throws Exception {
+        // GIVEN one primary and 20 remotes
+        var yaml = stack().remotes(20).yaml();
+        // WHEN it is planned
+        var plan = plan(yaml);
+        // THEN every remote has its secret in the primary, and every network its gateway
+        var expectedSecrets = IntStream.rangeClosed(2, 21).mapToObj(i -> "istio-remote-secret-cluster" + i).toList();
+        assertEquals(expectedSecrets, plan.outputs().get("remoteSecrets"));
+        assertEquals(20, plan.resources(r -> r.type().equals(SECRET) && r.name().startsWith("mesh-link-")).size());
+        var meshNetworks = YAML.readTree((String) plan.outputs().get("meshNetworks")).path("networks");
+        assertEquals(21, meshNetworks.size());
+        for (int i = 1; i <= 21; i++) {
+            assertEquals(List.of(SimulatedClusters.simulatedAddress(i - 1)), gatewayAddresses(meshNetworks.path("network" + i)));
+        }
+    }
+
+    @Test
+    @DisplayName("plan --config-file exits with 0 for a valid stack on a shared network")
+    void cliAcceptsSharedNetwork(@TempDir Path dir) throws Exception {
+        // GIVEN a valid stack file
+        var file = dir.resolve("Pulumi.shared.yaml");
+        Files.writeString(file, stack().remotes(1).network(2, "network1").yaml());
+        // WHEN it is planned on the command line
+        var result = cli("plan", "--config-file", file.toString(), "--format", "json");
+        // THEN the plan is made
+        assertEquals(0, result.exitCode(), result.err());
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        var names = new ArrayList<String>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static List<String> registries(JsonNode network) {
+        var result = new ArrayList<String>();
+        network.path("endpoints").forEach(e -> result.add(e.path("fromRegistry").asText()));
+        return result;
+    }
+
+    private static List<String> gatewayAddresses(JsonNode network) {
+        var result = new ArrayList<String>();
+        network.path("gateways").forEach(g -> result.add(g.path("address").asText()));
+        return result;
+    }
+}
