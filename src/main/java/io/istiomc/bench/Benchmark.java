@@ -29,9 +29,18 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Benchmark {
     public static final List<Integer> DEFAULT_REMOTES = List.of(1, 10, 50, 200);
-    /** Plans run before measuring, so that class loading and JIT compilation do not count. */
-    static final int WARM_UP_RUNS = 2;
+    /**
+     * Plans of 1+{@value #WARM_UP_REMOTES} run before measuring, so that class loading and JIT
+     * compilation do not count: at least {@value #MIN_WARM_UP_RUNS}, and more (up to
+     * {@value #MAX_WARM_UP_RUNS}) until one is within {@value #WARM_UP_SETTLED_PERCENT}% of the one before.
+     */
     static final int WARM_UP_REMOTES = 10;
+    static final int MIN_WARM_UP_RUNS = 3;
+    static final int MAX_WARM_UP_RUNS = 10;
+    static final int WARM_UP_SETTLED_PERCENT = 10;
+    /** Sizes up to this many remotes are planned {@value #REPEATS} times and the fastest run counts; larger ones once. */
+    static final int REPEAT_UP_TO_REMOTES = 50;
+    static final int REPEATS = 3;
 
     static final long TARGET_EVAL_10_MILLIS = 1_000;
     static final long TARGET_EVAL_200_MILLIS = 20_000;
@@ -49,9 +58,9 @@ public final class Benchmark {
     }
 
     /** One measured size. */
-    record Row(int remotes, long evalMillis, long peakHeapMB, int resources, double resourcesPerRemote,
-               int criticalPathSteps, double simulatedDeploySeconds, double serialDeploySeconds,
-               CriticalPath.Result criticalPath) {
+    record Row(int remotes, long evalMillis, long peakHeapMB, long heapAfterGcMB, int resources,
+               double resourcesPerRemote, int criticalPathSteps, double simulatedDeploySeconds,
+               double serialDeploySeconds, CriticalPath.Result criticalPath) {
     }
 
     /** A target and whether it was met; {@code met} is empty when the run did not measure it. */
@@ -117,23 +126,30 @@ public final class Benchmark {
         String java = System.getProperty("java.version");
         long maxHeapMB = Runtime.getRuntime().maxMemory() / (1024 * 1024);
 
-        for (int i = 1; i <= WARM_UP_RUNS; i++) {
-            err.println("warm-up " + i + "/" + WARM_UP_RUNS + ": 1+" + WARM_UP_REMOTES);
-            plan(WARM_UP_REMOTES);
-        }
+        int warmUps = warmUp(err);
         err.println("baseline: primary only");
         int baseline = customCount(plan(0).resources());
 
         var rows = new ArrayList<Row>();
         for (int n : settings.remotes()) {
-            err.println("measuring 1+" + n);
-            long start = System.nanoTime();
-            var measured = HeapSampler.measure(() -> plan(n));
-            long evalMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            var resources = measured.value().resources();
+            int repeats = n <= REPEAT_UP_TO_REMOTES ? REPEATS : 1;
+            err.println("measuring 1+" + n + (repeats > 1 ? " (fastest of " + repeats + ")" : ""));
+            long evalMillis = Long.MAX_VALUE;
+            long peakUsed = 0;
+            long peakAfterGc = 0;
+            Plan plan = null;
+            for (int i = 0; i < repeats; i++) {
+                long start = System.nanoTime();
+                var measured = HeapSampler.measure(() -> plan(n));
+                evalMillis = Math.min(evalMillis, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+                peakUsed = Math.max(peakUsed, measured.peakUsedBytes());
+                peakAfterGc = Math.max(peakAfterGc, measured.peakAfterGcBytes());
+                plan = measured.value();
+            }
+            var resources = plan.resources();
             int count = customCount(resources);
             var path = CriticalPath.of(resources);
-            rows.add(new Row(n, evalMillis, Math.round(measured.peakBytes() / (1024.0 * 1024.0)), count,
+            rows.add(new Row(n, evalMillis, megabytes(peakUsed), megabytes(peakAfterGc), count,
                     (count - baseline) / (double) n, path.slowSteps(), path.seconds(),
                     CriticalPath.serialSeconds(resources), path));
         }
@@ -142,7 +158,7 @@ public final class Benchmark {
         var coldStart = ColdStart.measure(Path.of("").toAbsolutePath());
 
         var targets = targets(rows, cores);
-        out.print(table(rows, baseline, coldStart, targets, cores, java, maxHeapMB));
+        out.print(table(rows, baseline, warmUps, coldStart, targets, cores, java, maxHeapMB));
         if (settings.json().isPresent()) {
             var file = settings.json().get();
             var parent = file.toAbsolutePath().getParent();
@@ -153,6 +169,27 @@ public final class Benchmark {
             err.println("wrote " + file);
         }
         return Cli.OK;
+    }
+
+    /** Warm-up plans; returns how many ran. */
+    private static int warmUp(PrintStream err) {
+        long previous = -1;
+        for (int i = 1; i <= MAX_WARM_UP_RUNS; i++) {
+            long start = System.nanoTime();
+            plan(WARM_UP_REMOTES);
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            err.println("warm-up " + i + ": 1+" + WARM_UP_REMOTES + " in " + millis + " ms");
+            boolean settled = previous > 0 && Math.abs(millis - previous) * 100 <= WARM_UP_SETTLED_PERCENT * previous;
+            if (i >= MIN_WARM_UP_RUNS && settled) {
+                return i;
+            }
+            previous = millis;
+        }
+        return MAX_WARM_UP_RUNS;
+    }
+
+    private static long megabytes(long bytes) {
+        return Math.round(bytes / (1024.0 * 1024.0));
     }
 
     /** The plan of 1 primary and {@code remotes} remotes. Plans run one at a time (the SDK's test harness is a singleton). */
@@ -186,7 +223,8 @@ public final class Benchmark {
                 twoHundred.map(r -> r.evalMillis() + " ms").orElse("not measured: add 200 to --remotes")));
         targets.add(new Target("peak heap under 512 MB at 1+200",
                 twoHundred.map(r -> r.peakHeapMB() < TARGET_HEAP_200_MB),
-                twoHundred.map(r -> r.peakHeapMB() + " MB").orElse("not measured: add 200 to --remotes")));
+                twoHundred.map(r -> r.peakHeapMB() + " MB used, " + r.heapAfterGcMB() + " MB after GC")
+                        .orElse("not measured: add 200 to --remotes")));
 
         var steps = rows.stream().map(Row::criticalPathSteps).distinct().toList();
         targets.add(new Target("critical path does not grow with remotes",
@@ -203,30 +241,31 @@ public final class Benchmark {
         return targets;
     }
 
-    static String table(List<Row> rows, int baseline, ColdStart.Result coldStart, List<Target> targets, int cores,
-                        String java, long maxHeapMB) {
+    static String table(List<Row> rows, int baseline, int warmUps, ColdStart.Result coldStart, List<Target> targets,
+                        int cores, String java, long maxHeapMB) {
         var text = new StringBuilder();
         text.append("istio-multicluster bench: 1 primary + N remotes, program evaluated offline (plan) after "
-                + WARM_UP_RUNS + " warm-up plans\n");
+                + warmUps + " warm-up plans of 1+" + WARM_UP_REMOTES + "\n");
         text.append("machine: " + cores + " cores, Java " + java + ", max heap " + maxHeapMB + " MB\n");
         text.append("cold start (java -jar ... plan --stack dev, best of " + ColdStart.RUNS + "): "
                 + (coldStart.millis() < 0 ? "not measured: " + coldStart.note() : coldStart.millis() + " ms") + "\n");
         text.append("baseline (primary only): " + baseline + " resources\n\n");
-        var format = "%8s %8s %9s %10s %11s %11s %14s %13s%n";
-        text.append(String.format(Locale.ROOT, format, "remotes", "eval ms", "heap MB", "resources", "per remote",
-                "path steps", "simulated s", "serial s"));
+        var format = "%7s %8s %8s %9s %10s %10s %10s %11s %9s%n";
+        text.append(String.format(Locale.ROOT, format, "remotes", "eval ms", "heap MB", "after GC", "resources",
+                "per remote", "path steps", "simulated s", "serial s"));
         for (var row : rows) {
             text.append(String.format(Locale.ROOT, format, row.remotes(), row.evalMillis(), row.peakHeapMB(),
-                    row.resources(), number(row.resourcesPerRemote()), row.criticalPathSteps(),
+                    row.heapAfterGcMB(), row.resources(), number(row.resourcesPerRemote()), row.criticalPathSteps(),
                     number(row.simulatedDeploySeconds()), number(row.serialDeploySeconds())));
         }
         if (!rows.isEmpty()) {
             var largest = rows.get(rows.size() - 1);
             text.append("\ncritical path at 1+" + largest.remotes() + ": " + largest.criticalPath().describeSlowSteps() + "\n");
         }
-        text.append("heap: peak used heap sampled every " + HeapSampler.INTERVAL_MILLIS + " ms after a GC; "
-                + "deploy: longest chain of documented step latencies, unbounded parallelism; "
-                + "serial: the guide's steps one by one, plus its manual waits\n");
+        text.append("eval: fastest of " + REPEATS + " up to 1+" + REPEAT_UP_TO_REMOTES + ", else one run. heap: peak used heap"
+                + " sampled every " + HeapSampler.INTERVAL_MILLIS + " ms (garbage included); after GC: peak heap left after a"
+                + " collection.\nsimulated: longest chain of documented step latencies, unbounded parallelism;"
+                + " serial: the guide's steps one by one, plus its manual waits. path steps: steps of 10 s or more.\n");
         text.append("\ntargets\n");
         for (var target : targets) {
             var verdict = target.met().map(met -> met ? "PASS" : "MISS").orElse("n/a ");

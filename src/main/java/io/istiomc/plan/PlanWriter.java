@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * Writes the plan's Kubernetes objects as files, per cluster: {@code <dir>/<cluster>/NN-kind-namespace-name.yaml}
  * for every object and custom resource (ready for {@code kubectl apply --server-side --dry-run=server -f}),
  * numbered so that namespaces come first, and {@code <dir>/<cluster>/helm/<release>.yaml} for every Helm
- * release. Secret values are replaced by {@link #SECRET_PLACEHOLDER}.
+ * release. Secret values are replaced by {@link #SECRET_PLACEHOLDER}, keeping the keys of secret maps.
  */
 public final class PlanWriter {
     public static final String SECRET_PLACEHOLDER = "[secret: set by pulumi up, not written by the plan]";
@@ -91,7 +91,8 @@ public final class PlanWriter {
     }
 
     private static Object placeholders(Object value) {
-        return Redaction.redact(value, SECRET_PLACEHOLDER);
+        // Keys stay, so that a Secret's stringData is still a map kubectl accepts.
+        return Redaction.redact(value, SECRET_PLACEHOLDER, true);
     }
 
     private static void writeYaml(Path file, Object document) throws IOException {

@@ -110,7 +110,8 @@ class PlanCommandTest {
         var secret = new YAMLMapper().readTree(dir.resolve("cluster1/06-secret-istio-system-istio-remote-secret-cluster2.yaml").toFile());
         assertEquals("v1", secret.path("apiVersion").asText());
         assertEquals("Secret", secret.path("kind").asText());
-        assertEquals(PlanWriter.SECRET_PLACEHOLDER, secret.path("stringData").asText());
+        assertEquals(PlanWriter.SECRET_PLACEHOLDER, secret.path("stringData").path("cluster2").asText());
+        assertEquals(1, secret.path("stringData").size());
         var patch = new YAMLMapper().readTree(dir.resolve("cluster1/07-configmap-istio-system-istio.yaml").toFile());
         assertEquals("ConfigMap", patch.path("kind").asText());
         try (Stream<Path> files = Files.walk(dir)) {

@@ -1,0 +1,275 @@
+package io.istiomc.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.istiomc.components.RemoteSecretKubeconfig;
+import io.istiomc.config.RawConfig;
+import io.istiomc.it.KubeClient.KubeApiException;
+import io.istiomc.plan.Plan;
+import io.istiomc.plan.PlanRunner;
+import io.istiomc.plan.PlanWriter;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Everything the program creates is accepted by real Kubernetes API servers, and the remote secret
+ * really authenticates. The plan's objects ({@code plan --out}) for the primary and the remote are
+ * server-side-applied to two kube-apiservers, as the Pulumi provider would apply them, and read back.
+ *
+ * <p>A bare kube-apiserver runs no controllers: the reader's token Secret stays empty, so the token
+ * comes from a TokenRequest for the same ServiceAccount, and Deployments start no pods.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MeshOnRealApiServersIT {
+    private static final String MANAGER = "pulumi-kubernetes";
+    private static final String READER = "system:serviceaccount:istio-system:istio-reader-service-account";
+    private static final YAMLMapper YAML = new YAMLMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private KubeApiServer primary;
+    private KubeApiServer remote;
+    private Plan plan;
+    private Path out;
+    private final Map<String, List<JsonNode>> applied = new LinkedHashMap<>();
+    private final List<String> rejections = new ArrayList<>();
+    private long testStart;
+
+    @BeforeAll
+    void deployThePlanToTwoApiServers() throws Exception {
+        testStart = System.nanoTime();
+        primary = new KubeApiServer("primary");
+        remote = new KubeApiServer("remote");
+        var started = System.nanoTime();
+        CompletableFuture.allOf(CompletableFuture.runAsync(primary::start), CompletableFuture.runAsync(remote::start)).join();
+        System.out.println("benchmark: kube-apiserver pair started in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+        CompletableFuture.allOf(
+                CompletableFuture.runAsync(() -> IstioCrds.installForKube120(primary.client(), Duration.ofSeconds(90))),
+                CompletableFuture.runAsync(() -> IstioCrds.installForKube120(remote.client(), Duration.ofSeconds(90)))).join();
+
+        // GIVEN the dev topology, with the remote's API server at the real remote server's URL
+        plan = PlanRunner.run("it", RawConfig.fromStackYaml("""
+                config:
+                  istio-multicluster:meshId: mesh1
+                  istio-multicluster:istio:
+                    version: 1.30.3
+                  istio-multicluster:clusters:
+                    - name: cluster1
+                      role: primary
+                      context: cluster1
+                      network: network1
+                    - name: cluster2
+                      role: remote
+                      context: cluster2
+                      network: network2
+                      apiServer: %s
+                  istio-multicluster:samples:
+                    enabled: true
+                """.formatted(remote.url())), Optional.empty());
+        out = Files.createTempDirectory("mesh-it-plan");
+        PlanWriter.write(plan, out);
+
+        // WHEN every object is applied, in file order (namespaces first), to its own cluster's server
+        applied.put("cluster1", applyAll(primary.client(), out.resolve("cluster1")));
+        applied.put("cluster2", applyAll(remote.client(), out.resolve("cluster2")));
+    }
+
+    private List<JsonNode> applyAll(KubeClient client, Path dir) throws Exception {
+        var stored = new ArrayList<JsonNode>();
+        List<Path> files;
+        try (Stream<Path> list = Files.list(dir)) {
+            files = list.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+        for (var file : files) {
+            try {
+                stored.add(client.serverSideApply(Files.readString(file), MANAGER));
+            } catch (KubeApiException e) {
+                rejections.add(dir.getFileName() + "/" + file.getFileName() + ": " + e.getMessage());
+            }
+        }
+        return stored;
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        try {
+            if (primary != null) {
+                primary.close();
+            }
+        } finally {
+            if (remote != null) {
+                remote.close();
+            }
+        }
+        System.out.println("benchmark: mesh integration tests ran in " + (System.nanoTime() - testStart) / 1_000_000 + " ms");
+    }
+
+    @Test
+    @DisplayName("every object of the plan, custom resources included, is accepted by its cluster's API server")
+    void zeroRejections() throws Exception {
+        assertEquals(List.of(), rejections);
+        try (Stream<Path> files = Files.walk(out)) {
+            var objectFiles = files.filter(p -> p.toString().endsWith(".yaml") && !p.toString().contains("/helm/")).count();
+            assertEquals(objectFiles, applied.get("cluster1").size() + applied.get("cluster2").size());
+        }
+        var kinds = new ArrayList<String>();
+        applied.values().forEach(list -> list.forEach(o -> kinds.add(o.path("kind").asText())));
+        for (var kind : List.of("Namespace", "Secret", "ConfigMap", "Service", "ServiceAccount", "ClusterRole",
+                "ClusterRoleBinding", "Deployment", "Gateway", "VirtualService")) {
+            assertTrue(kinds.contains(kind), kind + " was not applied");
+        }
+    }
+
+    @Test
+    @DisplayName("the check is live: a broken object in the same run is rejected")
+    void brokenObjectIsRejected() {
+        var e = assertThrows(KubeApiException.class, () -> primary.client().serverSideApply("""
+                apiVersion: v1
+                kind: Service
+                metadata: {name: broken, namespace: istio-system}
+                spec:
+                  ports: [{name: tls, port: 70000, protocol: TCP}]
+                """, MANAGER));
+        assertEquals(422, e.statusCode());
+        var gateway = assertThrows(KubeApiException.class, () -> primary.client().serverSideApply("""
+                apiVersion: networking.istio.io/v1
+                kind: Gateway
+                metadata: {name: broken, namespace: istio-system}
+                spec:
+                  servers: [{port: {number: "not-a-number", name: tls, protocol: TLS}, hosts: ["*"]}]
+                """, MANAGER));
+        assertEquals(422, gateway.statusCode());
+    }
+
+    @Test
+    @DisplayName("labels, annotations, secret types, Service ports and RBAC rules read back as the plan intended")
+    void readBack() {
+        for (var resource : plan.resources(r -> r.isKubernetes() && r.custom() && !r.type().endsWith(":Release"))) {
+            var cluster = plan.clusterOf(resource).orElseThrow();
+            var client = cluster.equals("cluster1") ? primary.client() : remote.client();
+            var intended = (JsonNode) JSON.valueToTree(PlanWriter.object(resource));
+            var stored = client.get(client.objectPath(intended));
+            var what = cluster + " " + resource.name();
+            assertSubset(intended.path("metadata").path("labels"), stored.path("metadata").path("labels"), what + " labels");
+            assertSubset(intended.path("metadata").path("annotations"), stored.path("metadata").path("annotations"), what + " annotations");
+            switch (intended.path("kind").asText()) {
+                case "Secret" -> assertEquals(intended.path("type").asText(), stored.path("type").asText(), what);
+                case "Service" -> {
+                    assertEquals(intended.path("spec").path("type").asText("ClusterIP"), stored.path("spec").path("type").asText(), what);
+                    for (int i = 0; i < intended.path("spec").path("ports").size(); i++) {
+                        assertSubset(intended.path("spec").path("ports").get(i), stored.path("spec").path("ports").get(i), what + " port " + i);
+                    }
+                }
+                case "ClusterRole" -> assertEquals(text(intended.path("rules")), text(stored.path("rules")), what);
+                case "ClusterRoleBinding" -> {
+                    assertEquals(text(intended.path("roleRef")), text(stored.path("roleRef")), what);
+                    assertEquals(text(intended.path("subjects")), text(stored.path("subjects")), what);
+                }
+                case "Gateway", "VirtualService" -> assertEquals(text(intended.path("spec")), text(stored.path("spec")), what);
+                default -> { }
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("the remote secret's kubeconfig authenticates to the remote server and reads what istiod needs")
+    void remoteSecretAuthenticates() throws Exception {
+        // GIVEN a token for the reader ServiceAccount the plan created in the remote, and the remote's CA,
+        // in the kubeconfig MeshLink builds
+        var token = remote.client().createTokenRequest("istio-system", "istio-reader-service-account");
+        var caData = Base64.getEncoder().encodeToString(remote.caPem().getBytes(StandardCharsets.UTF_8));
+        var kubeconfig = YAML.readTree(RemoteSecretKubeconfig.build("cluster2", remote.url(), caData, token, Optional.empty()));
+        // WHEN a client is made from nothing but that kubeconfig
+        var cluster = kubeconfig.path("clusters").get(0).path("cluster");
+        var reader = new KubeClient(URI.create(cluster.path("server").asText()),
+                new String(Base64.getDecoder().decode(cluster.path("certificate-authority-data").asText()), StandardCharsets.UTF_8),
+                kubeconfig.path("users").get(0).path("user").path("token").asText());
+        // THEN it lists services, endpoints, pods and namespaces, and may watch them
+        for (var path : List.of("/api/v1/services", "/api/v1/endpoints", "/api/v1/pods", "/api/v1/namespaces")) {
+            reader.list(path);
+        }
+        var names = reader.list("/api/v1/namespaces").stream().map(n -> n.path("metadata").path("name").asText()).toList();
+        assertTrue(names.contains("istio-system") && names.contains("sample"), names.toString());
+        for (var resource : List.of("services", "endpoints", "pods", "namespaces")) {
+            assertTrue(remote.client().subjectAccessReview(READER, "watch", "", resource, null), "watch " + resource);
+        }
+        // AND it reads Istio's config and reviews tokens, as istiod does
+        reader.list("/apis/networking.istio.io/v1/gateways");
+        assertTrue(remote.client().subjectAccessReview(READER, "create", "authentication.k8s.io", "tokenreviews", null));
+    }
+
+    @Test
+    @DisplayName("the remote secret's identity can neither create nor delete Deployments or Secrets")
+    void remoteSecretIsLeastPrivilege() {
+        var token = remote.client().createTokenRequest("istio-system", "istio-reader-service-account");
+        var reader = new KubeClient(URI.create(remote.url()), remote.caPem(), token);
+        var createSecret = assertThrows(KubeApiException.class, () -> reader.create("/api/v1/namespaces/sample/secrets", """
+                apiVersion: v1
+                kind: Secret
+                metadata: {name: stolen}
+                stringData: {a: b}
+                """));
+        assertEquals(403, createSecret.statusCode());
+        var deleteSecret = assertThrows(KubeApiException.class, () -> reader.delete("/api/v1/namespaces/istio-system/secrets/cacerts"));
+        assertEquals(403, deleteSecret.statusCode());
+        var deleteDeployment = assertThrows(KubeApiException.class, () -> reader.delete("/apis/apps/v1/namespaces/sample/deployments/sleep"));
+        assertEquals(403, deleteDeployment.statusCode());
+        var createDeployment = assertThrows(KubeApiException.class, () -> reader.create("/apis/apps/v1/namespaces/sample/deployments", """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: intruder}
+                spec:
+                  selector: {matchLabels: {app: x}}
+                  template:
+                    metadata: {labels: {app: x}}
+                    spec: {containers: [{name: x, image: busybox}]}
+                """));
+        assertEquals(403, createDeployment.statusCode());
+        for (var verb : List.of("create", "delete", "update")) {
+            assertFalse(remote.client().subjectAccessReview(READER, verb, "apps", "deployments", "sample"), verb + " deployments");
+            assertFalse(remote.client().subjectAccessReview(READER, verb, "", "secrets", "istio-system"), verb + " secrets");
+        }
+        // and the token that proves all this is for a ServiceAccount the plan declared: cacerts is still there
+        assertTrue(remote.client().find("/api/v1/namespaces/istio-system/secrets/cacerts").isPresent());
+    }
+
+    /** JSON text with sorted keys: compares documents whatever their number node types. */
+    private static String text(JsonNode node) {
+        try {
+            return JSON.copy().configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+                    .writeValueAsString(JSON.treeToValue(node, Object.class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void assertSubset(JsonNode intended, JsonNode stored, String what) {
+        if (intended.isMissingNode() || intended.isNull()) {
+            return;
+        }
+        intended.fields().forEachRemaining(e -> assertEquals(e.getValue().asText(), stored.path(e.getKey()).asText(),
+                what + ": " + e.getKey()));
+    }
+}
