@@ -231,7 +231,8 @@ public final class MeshConfigReader {
     /** A kubeconfig's content (YAML or JSON) rather than a path; content is never echoed in a message. */
     static boolean looksLikeContent(String value) {
         var trimmed = value.trim();
-        return value.contains("\n") || trimmed.startsWith("apiVersion") || trimmed.startsWith("{");
+        return value.contains("\n") || trimmed.startsWith("apiVersion") || trimmed.startsWith("{")
+                || value.equals(RawConfig.ENCRYPTED);
     }
 
     private void checkApiServer(String key, String url) {

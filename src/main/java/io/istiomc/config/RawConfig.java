@@ -22,10 +22,39 @@ public final class RawConfig {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final YAMLMapper YAML = new YAMLMapper();
 
+    /**
+     * What an encrypted stack value ({@code secure: v1:...}) reads as offline, where it cannot be
+     * decrypted. The reader takes it as an inline kubeconfig; nothing prints it.
+     */
+    public static final String ENCRYPTED = "[encrypted in the stack file: not decrypted offline]";
+
     private final Map<String, String> values;
 
     public RawConfig(Map<String, String> values) {
         this.values = new TreeMap<>(values);
+    }
+
+    /** Replaces every {@code {secure: ...}} value by {@link #ENCRYPTED}. */
+    private static JsonNode withoutCiphertext(JsonNode node) {
+        if (node.isObject() && node.size() == 1 && node.has("secure")) {
+            return com.fasterxml.jackson.databind.node.TextNode.valueOf(ENCRYPTED);
+        }
+        if (node.isContainerNode()) {
+            var copy = node.deepCopy();
+            if (copy.isObject()) {
+                var object = (com.fasterxml.jackson.databind.node.ObjectNode) copy;
+                var names = new java.util.ArrayList<String>();
+                object.fieldNames().forEachRemaining(names::add);
+                names.forEach(n -> object.set(n, withoutCiphertext(object.get(n))));
+            } else {
+                var array = (com.fasterxml.jackson.databind.node.ArrayNode) copy;
+                for (int i = 0; i < array.size(); i++) {
+                    array.set(i, withoutCiphertext(array.get(i)));
+                }
+            }
+            return copy;
+        }
+        return node;
     }
 
     /** Every key, with its value, in key order. */
@@ -71,7 +100,7 @@ public final class RawConfig {
         var config = root == null ? null : root.get("config");
         if (config != null && config.isObject()) {
             config.fields().forEachRemaining(e -> {
-                var value = e.getValue();
+                var value = withoutCiphertext(e.getValue());
                 result.put(e.getKey(), value.isTextual() ? value.asText() : value.toString());
             });
         }
