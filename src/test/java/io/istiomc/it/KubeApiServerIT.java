@@ -12,10 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,47 +32,21 @@ class KubeApiServerIT {
 
     private static final String MANAGER = "kube-apiserver-it";
 
+    private ServerPair pair;
     private KubeApiServer primary;
     private KubeApiServer remote;
 
     @BeforeAll
-    void startTwoServersAndInstallIstioCrds() throws Exception {
-        primary = new KubeApiServer("primary");
-        remote = new KubeApiServer("remote");
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            long t0 = System.nanoTime();
-            CompletableFuture<?> a = CompletableFuture.runAsync(primary::start, pool);
-            CompletableFuture<?> b = CompletableFuture.runAsync(remote::start, pool);
-            CompletableFuture.allOf(a, b).join();
-            long pairMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-            System.out.println("benchmark: kube-apiserver pair started in " + pairMillis + " ms");
-            System.out.println("kube-it: primary " + primary.url() + " ready in " + primary.startupMillis()
-                    + " ms, remote " + remote.url() + " ready in " + remote.startupMillis() + " ms");
-
-            long t1 = System.nanoTime();
-            CompletableFuture<?> c = CompletableFuture.runAsync(
-                    () -> IstioCrds.installForKube120(primary.client(), Duration.ofSeconds(60)), pool);
-            CompletableFuture<?> d = CompletableFuture.runAsync(
-                    () -> IstioCrds.installForKube120(remote.client(), Duration.ofSeconds(60)), pool);
-            CompletableFuture.allOf(c, d).join();
-            System.out.println("kube-it: Istio CRDs installed and Established in both in "
-                    + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t1) + " ms");
-        } finally {
-            pool.shutdownNow();
-        }
+    void startTwoServersAndInstallIstioCrds() {
+        pair = ServerPair.startWithIstioCrds();
+        primary = pair.primary;
+        remote = pair.remote;
     }
 
     @AfterAll
     void stopServers() {
-        try {
-            if (primary != null) {
-                primary.close();
-            }
-        } finally {
-            if (remote != null) {
-                remote.close();
-            }
+        if (pair != null) {
+            pair.close();
         }
     }
 

@@ -9,6 +9,7 @@ import io.istiomc.it.KubeClient.KubeApiException;
 import io.istiomc.plan.Plan;
 import io.istiomc.plan.PlanRunner;
 import io.istiomc.plan.PlanWriter;
+import io.istiomc.testing.MeshFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -19,14 +20,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,6 +48,7 @@ class MeshOnRealApiServersIT {
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private ServerPair pair;
     private KubeApiServer primary;
     private KubeApiServer remote;
     private Plan plan;
@@ -60,34 +60,15 @@ class MeshOnRealApiServersIT {
     @BeforeAll
     void deployThePlanToTwoApiServers() throws Exception {
         testStart = System.nanoTime();
-        primary = new KubeApiServer("primary");
-        remote = new KubeApiServer("remote");
-        var started = System.nanoTime();
-        CompletableFuture.allOf(CompletableFuture.runAsync(primary::start), CompletableFuture.runAsync(remote::start)).join();
-        System.out.println("benchmark: kube-apiserver pair started in " + (System.nanoTime() - started) / 1_000_000 + " ms");
-        CompletableFuture.allOf(
-                CompletableFuture.runAsync(() -> IstioCrds.installForKube120(primary.client(), Duration.ofSeconds(90))),
-                CompletableFuture.runAsync(() -> IstioCrds.installForKube120(remote.client(), Duration.ofSeconds(90)))).join();
+        pair = ServerPair.startWithIstioCrds();
+        primary = pair.primary;
+        remote = pair.remote;
 
         // GIVEN the dev topology, with the remote's API server at the real remote server's URL
-        plan = PlanRunner.run("it", RawConfig.fromStackYaml("""
-                config:
-                  istio-multicluster:meshId: mesh1
-                  istio-multicluster:istio:
-                    version: 1.30.3
-                  istio-multicluster:clusters:
-                    - name: cluster1
-                      role: primary
-                      context: cluster1
-                      network: network1
-                    - name: cluster2
-                      role: remote
-                      context: cluster2
-                      network: network2
-                      apiServer: %s
+        plan = PlanRunner.run("it", RawConfig.fromStackYaml(MeshFixture.stack(1, """
                   istio-multicluster:samples:
                     enabled: true
-                """.formatted(remote.url())), Optional.empty());
+                """).replace("https://api.cluster2.example:6443", remote.url())), Optional.empty());
         out = Files.createTempDirectory("mesh-it-plan");
         PlanWriter.write(plan, out);
 
@@ -113,15 +94,9 @@ class MeshOnRealApiServersIT {
     }
 
     @AfterAll
-    void stop() throws Exception {
-        try {
-            if (primary != null) {
-                primary.close();
-            }
-        } finally {
-            if (remote != null) {
-                remote.close();
-            }
+    void stop() {
+        if (pair != null) {
+            pair.close();
         }
         System.out.println("benchmark: mesh integration tests ran in " + (System.nanoTime() - testStart) / 1_000_000 + " ms");
     }
