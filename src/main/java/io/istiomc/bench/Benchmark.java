@@ -34,9 +34,9 @@ public final class Benchmark {
      * compilation do not count: at least {@value #MIN_WARM_UP_RUNS}, and more (up to
      * {@value #MAX_WARM_UP_RUNS}) until one is within {@value #WARM_UP_SETTLED_PERCENT}% of the one before.
      */
-    static final int WARM_UP_REMOTES = 10;
-    static final int MIN_WARM_UP_RUNS = 3;
-    static final int MAX_WARM_UP_RUNS = 10;
+    static final int WARM_UP_REMOTES = 50;
+    static final int MIN_WARM_UP_RUNS = 2;
+    static final int MAX_WARM_UP_RUNS = 5;
     static final int WARM_UP_SETTLED_PERCENT = 10;
     /** Sizes up to this many remotes are planned {@value #REPEATS} times and the fastest run counts; larger ones once. */
     static final int REPEAT_UP_TO_REMOTES = 50;
@@ -125,6 +125,7 @@ public final class Benchmark {
         int cores = Runtime.getRuntime().availableProcessors();
         String java = System.getProperty("java.version");
         long maxHeapMB = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        double loadBefore = loadAverage();
 
         int warmUps = warmUp(err);
         err.println("baseline: primary only");
@@ -139,9 +140,8 @@ public final class Benchmark {
             long peakAfterGc = 0;
             Plan plan = null;
             for (int i = 0; i < repeats; i++) {
-                long start = System.nanoTime();
                 var measured = HeapSampler.measure(() -> plan(n));
-                evalMillis = Math.min(evalMillis, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+                evalMillis = Math.min(evalMillis, TimeUnit.NANOSECONDS.toMillis(measured.elapsedNanos()));
                 peakUsed = Math.max(peakUsed, measured.peakUsedBytes());
                 peakAfterGc = Math.max(peakAfterGc, measured.peakAfterGcBytes());
                 plan = measured.value();
@@ -158,7 +158,9 @@ public final class Benchmark {
         var coldStart = ColdStart.measure(Path.of("").toAbsolutePath());
 
         var targets = targets(rows, cores);
-        out.print(table(rows, baseline, warmUps, coldStart, targets, cores, java, maxHeapMB));
+        var machine = String.format(Locale.ROOT, "%d cores, Java %s, max heap %d MB, load average %.2f before and %.2f after",
+                cores, java, maxHeapMB, loadBefore, loadAverage());
+        out.print(table(rows, baseline, warmUps, coldStart, targets, machine));
         if (settings.json().isPresent()) {
             var file = settings.json().get();
             var parent = file.toAbsolutePath().getParent();
@@ -241,12 +243,17 @@ public final class Benchmark {
         return targets;
     }
 
+    /** The 1-minute system load average; other processes on the machine slow the figures down. -1 where unknown. */
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
     static String table(List<Row> rows, int baseline, int warmUps, ColdStart.Result coldStart, List<Target> targets,
-                        int cores, String java, long maxHeapMB) {
+                        String machine) {
         var text = new StringBuilder();
         text.append("istio-multicluster bench: 1 primary + N remotes, program evaluated offline (plan) after "
                 + warmUps + " warm-up plans of 1+" + WARM_UP_REMOTES + "\n");
-        text.append("machine: " + cores + " cores, Java " + java + ", max heap " + maxHeapMB + " MB\n");
+        text.append("machine: " + machine + "\n");
         text.append("cold start (java -jar ... plan --stack dev, best of " + ColdStart.RUNS + "): "
                 + (coldStart.millis() < 0 ? "not measured: " + coldStart.note() : coldStart.millis() + " ms") + "\n");
         text.append("baseline (primary only): " + baseline + " resources\n\n");

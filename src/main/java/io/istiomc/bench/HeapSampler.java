@@ -37,8 +37,8 @@ import java.util.stream.Collectors;
 final class HeapSampler {
     static final long INTERVAL_MILLIS = 2;
 
-    /** What the work returned and the heap it took, in bytes. */
-    record Measured<T>(T value, long peakUsedBytes, long peakAfterGcBytes) {
+    /** What the work returned, its wall time (without the GC before it) and the heap it took, in bytes. */
+    record Measured<T>(T value, long elapsedNanos, long peakUsedBytes, long peakAfterGcBytes) {
     }
 
     private HeapSampler() {
@@ -64,9 +64,12 @@ final class HeapSampler {
         sampler.setDaemon(true);
         sampler.start();
         T value;
+        long start = System.nanoTime();
+        long elapsed;
         try {
             value = work.get();
         } finally {
+            elapsed = System.nanoTime() - start;
             running.set(false);
             try {
                 sampler.join();
@@ -76,7 +79,7 @@ final class HeapSampler {
             listeners.forEach(Runnable::run);
         }
         peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-        return new Measured<>(value, peak.get(), afterGc.get());
+        return new Measured<>(value, elapsed, peak.get(), afterGc.get());
     }
 
     /** Subscribes to every collector; returns what unsubscribes. */

@@ -3,6 +3,7 @@ package io.istiomc.plan;
 import com.pulumi.Context;
 import com.pulumi.core.Output;
 import com.pulumi.core.internal.OutputData;
+import com.pulumi.deployment.internal.DeploymentImpl;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.internal.PulumiTestInternal;
 
@@ -45,6 +46,10 @@ public final class SimulatedRun {
                     .options(TestOptions.builder().projectName(PROJECT).stackName(stack).preview(false).build())
                     .mocks(clusters)
                     .monitorDecorator(ignored -> recorder)
+                    .deploymentFactory(state -> {
+                        state.logger = new QuietEngineLogger(state.logger);
+                        return new DeploymentImpl(state);
+                    })
                     .config(config)
                     .build();
             var result = test.runTest(program);
