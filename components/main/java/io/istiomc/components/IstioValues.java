@@ -9,9 +9,11 @@ import java.util.Map;
  * values are untyped, so the keys are checked against each chart's {@code values.yaml} of the
  * pinned Istio version by a test; the comments say which step of the manual guide each key replaces.
  *
- * <p>Mapping from the guide's IstioOperator spelling to the charts: {@code values.pilot.env.X}
- * is the istiod chart's top-level {@code env.X}; the remote's {@code pilot.enabled: false} is the
- * remote profile's {@code istiodRemote.enabled: true}, which installs no istiod Deployment.
+ * <p>Mapping from the IstioOperator spelling of Istio's install guide to the charts:
+ * {@code values.pilot.env.EXTERNAL_ISTIOD: true} is {@code global.externalIstiod: true}, from which
+ * the istiod chart renders that environment variable (setting both would declare it twice); the
+ * remote's {@code pilot.enabled: false} is the remote profile's {@code istiodRemote.enabled: true},
+ * which installs no istiod Deployment.
  */
 public final class IstioValues {
     private static final String REMOTE_PROFILE = "remote";
@@ -43,12 +45,9 @@ public final class IstioValues {
         global.put("meshID", meshId);
         global.put("multiCluster", Map.of("clusterName", clusterName));
         global.put("network", network);
+        // EXTERNAL_ISTIOD: istiod manages the remotes' webhooks and root-cert ConfigMaps.
         global.put("externalIstiod", true);
-        var values = new LinkedHashMap<String, Object>();
-        values.put("global", global);
-        // EXTERNAL_ISTIOD makes istiod manage the remotes' webhooks and root-cert ConfigMaps.
-        values.put("env", Map.of("EXTERNAL_ISTIOD", "true"));
-        return values;
+        return Map.of("global", global);
     }
 
     /**

@@ -147,8 +147,7 @@ class MeshWiringTest {
         var primaryIstiod = dev.resource(RELEASE, "cluster1-istiod");
         assertEquals(Map.of(
                 "global", Map.of("meshID", "mesh1", "multiCluster", Map.of("clusterName", "cluster1"), "network", "network1",
-                        "externalIstiod", true),
-                "env", Map.of("EXTERNAL_ISTIOD", "true")), primaryIstiod.input("values").orElseThrow());
+                        "externalIstiod", true)), primaryIstiod.input("values").orElseThrow());
         // remote: remote profile, istiod reached through the primary's gateway
         assertEquals(Map.of(
                 "profile", "remote",
