@@ -15,4 +15,6 @@ if command -v npx >/dev/null 2>&1; then
 fi
 eval "$(scripts/kube-test-env.sh)"
 export KUBE_APISERVER ETCD
-exec mvn -B -ntp verify "$@"
+mvn -B -ntp verify "$@"
+# What the PR preview workflow runs: the offline plan of every stack.
+scripts/plan-stacks.sh target/plans
