@@ -28,11 +28,11 @@ public abstract class MeshCluster extends ComponentResource {
     }
 
     /** Records the cluster's shared outputs; called once by the constructor of the subclass. */
-    final void joined(ClusterArgs cluster, ClusterInstall install, Release istiod, ClusterInstall.EastWestGateway gateway) {
+    final void joined(ClusterArgs cluster, ClusterInstall install, Release istiod, Output<String> gatewayAddress) {
         this.ref = new ClusterRef(cluster.clusterName(), cluster.network(), install.provider);
         this.clusterName = Output.of(cluster.clusterName());
         this.network = Output.of(cluster.network());
-        this.gatewayAddress = gateway.address();
+        this.gatewayAddress = gatewayAddress;
         this.gatewayPort = Output.of(cluster.gateway().port());
         this.istiod = istiod;
     }
@@ -60,9 +60,9 @@ public abstract class MeshCluster extends ComponentResource {
 
     /**
      * The address of the cluster's east-west gateway: the configured address, or else the IP or DNS
-     * name the cluster gave the gateway's LoadBalancer Service, known once it has one. It is the
-     * cluster's network gateway in meshNetworks; the primary's is also every remote's
-     * {@code remotePilotAddress}.
+     * name the cluster gave the gateway's LoadBalancer Service, known once it has one (on the primary,
+     * once istiod is also reachable through the gateway). It is the cluster's network gateway in
+     * meshNetworks; the primary's is also every remote's {@code remotePilotAddress}.
      */
     public Output<String> gatewayAddress() {
         return gatewayAddress;

@@ -36,18 +36,23 @@ public class PrimaryCluster extends MeshCluster {
         // Istio validates these through istiod's webhook, so they follow the istiod release.
         customResource(name, install, istiod, "Gateway", IstioNetworking.CROSS_NETWORK_GATEWAY,
                 IstioNetworking.crossNetworkGatewaySpec());
-        customResource(name, install, istiod, "Gateway", IstioNetworking.ISTIOD_GATEWAY,
+        var istiodGateway = customResource(name, install, istiod, "Gateway", IstioNetworking.ISTIOD_GATEWAY,
                 IstioNetworking.istiodGatewaySpec());
-        customResource(name, install, istiod, "VirtualService", IstioNetworking.ISTIOD_VIRTUAL_SERVICE,
+        var istiodRoute = customResource(name, install, istiod, "VirtualService", IstioNetworking.ISTIOD_VIRTUAL_SERVICE,
                 IstioNetworking.istiodVirtualServiceSpec());
 
-        joined(cluster, install, istiod, gateway);
+        // The address is handed out only once istiod is reachable through it: the gateway pods are
+        // ready (Helm waits for them) and routed to istiod. Remotes point their webhooks and proxies
+        // at it, so their pods can be injected and get certificates as soon as they start.
+        var reachableAddress = Output.tuple(gateway.address(), gateway.release().status(), istiodGateway.metadata(),
+                istiodRoute.metadata()).applyValue(t -> t.t1);
+        joined(cluster, install, istiod, reachableAddress);
         registerOutputs(outputs(Map.of()));
     }
 
-    private void customResource(String name, ClusterInstall install, Release istiod, String kind, String objectName,
-                                Map<String, Object> spec) {
-        new IstioCustomResource(name + "-" + objectName,
+    private IstioCustomResource customResource(String name, ClusterInstall install, Release istiod, String kind,
+                                               String objectName, Map<String, Object> spec) {
+        return new IstioCustomResource(name + "-" + objectName,
                 new IstioCustomResource.Args(IstioNetworking.API_VERSION, kind, install.metadata(objectName), spec),
                 install.options(istiod));
     }

@@ -63,7 +63,7 @@ public class RemoteCluster extends MeshCluster {
                 .metadata(clusterScoped(Names.READER_CLUSTER_ROLE))
                 .rules(ReaderAccess.rules())
                 .build(), install.options());
-        new ClusterRoleBinding(name + "-reader-binding", ClusterRoleBindingArgs.builder()
+        var binding = new ClusterRoleBinding(name + "-reader-binding", ClusterRoleBindingArgs.builder()
                 .metadata(clusterScoped(Names.READER_CLUSTER_ROLE))
                 .roleRef(RoleRefArgs.builder()
                         .apiGroup("rbac.authorization.k8s.io")
@@ -86,8 +86,10 @@ public class RemoteCluster extends MeshCluster {
                         Names.WAIT_FOR_ANNOTATION, TOKEN_FILLED)))
                 .type(SERVICE_ACCOUNT_TOKEN_TYPE)
                 .build(), install.options(serviceAccount));
-        this.readerToken = tokenSecret.data()
-                .applyValue(data -> decodeBase64(requiredKey(data, "token", cluster.clusterName())))
+        // Through the binding too: the token is worth handing to istiod only once it grants access,
+        // and on destroy the remote secret that carries it goes before the binding.
+        this.readerToken = Output.tuple(tokenSecret.data(), binding.metadata())
+                .applyValue(t -> decodeBase64(requiredKey(t.t1, "token", cluster.clusterName())))
                 .asSecret();
         // certificate-authority-data takes the base64 of the PEM, which is what the Secret holds.
         this.apiServerCaData = tokenSecret.data()
@@ -97,7 +99,7 @@ public class RemoteCluster extends MeshCluster {
         var gateway = install.eastWestGateway(istiod, false);
 
         this.apiServer = args.apiServer();
-        joined(cluster, install, istiod, gateway);
+        joined(cluster, install, istiod, gateway.address());
         registerOutputs(outputs(Map.of(
                 "apiServer", apiServer,
                 "readerToken", readerToken,

@@ -48,6 +48,10 @@ class MeshWiringTest {
             var istiod = fourClusters.resource(RELEASE, remote + "-istiod");
             assertEquals(primaryAddress, istiod.input("values.global.remotePilotAddress").orElseThrow());
             assertTrue(dependsOn(fourClusters, istiod, primaryGateway), remote + " istiod must wait for the primary gateway");
+            // ... and for istiod to be reachable through it: gateway pods ready, routes to istiod in place
+            assertTrue(dependsOn(fourClusters, istiod, fourClusters.resource(RELEASE, "cluster1-eastwestgateway")));
+            assertTrue(dependsOn(fourClusters, istiod, fourClusters.resource("kubernetes:networking.istio.io/v1:Gateway", "cluster1-istiod-gateway")));
+            assertTrue(dependsOn(fourClusters, istiod, fourClusters.resource("kubernetes:networking.istio.io/v1:VirtualService", "cluster1-istiod-vs")));
         }
         assertEquals(SimulatedClusters.simulatedAddress(0), primaryAddress);
         assertEquals(primaryAddress, fourClusters.outputs().get("remotePilotAddress"));
@@ -83,8 +87,10 @@ class MeshWiringTest {
         var istiod = plan.resource(RELEASE, "cluster2-istiod");
         assertEquals("gw.example.com", istiod.input("values.global.remotePilotAddress").orElseThrow());
         var service = plan.resource(SERVICE, "cluster1-eastwestgateway");
-        assertFalse(dependsOn(plan, istiod, service));
         assertEquals("true", ((Map<?, ?>) service.input("metadata.annotations").orElseThrow()).get("pulumi.com/skipAwait"));
+        assertFalse(((Map<?, ?>) service.input("metadata.annotations").orElseThrow()).containsKey("pulumi.com/waitFor"));
+        // AND the remote still waits until istiod is reachable behind that address
+        assertTrue(dependsOn(plan, istiod, plan.resource(RELEASE, "cluster1-eastwestgateway")));
         assertFalse(plan.gatewayAddress("cluster1").simulated());
     }
 
@@ -135,8 +141,10 @@ class MeshWiringTest {
             assertEquals(SimulatedClusters.simulatedCaPem(remote), new String(Base64.getDecoder()
                     .decode(cluster.path("cluster").path("certificate-authority-data").asText()), StandardCharsets.UTF_8));
             assertEquals(SimulatedClusters.simulatedToken(remote), kubeconfig.path("users").get(0).path("user").path("token").asText());
-            // AND it waits for the token the remote's token controller fills
+            // AND it waits for the token the remote's token controller fills, and for the access it grants
             assertTrue(dependsOn(fourClusters, secret, fourClusters.resource(SECRET, remote + "-reader-token")));
+            assertTrue(dependsOn(fourClusters, secret, fourClusters.resource(
+                    "kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding", remote + "-reader-binding")));
         }
     }
 

@@ -158,7 +158,7 @@ class TeardownTest {
     }
 
     @Test
-    @DisplayName("every cross-cluster dependency is one of the four expected kinds, and each kind is present")
+    @DisplayName("every cross-cluster dependency is one of the six expected kinds, and each kind is present")
     void crossClusterEdgesAreTheExpectedKinds() {
         // GIVEN every dependency whose ends are in different clusters
         var edges = graph.crossClusterEdges();
@@ -171,10 +171,14 @@ class TeardownTest {
         }
         assertEquals(List.of(), unexpected);
         assertEquals(List.of("primary meshNetworks patch -> remote gateway Service",
+                        "primary remote secret -> remote reader binding",
                         "primary remote secret -> remote token Secret",
                         "remote istiod release -> primary gateway Service",
+                        "remote istiod release -> primary istiod exposure (gateway release, Gateway, VirtualService)",
                         "remote samples -> MeshLink children"),
                 List.copyOf(byKind.keySet()));
+        assertEquals(2 * 3, byKind.get("remote istiod release -> primary istiod exposure (gateway release, Gateway, VirtualService)").size());
+        assertEquals(2, byKind.get("primary remote secret -> remote reader binding").size());
         assertEquals(2, byKind.get("remote istiod release -> primary gateway Service").size());
         assertEquals(2, byKind.get("primary remote secret -> remote token Secret").size());
         assertEquals(2, byKind.get("primary meshNetworks patch -> remote gateway Service").size());
@@ -206,10 +210,20 @@ class TeardownTest {
                 && dependency.type().equals(SERVICE) && dependency.name().equals(PRIMARY + "-eastwestgateway")) {
             return Optional.of("remote istiod release -> primary gateway Service");
         }
+        if (!fromPrimary && toPrimary && dependent.type().equals(RELEASE) && "istiod".equals(dependent.input("name").orElse(null))
+                && (dependency.name().equals(PRIMARY + "-eastwestgateway") || dependency.name().equals(PRIMARY + "-istiod-gateway")
+                || dependency.name().equals(PRIMARY + "-istiod-vs"))) {
+            return Optional.of("remote istiod release -> primary istiod exposure (gateway release, Gateway, VirtualService)");
+        }
         if (fromPrimary && dependent.type().equals(SECRET) && dependent.name().startsWith("mesh-link-istio-remote-secret-")
                 && dependency.type().equals(SECRET) && TOKEN_TYPE.equals(dependency.input("type").orElse(null))
                 && dependent.name().endsWith("-" + edge.toCluster())) {
             return Optional.of("primary remote secret -> remote token Secret");
+        }
+        if (fromPrimary && dependent.type().equals(SECRET) && dependent.name().startsWith("mesh-link-istio-remote-secret-")
+                && dependency.type().equals("kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding")
+                && dependent.name().endsWith("-" + edge.toCluster())) {
+            return Optional.of("primary remote secret -> remote reader binding");
         }
         if (fromPrimary && dependent.type().equals(CONFIG_MAP_PATCH) && dependent.name().equals("mesh-link-mesh-networks")
                 && dependency.type().equals(SERVICE) && dependency.name().equals(edge.toCluster() + "-eastwestgateway")) {
