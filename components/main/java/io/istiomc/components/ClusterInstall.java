@@ -214,11 +214,14 @@ final class ClusterInstall {
     Release release(String suffix, String releaseName, String chart, Output<Map<String, Object>> values,
                     List<Resource> dependsOn, boolean skipAwait) {
         var charts = args.charts();
-        return new Release(name + "-" + suffix, ReleaseArgs.builder()
-                .name(releaseName)
-                .chart(chart)
-                .version(charts.version())
-                .repositoryOpts(RepositoryOptsArgs.builder().repo(charts.repository()).build())
+        var release = ReleaseArgs.builder().name(releaseName).version(charts.version());
+        if (charts.isOci()) {
+            // Helm addresses a chart in an OCI registry by reference; an OCI registry has no repo index.
+            release.chart(charts.repository() + "/" + chart);
+        } else {
+            release.chart(chart).repositoryOpts(RepositoryOptsArgs.builder().repo(charts.repository()).build());
+        }
+        return new Release(name + "-" + suffix, release
                 .namespace(namespaceName)
                 .createNamespace(false)
                 .values(values)

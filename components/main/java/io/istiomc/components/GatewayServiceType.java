@@ -18,13 +18,13 @@ public enum GatewayServiceType {
         return kubernetesName;
     }
 
-    /** Parses a Service's {@code spec.type} spelling, or returns null when it is not one we support. */
-    public static GatewayServiceType fromKubernetesName(String name) {
+    /** Parses a Service's {@code spec.type} spelling; empty when it is not one the mesh supports. */
+    public static java.util.Optional<GatewayServiceType> fromKubernetesName(String name) {
         for (var type : values()) {
             if (type.kubernetesName.equals(name)) {
-                return type;
+                return java.util.Optional.of(type);
             }
         }
-        return null;
+        return java.util.Optional.empty();
     }
 }

@@ -196,7 +196,7 @@ public final class Benchmark {
 
     /** The plan of 1 primary and {@code remotes} remotes. Plans run one at a time (the SDK's test harness is a singleton). */
     static Plan plan(int remotes) {
-        return PlanRunner.run(BenchStack.STACK, BenchStack.of(remotes), Optional.empty());
+        return PlanRunner.run(BenchStack.STACK, BenchStack.of(remotes), java.util.List.of());
     }
 
     /** Custom resources only: components register nothing in a cluster. */

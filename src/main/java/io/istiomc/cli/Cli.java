@@ -88,7 +88,7 @@ public final class Cli {
             throw new UsageException("stack file '" + file + "' does not exist");
         }
         try {
-            Plan plan = PlanRunner.run(stack, RawConfig.fromStackFile(file), ApiServers.defaultKubeconfig());
+            Plan plan = PlanRunner.run(stack, RawConfig.fromStackFile(file), ApiServers.defaultKubeconfigs());
             plan.warnings().forEach(w -> err.println("warning: " + w));
             out.print(format.equals("json") ? PlanJson.write(plan) : PlanText.write(plan));
             if (options.value("--out").isPresent()) {

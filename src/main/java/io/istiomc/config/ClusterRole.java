@@ -17,12 +17,13 @@ public enum ClusterRole {
         return configName;
     }
 
-    public static ClusterRole fromConfigName(String name) {
+    /** Parses the config spelling; empty when it is neither role. */
+    public static java.util.Optional<ClusterRole> fromConfigName(String name) {
         for (var role : values()) {
             if (role.configName.equals(name)) {
-                return role;
+                return java.util.Optional.of(role);
             }
         }
-        return null;
+        return java.util.Optional.empty();
     }
 }

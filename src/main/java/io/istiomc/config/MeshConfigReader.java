@@ -193,7 +193,7 @@ public final class MeshConfigReader {
                     + " cluster's intermediate key would take the same name; choose another cluster name");
         }
         var roleText = string(path + ".role", item.get("role"), true);
-        ClusterRole role = roleText.map(ClusterRole::fromConfigName).orElse(null);
+        ClusterRole role = roleText.flatMap(ClusterRole::fromConfigName).orElse(null);
         if (roleText.isPresent() && role == null) {
             problem(path + ".role", "must be 'primary' or 'remote' (got '" + roleText.get() + "')");
         }
@@ -265,15 +265,15 @@ public final class MeshConfigReader {
         var address = string(key + ".address", gateway.get("address"), false);
         address.ifPresent(a -> {
             if (!isAddress(a)) {
-                problem(key + ".address", "must be an IPv4 address or a DNS name (got '" + a + "')");
+                problem(key + ".address", "must be an IP address or a DNS name (got '" + a + "')");
             }
         });
         var typeText = string(key + ".serviceType", gateway.get("serviceType"), false).orElse("LoadBalancer");
-        var type = GatewayServiceType.fromKubernetesName(typeText);
-        if (type == null) {
+        var parsedType = GatewayServiceType.fromKubernetesName(typeText);
+        if (parsedType.isEmpty()) {
             problem(key + ".serviceType", "must be 'LoadBalancer' or 'NodePort' (got '" + typeText + "')");
-            type = GatewayServiceType.LOAD_BALANCER;
         }
+        var type = parsedType.orElse(GatewayServiceType.LOAD_BALANCER);
         var port = integer(key + ".port", gateway.get("port")).orElse(EastWestGatewayArgs.DEFAULT_PORT);
         if (port < 1 || port > 65535) {
             problem(key + ".port", "must be a port number from 1 to 65535 (got " + port + ")");
@@ -436,10 +436,25 @@ public final class MeshConfigReader {
         if (IPV4.matcher(value).matches()) {
             return true;
         }
+        if (value.contains(":")) {
+            return isIpv6Literal(value);
+        }
         if (value.matches("[0-9.]+")) {
             return false;
         }
         return DNS_NAME.matcher(value).matches();
+    }
+
+    /** An IPv6 literal; parsed without any name lookup, since only hex digits, ':' and '.' get here. */
+    private static boolean isIpv6Literal(String value) {
+        if (!value.matches("[0-9a-fA-F:.]+") || value.indexOf(':') == value.lastIndexOf(':')) {
+            return false;
+        }
+        try {
+            return java.net.InetAddress.getByName(value) instanceof java.net.Inet6Address;
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     private static String describe(JsonNode node) {

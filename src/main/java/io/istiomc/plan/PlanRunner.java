@@ -8,7 +8,6 @@ import io.istiomc.program.MeshProgram;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -25,12 +24,12 @@ public final class PlanRunner {
      * @throws io.istiomc.config.InvalidConfigException when the configuration is invalid (nothing is registered)
      * @throws PlanFailedException when the program fails while registering resources
      */
-    public static Plan run(String stack, RawConfig raw, Optional<Path> defaultKubeconfig) {
+    public static Plan run(String stack, RawConfig raw, List<Path> defaultKubeconfigs) {
         var config = MeshConfigReader.read(raw);
         var warnings = new ArrayList<String>();
-        var apiServers = ApiServers.resolve(config, ApiServers.Mode.PLAN, defaultKubeconfig, warnings);
+        var apiServers = ApiServers.resolve(config, ApiServers.Mode.PLAN, defaultKubeconfigs, warnings);
         var result = SimulatedRun.run(stack, raw.values(), new SimulatedClusters(config),
-                ctx -> MeshProgram.run(ctx, raw, ApiServers.Mode.PLAN, defaultKubeconfig));
+                ctx -> MeshProgram.run(ctx, raw, ApiServers.Mode.PLAN, defaultKubeconfigs));
         if (result.failed()) {
             throw new PlanFailedException(result.exceptions(), result.errors());
         }

@@ -74,7 +74,8 @@ public final class PlanWriter {
         release.put("namespace", resource.input("namespace").orElseThrow());
         release.put("chart", resource.input("chart").orElseThrow());
         release.put("version", resource.input("version").orElseThrow());
-        release.put("repository", resource.input("repositoryOpts.repo").orElseThrow());
+        // An OCI chart carries its registry in the chart reference and has no repository.
+        release.put("repository", resource.input("repositoryOpts.repo").orElse(null));
         release.put("skipAwait", resource.input("skipAwait").orElse(false));
         release.put("values", placeholders(resource.input("values").orElse(Map.of())));
         return release;

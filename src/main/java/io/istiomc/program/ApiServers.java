@@ -48,11 +48,11 @@ public final class ApiServers {
     /**
      * Resolves every remote's API server.
      *
-     * @param defaultKubeconfig the kubeconfig used where a cluster names none ({@code $KUBECONFIG} or {@code ~/.kube/config})
+     * @param defaultKubeconfigs the kubeconfig files searched, in order, where a cluster names none ({@code $KUBECONFIG} or {@code ~/.kube/config})
      * @param warnings          receives warnings (e.g. a loopback server another cluster cannot reach)
      * @throws InvalidConfigException in {@link Mode#DEPLOY} when a server cannot be found
      */
-    public static Map<String, ApiServer> resolve(MeshConfig config, Mode mode, Optional<Path> defaultKubeconfig,
+    public static Map<String, ApiServer> resolve(MeshConfig config, Mode mode, List<Path> defaultKubeconfigs,
                                                  List<String> warnings) {
         var result = new LinkedHashMap<String, ApiServer>();
         var problems = new ArrayList<ConfigProblem>();
@@ -67,7 +67,7 @@ public final class ApiServers {
             if (cluster.apiServer().isPresent()) {
                 server = new ApiServer(cluster.apiServer().get(), "config");
             } else {
-                var lookup = fromKubeconfig(cluster, defaultKubeconfig);
+                var lookup = fromKubeconfig(cluster, defaultKubeconfigs);
                 if (lookup.url.isPresent()) {
                     server = new ApiServer(lookup.url.get(), "kubeconfig");
                 } else if (mode == Mode.PLAN) {
@@ -90,44 +90,57 @@ public final class ApiServers {
         return result;
     }
 
-    /** The kubeconfig a plain {@code kubectl} would use: the first file of {@code $KUBECONFIG}, else {@code ~/.kube/config}. */
-    public static Optional<Path> defaultKubeconfig() {
+    /**
+     * The kubeconfig files a plain {@code kubectl} would use: every file of {@code $KUBECONFIG}, in
+     * order, else {@code ~/.kube/config}.
+     */
+    public static List<Path> defaultKubeconfigs() {
         var env = System.getenv("KUBECONFIG");
         if (env != null && !env.isBlank()) {
-            return Optional.of(Path.of(env.split(java.io.File.pathSeparator)[0]));
+            return java.util.Arrays.stream(env.split(java.io.File.pathSeparator)).filter(p -> !p.isBlank()).map(Path::of).toList();
         }
-        return Optional.of(Path.of(System.getProperty("user.home"), ".kube", "config"));
+        return List.of(Path.of(System.getProperty("user.home"), ".kube", "config"));
     }
 
     private record Lookup(Optional<String> url, String reason) {
     }
 
-    private static Lookup fromKubeconfig(MeshConfig.Cluster cluster, Optional<Path> defaultKubeconfig) {
-        String text;
-        String source;
-        try {
-            if (cluster.kubeconfig().isPresent() && cluster.kubeconfig().get().inline()) {
-                text = cluster.kubeconfig().get().value();
-                source = "the inline kubeconfig";
-            } else {
-                var path = cluster.kubeconfig().map(k -> Path.of(k.value())).or(() -> defaultKubeconfig);
-                if (path.isEmpty() || !Files.isRegularFile(path.get())) {
-                    return new Lookup(Optional.empty(), "no kubeconfig file was found"
-                            + path.map(p -> " at " + p).orElse(""));
-                }
-                text = Files.readString(path.get());
-                source = path.get().toString();
-            }
+    private static Lookup fromKubeconfig(MeshConfig.Cluster cluster, List<Path> defaultKubeconfigs) {
+        if (cluster.kubeconfig().isPresent() && cluster.kubeconfig().get().inline()) {
+            return lookup(cluster.kubeconfig().get().value(), "the inline kubeconfig", cluster.context());
+        }
+        // As kubectl merges the files of $KUBECONFIG, the first file that has the context wins.
+        var files = cluster.kubeconfig().map(k -> List.of(Path.of(k.value()))).orElse(defaultKubeconfigs)
+                .stream().filter(Files::isRegularFile).toList();
+        if (files.isEmpty()) {
+            return new Lookup(Optional.empty(), "no kubeconfig file was found"
+                    + (defaultKubeconfigs.isEmpty() ? "" : " at " + defaultKubeconfigs));
+        }
+        var reasons = new ArrayList<String>();
+        for (var file : files) {
             try {
-                var server = Kubeconfigs.serverOf(text, cluster.context());
-                return new Lookup(server, "context '" + cluster.context() + "' has no cluster server in " + source);
-            } catch (JsonProcessingException e) {
-                // The parser's message quotes the offending line, which may be a token: say only where.
-                var line = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
-                return new Lookup(Optional.empty(), source + " is not valid YAML" + line);
+                var found = lookup(Files.readString(file), file.toString(), cluster.context());
+                if (found.url.isPresent()) {
+                    return found;
+                }
+                reasons.add(found.reason);
+            } catch (IOException e) {
+                reasons.add(file + " could not be read (" + e.getClass().getSimpleName() + ")");
             }
+        }
+        return new Lookup(Optional.empty(), String.join("; ", reasons));
+    }
+
+    private static Lookup lookup(String kubeconfig, String source, String context) {
+        try {
+            var server = Kubeconfigs.serverOf(kubeconfig, context);
+            return new Lookup(server, "context '" + context + "' has no cluster server in " + source);
+        } catch (JsonProcessingException e) {
+            // The parser's message quotes the offending line, which may be a token: say only where.
+            var line = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+            return new Lookup(Optional.empty(), source + " is not valid YAML" + line);
         } catch (IOException e) {
-            return new Lookup(Optional.empty(), "the kubeconfig could not be read (" + e.getClass().getSimpleName() + ")");
+            return new Lookup(Optional.empty(), source + " could not be read (" + e.getClass().getSimpleName() + ")");
         }
     }
 }

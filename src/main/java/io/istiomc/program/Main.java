@@ -16,7 +16,7 @@ public final class Main {
         if (args.length == 0 && System.getenv("PULUMI_MONITOR") != null) {
             Pulumi.run(ctx -> MeshProgram.run(ctx,
                     RawConfig.fromEngine(System.getenv("PULUMI_CONFIG"), key -> ctx.config().get(key)),
-                    ApiServers.Mode.DEPLOY, ApiServers.defaultKubeconfig()));
+                    ApiServers.Mode.DEPLOY, ApiServers.defaultKubeconfigs()));
             return;
         }
         System.exit(Cli.run(args, System.out, System.err));

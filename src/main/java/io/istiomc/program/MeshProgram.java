@@ -26,7 +26,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The program: one primary, its remotes, the shared CA, the link between them and, when asked, the
@@ -48,10 +47,10 @@ public final class MeshProgram {
      * Reads, validates and deploys. Everything that can be wrong with the configuration is found
      * before the first resource is registered.
      */
-    public static void run(Context ctx, RawConfig raw, ApiServers.Mode mode, Optional<Path> defaultKubeconfig) {
+    public static void run(Context ctx, RawConfig raw, ApiServers.Mode mode, List<Path> defaultKubeconfigs) {
         var config = MeshConfigReader.read(raw);
         var warnings = new ArrayList<String>();
-        var apiServers = ApiServers.resolve(config, mode, defaultKubeconfig, warnings);
+        var apiServers = ApiServers.resolve(config, mode, defaultKubeconfigs, warnings);
         warnings.forEach(w -> ctx.log().warn(w));
         define(ctx, config, apiServers);
     }

@@ -5,6 +5,7 @@ import io.istiomc.plan.Secret;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,7 +43,7 @@ class RawConfigTest {
                         secure: v1:abcdefghijklmnop
                 """);
         // WHEN it is planned
-        var plan = PlanRunner.run("enc", raw, Optional.empty());
+        var plan = PlanRunner.run("enc", raw, List.of());
         // THEN the provider gets it as a secret, and the API server is simulated since it cannot be read
         var provider = plan.resource("pulumi:providers:kubernetes", "c2-k8s");
         assertTrue(provider.inputs().get("kubeconfig") instanceof Secret);

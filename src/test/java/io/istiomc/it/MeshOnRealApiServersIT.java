@@ -68,7 +68,7 @@ class MeshOnRealApiServersIT {
         plan = PlanRunner.run("it", RawConfig.fromStackYaml(MeshFixture.stack(1, """
                   istio-multicluster:samples:
                     enabled: true
-                """).replace("https://api.cluster2.example:6443", remote.url())), Optional.empty());
+                """).replace("https://api.cluster2.example:6443", remote.url())), List.of());
         out = Files.createTempDirectory("mesh-it-plan");
         PlanWriter.write(plan, out);
 

@@ -185,6 +185,17 @@ class MeshWiringTest {
     }
 
     @Test
+    @DisplayName("charts from an OCI registry are installed by reference, without a repository index")
+    void ociCharts() {
+        var plan = MeshFixture.plan(MeshFixture.stack(1, "").replace("    version: 1.30.3\n",
+                "    version: 1.30.3\n    chartRepository: oci://gcr.io/istio-release/charts\n"));
+        var istiod = plan.resource(RELEASE, "cluster2-istiod");
+        assertEquals("oci://gcr.io/istio-release/charts/istiod", istiod.input("chart").orElseThrow());
+        assertTrue(istiod.input("repositoryOpts").isEmpty());
+        assertEquals("1.30.3", istiod.input("version").orElseThrow());
+    }
+
+    @Test
     @DisplayName("helloworld v1 runs in the primary, v2 in every remote, sleep and the helloworld Service everywhere")
     void samplesPlacement() {
         var plan = MeshFixture.plan(MeshFixture.stack(3, """

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 import static io.istiomc.safety.SafetyFixture.cli;
@@ -76,9 +75,9 @@ class BadInputTest {
                 invalid("13-gateway-port-out-of-range",
                         NS + "clusters[1].gateway.port: must be a port number from 1 to 65535 (got 70000)"),
                 invalid("14-gateway-address-not-ip-or-dns",
-                        NS + "clusters[1].gateway.address: must be an IPv4 address or a DNS name (got '300.1.2.3')"),
+                        NS + "clusters[1].gateway.address: must be an IP address or a DNS name (got '300.1.2.3')"),
                 invalid("15-gateway-address-with-underscore",
-                        NS + "clusters[0].gateway.address: must be an IPv4 address or a DNS name (got 'east_west.example.com')"),
+                        NS + "clusters[0].gateway.address: must be an IP address or a DNS name (got 'east_west.example.com')"),
                 invalid("16-malformed-istio-version",
                         NS + "istio.version: must be an Istio release version like 1.30.3 (got '1.30')"),
                 invalid("17-kubeconfig-file-missing",
@@ -225,7 +224,7 @@ class BadInputTest {
         // GIVEN an invalid stack file
         var raw = raw(testResource(file(name)));
         // WHEN a plan is made of it
-        var thrown = assertThrows(InvalidConfigException.class, () -> PlanRunner.run("safety", raw, Optional.empty()));
+        var thrown = assertThrows(InvalidConfigException.class, () -> PlanRunner.run("safety", raw, java.util.List.of()));
         // THEN it fails with the validator's exception (thrown before SimulatedRun registers anything)
         assertEquals(problems, thrown.problems().stream().map(ConfigProblem::toString).toList());
     }

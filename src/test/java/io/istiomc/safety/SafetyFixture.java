@@ -85,7 +85,7 @@ final class SafetyFixture {
 
     /** The plan of a stack given as YAML text; the default kubeconfig is never read. */
     static Plan plan(String stackYaml) {
-        return PlanRunner.run(STACK, raw(stackYaml), Optional.empty());
+        return PlanRunner.run(STACK, raw(stackYaml), java.util.List.of());
     }
 
     /** Builds a stack's YAML: primary {@code cluster1} (context ctx-cluster1, network1) and remotes cluster2... */

@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 import static io.istiomc.safety.SafetyFixture.CERT_REQUEST;
@@ -284,7 +283,7 @@ class SecretsTest {
         // WHEN the program resolves the API servers as it does under pulumi up
         String message;
         try {
-            ApiServers.resolve(config, ApiServers.Mode.DEPLOY, Optional.empty(), new ArrayList<>());
+            ApiServers.resolve(config, ApiServers.Mode.DEPLOY, java.util.List.of(), new ArrayList<>());
             message = "";
         } catch (InvalidConfigException e) {
             message = e.getMessage();

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -28,7 +27,7 @@ public final class MeshFixture {
     /** The plan of a stack given as the text of a {@code Pulumi.<stack>.yaml}. */
     public static Plan plan(String stackYaml) {
         try {
-            return PlanRunner.run("test", RawConfig.fromStackYaml(stackYaml), Optional.empty());
+            return PlanRunner.run("test", RawConfig.fromStackYaml(stackYaml), List.of());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -38,7 +37,7 @@ public final class MeshFixture {
     public static Plan plan(Path stackFile) {
         try {
             var name = stackFile.getFileName().toString().replaceAll("^Pulumi\\.|\\.yaml$", "");
-            return PlanRunner.run(name, RawConfig.fromStackFile(stackFile), Optional.empty());
+            return PlanRunner.run(name, RawConfig.fromStackFile(stackFile), List.of());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

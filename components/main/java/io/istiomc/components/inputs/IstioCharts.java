@@ -7,7 +7,8 @@ import java.util.Objects;
  * {@code gateway} in every cluster, since a remote's proxies talk to the primary's istiod.
  *
  * @param version    the chart version, e.g. {@code 1.30.3}
- * @param repository the Helm repository URL, e.g. {@code https://istio-release.storage.googleapis.com/charts}
+ * @param repository the Helm repository URL, e.g. {@code https://istio-release.storage.googleapis.com/charts},
+ *                   or an OCI registry path, e.g. {@code oci://gcr.io/istio-release/charts}
  */
 public record IstioCharts(String version, String repository) {
     /** Istio's official chart repository. */
@@ -16,5 +17,10 @@ public record IstioCharts(String version, String repository) {
     public IstioCharts {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(repository, "repository");
+    }
+
+    /** Whether the charts live in an OCI registry, where Helm takes {@code oci://.../<chart>} as the chart. */
+    public boolean isOci() {
+        return repository.startsWith("oci://");
     }
 }
