@@ -62,8 +62,10 @@ public final class IstioValues {
         global.put("multiCluster", Map.of("clusterName", clusterName));
         global.put("network", network);
         global.put("remotePilotAddress", remotePilotAddress);
-        // The remote holds no mesh configuration: its Gateways and routes are read from the primary.
-        global.put("configCluster", false);
+        // As Istio's primary-remote install sets it: the remote keeps the mesh ConfigMap and the
+        // config validation webhook (served by the primary's istiod through the gateway), so Istio
+        // objects applied to the remote are validated too.
+        global.put("configCluster", true);
         var values = new LinkedHashMap<String, Object>();
         values.put("profile", REMOTE_PROFILE);
         values.put("global", global);

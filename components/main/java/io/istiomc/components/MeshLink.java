@@ -41,7 +41,8 @@ public class MeshLink extends ComponentResource {
     }
 
     public MeshLink(String name, MeshLinkArgs args, @Nullable ComponentResourceOptions options) {
-        super(TYPE, name, options);
+        // Validated before super(): a bad argument must fail before anything is registered.
+        super(TYPE, name, validated(args, options));
         var primary = args.primary();
         var primaryRef = primary.ref();
         var inPrimary = CustomResourceOptions.builder()
@@ -93,7 +94,29 @@ public class MeshLink extends ComponentResource {
 
         registerOutputs(Map.of(
                 "meshNetworks", meshNetworks,
-                "remoteSecretNames", Output.of(List.copyOf(remoteSecretNames))));
+                "remoteSecretNames", remoteSecretNames()));
+    }
+
+    private static @Nullable ComponentResourceOptions validated(MeshLinkArgs args, @Nullable ComponentResourceOptions options) {
+        validate(args);
+        return options;
+    }
+
+    /**
+     * Rules the builder cannot check alone: each remote once, none of them the primary.
+     *
+     * @throws IllegalArgumentException naming the property and the fix
+     */
+    public static void validate(MeshLinkArgs args) {
+        var seen = new java.util.HashSet<String>();
+        seen.add(args.primary().ref().clusterName());
+        for (var remote : args.remotes()) {
+            var remoteName = remote.ref().clusterName();
+            if (!seen.add(remoteName)) {
+                throw new IllegalArgumentException("MeshLinkArgs: 'remotes' names cluster '" + remoteName + "' twice, or"
+                        + " names the primary; list each remote once");
+            }
+        }
     }
 
     private static Output<MeshNetworks.Member> member(ClusterRef cluster, Output<String> address, Output<Integer> port) {
@@ -110,8 +133,8 @@ public class MeshLink extends ComponentResource {
     }
 
     /** The names of the remote secrets in the primary's {@code istio-system}, one per remote. Known at once. */
-    public List<String> remoteSecretNames() {
-        return List.copyOf(remoteSecretNames);
+    public Output<List<String>> remoteSecretNames() {
+        return Output.of(List.copyOf(remoteSecretNames));
     }
 
     static String revisionOf(@Nullable ReleaseStatus status) {

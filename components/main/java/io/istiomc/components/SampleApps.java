@@ -57,7 +57,7 @@ public class SampleApps extends ComponentResource {
             deploy(name + "-" + placement.cluster().clusterName(), args.namespace(), placement);
             helloworldVersions.put(placement.cluster().clusterName(), placement.helloworldVersion());
         }
-        registerOutputs(Map.of("helloworldVersions", Output.of(Map.copyOf(helloworldVersions))));
+        registerOutputs(Map.of("helloworldVersions", helloworldVersions()));
     }
 
     private void deploy(String prefix, String namespaceName, SampleAppsArgs.Placement placement) {
@@ -147,7 +147,7 @@ public class SampleApps extends ComponentResource {
     }
 
     /** Which helloworld version each cluster serves, by cluster name. Known at once. */
-    public Map<String, String> helloworldVersions() {
-        return Map.copyOf(helloworldVersions);
+    public Output<Map<String, String>> helloworldVersions() {
+        return Output.of(Map.copyOf(helloworldVersions));
     }
 }

@@ -15,8 +15,9 @@ import java.util.TreeMap;
 /**
  * Writes the plan's Kubernetes objects as files, per cluster: {@code <dir>/<cluster>/NN-kind-namespace-name.yaml}
  * for every object and custom resource (ready for {@code kubectl apply --server-side --dry-run=server -f}),
- * numbered so that namespaces come first, and {@code <dir>/<cluster>/helm/<release>.yaml} for every Helm
- * release. Secret values are replaced by {@link #SECRET_PLACEHOLDER}, keeping the keys of secret maps.
+ * numbered so that namespaces come first; {@code <dir>/<cluster>/helm/<release>.yaml} for every Helm
+ * release; and {@code <dir>/<cluster>/patches/kind-namespace-name.yaml} for every patch of an object a
+ * release owns. Secret values are replaced by {@link #SECRET_PLACEHOLDER}, keeping the keys of secret maps.
  */
 public final class PlanWriter {
     public static final String SECRET_PLACEHOLDER = "[secret: set by pulumi up, not written by the plan]";
@@ -42,7 +43,13 @@ public final class PlanWriter {
                 writeYaml(file, release(resource));
             } else {
                 var object = object(resource);
-                writeYaml(clusterDir.resolve(fileName(object)), object);
+                if (resource.type().endsWith("Patch")) {
+                    // A patch of an object another owner creates (the istiod chart's ConfigMap): apply it
+                    // after the Helm releases, never on its own.
+                    writeYaml(clusterDir.resolve("patches").resolve(fileName(object).substring(3)), object);
+                } else {
+                    writeYaml(clusterDir.resolve(fileName(object)), object);
+                }
             }
             written++;
         }

@@ -99,7 +99,7 @@ public final class MeshProgram {
         }));
         ctx.export("remotePilotAddress", primary.gatewayAddress());
         ctx.export("meshNetworks", link.meshNetworks());
-        ctx.export("remoteSecrets", Output.of(link.remoteSecretNames()));
+        ctx.export("remoteSecrets", link.remoteSecretNames());
         ctx.export("rootCertPem", ca.rootCertPem());
 
         if (config.samples().enabled()) {

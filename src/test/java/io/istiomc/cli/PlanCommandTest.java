@@ -112,8 +112,10 @@ class PlanCommandTest {
         assertEquals("Secret", secret.path("kind").asText());
         assertEquals(PlanWriter.SECRET_PLACEHOLDER, secret.path("stringData").path("cluster2").asText());
         assertEquals(1, secret.path("stringData").size());
-        var patch = new YAMLMapper().readTree(dir.resolve("cluster1/07-configmap-istio-system-istio.yaml").toFile());
+        var patch = new YAMLMapper().readTree(dir.resolve("cluster1/patches/configmap-istio-system-istio.yaml").toFile());
         assertEquals("ConfigMap", patch.path("kind").asText());
+        assertTrue(patch.path("data").path("meshNetworks").asText().startsWith("networks:"));
+        assertFalse(Files.exists(dir.resolve("cluster1/07-configmap-istio-system-istio.yaml")), "a patch is not a plain object");
         try (Stream<Path> files = Files.walk(dir)) {
             for (var file : files.filter(Files::isRegularFile).toList()) {
                 assertFalse(Files.readString(file).contains("simulated private key"), file.toString());

@@ -72,12 +72,19 @@ class MeshOnRealApiServersIT {
         out = Files.createTempDirectory("mesh-it-plan");
         PlanWriter.write(plan, out);
 
-        // WHEN every object is applied, in file order (namespaces first), to its own cluster's server
-        applied.put("cluster1", applyAll(primary.client(), out.resolve("cluster1")));
-        applied.put("cluster2", applyAll(remote.client(), out.resolve("cluster2")));
+        // WHEN every object is applied, in file order (namespaces first), to its own cluster's server,
+        // then the patches (here no Helm release creates the ConfigMap they patch: apply creates it)
+        for (var cluster : List.of("cluster1", "cluster2")) {
+            var client = cluster.equals("cluster1") ? primary.client() : remote.client();
+            var objects = applyAll(client, out.resolve(cluster));
+            if (Files.isDirectory(out.resolve(cluster).resolve("patches"))) {
+                objects.addAll(applyAll(client, out.resolve(cluster).resolve("patches")));
+            }
+            applied.put(cluster, objects);
+        }
     }
 
-    private List<JsonNode> applyAll(KubeClient client, Path dir) throws Exception {
+    private List<JsonNode> applyAll(KubeClient client, Path dir) throws java.io.IOException {
         var stored = new ArrayList<JsonNode>();
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {

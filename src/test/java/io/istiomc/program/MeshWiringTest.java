@@ -160,7 +160,7 @@ class MeshWiringTest {
         assertEquals(Map.of(
                 "profile", "remote",
                 "global", Map.of("meshID", "mesh1", "multiCluster", Map.of("clusterName", "cluster2"), "network", "network2",
-                        "remotePilotAddress", dev.gatewayAddress("cluster1").value(), "configCluster", false),
+                        "remotePilotAddress", dev.gatewayAddress("cluster1").value(), "configCluster", true),
                 "istiodRemote", Map.of("enabled", true, "injectionPath", "/inject/cluster/cluster2/net/network2")),
                 dev.resource(RELEASE, "cluster2-istiod").input("values").orElseThrow());
         assertEquals(Map.of("global", Map.of("enableReaderRBAC", false)), dev.resource(RELEASE, "cluster1-base").input("values").orElseThrow());
