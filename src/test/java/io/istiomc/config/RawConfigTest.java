@@ -26,6 +26,18 @@ class RawConfigTest {
     }
 
     @Test
+    @DisplayName("under the engine, PULUMI_CONFIG names the keys and the SDK's config gives this project's values")
+    void fromEngine() {
+        // GIVEN the engine's PULUMI_CONFIG, with a key of another namespace
+        var env = "{\"istio-multicluster:meshId\":\"mesh1\",\"pulumi:disable-default-providers\":\"[\\\"kubernetes\\\"]\"}";
+        // WHEN it is read, values of this project coming from the SDK (which decrypts secrets)
+        var raw = RawConfig.fromEngine(env, key -> key.equals("meshId") ? Optional.of("from-sdk") : Optional.empty());
+        // THEN both keys are there, this project's from the SDK
+        assertEquals(Optional.of("from-sdk"), raw.get("istio-multicluster:meshId"));
+        assertEquals(Optional.of("[\"kubernetes\"]"), raw.get("pulumi:disable-default-providers"));
+    }
+
+    @Test
     @DisplayName("an encrypted kubeconfig in a stack file plans offline as an inline, secret kubeconfig")
     void encryptedKubeconfig() throws Exception {
         // GIVEN a remote whose kubeconfig was set with `pulumi config set --secret --path`
