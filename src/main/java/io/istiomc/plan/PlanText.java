@@ -139,7 +139,9 @@ public final class PlanText {
                     continue;
                 }
                 var sourceCluster = plan.clusterOf(source.get());
-                var from = sourceCluster.orElse(source.get().type().startsWith("tls:") ? "mesh-ca" : null);
+                // A CA's resources are in no cluster: name them after the component that owns them.
+                var from = sourceCluster.orElseGet(() -> source.get().type().startsWith("tls:")
+                        ? plan.byUrn(source.get().parentUrn()).map(RecordedResource::name).orElse(null) : null);
                 if (from == null || from.equals(targetCluster.get())) {
                     continue;
                 }

@@ -4,13 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.istiomc.plan.PlanWriter;
+import io.istiomc.testing.CliRun;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,21 +22,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PlanCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        var code = Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    static CliRun run(String... args) {
+        return CliRun.run(args);
     }
 
     @Test
     @DisplayName("without a command, outside the Pulumi engine, it says how to use it and exits 1")
     void usageWithoutCommand() {
         var run = run();
-        assertEquals(1, run.code());
+        assertEquals(1, run.exitCode());
         assertTrue(run.err().contains("java -jar target/istio-multicluster.jar plan [--stack NAME | --config-file FILE]"), run.err());
         assertTrue(run.err().contains("pulumi up"));
         assertEquals("", run.out());
@@ -48,7 +40,7 @@ class PlanCommandTest {
     @DisplayName("the default stack is dev, printed as text with every cluster, the wiring and the outputs")
     void defaultStackText() {
         var run = run("plan");
-        assertEquals(0, run.code(), run.err());
+        assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().startsWith("Plan of stack 'dev': 2 clusters (1 primary, 1 remote)"), run.out());
         assertTrue(run.out().contains("cluster2 (remote, context cluster2): "));
         assertTrue(run.out().contains("-> Release istio-system/istiod (chart istiod 1.30.3): global.remotePilotAddress = 192.0.2.10"));
@@ -60,7 +52,7 @@ class PlanCommandTest {
     @DisplayName("the JSON document has stack, clusters, resources with cluster, provider, parent, dependsOn and inputs, and outputs")
     void jsonContract() throws Exception {
         var run = run("plan", "--stack", "dev", "--format", "json");
-        assertEquals(0, run.code(), run.err());
+        assertEquals(0, run.exitCode(), run.err());
         JsonNode doc = JSON.readTree(run.out());
         assertEquals(List.of("clusters", "outputs", "resources", "stack"), fieldNames(doc));
         assertEquals("dev", doc.path("stack").asText());
@@ -98,7 +90,7 @@ class PlanCommandTest {
     @DisplayName("--out writes one file per object and per release for each cluster, secret data replaced by a placeholder")
     void outWritesFiles(@TempDir Path dir) throws Exception {
         var run = run("plan", "--out", dir.toString());
-        assertEquals(0, run.code(), run.err());
+        assertEquals(0, run.exitCode(), run.err());
         assertTrue(Files.isRegularFile(dir.resolve("cluster1/00-namespace-istio-system.yaml")));
         assertTrue(Files.isRegularFile(dir.resolve("cluster1/10-gateway-istio-system-cross-network-gateway.yaml")));
         assertTrue(Files.isRegularFile(dir.resolve("cluster2/02-clusterrole-istio-multicluster-reader.yaml")));
@@ -129,14 +121,14 @@ class PlanCommandTest {
         var stack = dir.resolve("Pulumi.bad.yaml");
         Files.writeString(stack, "config:\n  istio-multicluster:meshId: Mesh_1\n");
         var run = run("plan", "--config-file", stack.toString());
-        assertEquals(2, run.code());
+        assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("istio-multicluster:meshId: must be a DNS-1123 label (got 'Mesh_1')"), run.err());
         assertTrue(run.err().contains("istio-multicluster:clusters: is required"), run.err());
         assertEquals("", run.out());
-        assertEquals(1, run("plan", "--format", "yaml").code());
-        assertEquals(1, run("plan", "--stack", "nosuchstack").code());
-        assertEquals(1, run("plan", "--bogus", "x").code());
-        assertEquals(1, run("deploy").code());
+        assertEquals(1, run("plan", "--format", "yaml").exitCode());
+        assertEquals(1, run("plan", "--stack", "nosuchstack").exitCode());
+        assertEquals(1, run("plan", "--bogus", "x").exitCode());
+        assertEquals(1, run("deploy").exitCode());
     }
 
     private static List<String> fieldNames(JsonNode node) {

@@ -361,7 +361,7 @@ public final class KubeApiServer implements AutoCloseable {
             } catch (Exception e) {
                 lastError = e;
             }
-            sleep(100);
+            KubeClient.pause(100);
         }
         throw new IllegalStateException(what + " of KubeApiServer '" + name + "' not ready after "
                 + startTimeout.toSeconds() + " s (last error: " + lastError + "); log tail:\n" + tail(log));
@@ -510,14 +510,6 @@ public final class KubeApiServer implements AutoCloseable {
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
 
     private static boolean notBlank(String s) {
         return s != null && !s.isBlank();

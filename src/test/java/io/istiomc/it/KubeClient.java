@@ -440,7 +440,8 @@ public final class KubeClient {
         return s.length() <= 300 ? s : s.substring(0, 300) + "...";
     }
 
-    private static void pause(long millis) {
+    /** Sleeps, turning an interrupt into a failure (the fixture's polling loops). */
+    static void pause(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

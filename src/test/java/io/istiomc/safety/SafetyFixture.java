@@ -1,18 +1,16 @@
 package io.istiomc.safety;
 
-import io.istiomc.cli.Cli;
 import io.istiomc.config.RawConfig;
 import io.istiomc.plan.Plan;
 import io.istiomc.plan.PlanRunner;
 import io.istiomc.plan.RecordedResource;
 import io.istiomc.plan.Secret;
+import io.istiomc.testing.CliRun;
+import io.istiomc.testing.StackYaml;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -89,100 +87,14 @@ final class SafetyFixture {
     }
 
     /** Builds a stack's YAML: primary {@code cluster1} (context ctx-cluster1, network1) and remotes cluster2... */
-    static StackBuilder stack() {
-        return new StackBuilder();
-    }
-
-    /** A stack file's text, assembled from the parts a test varies. */
-    static final class StackBuilder {
-        private int remotes = 2;
-        private String istioVersion = "1.30.3";
-        private final Map<Integer, String> networks = new HashMap<>();
-        private final Map<Integer, String> extraClusterYaml = new HashMap<>();
-        private String samplesNamespace;
-        private String caYaml;
-
-        StackBuilder remotes(int count) {
-            this.remotes = count;
-            return this;
-        }
-
-        StackBuilder istioVersion(String version) {
-            this.istioVersion = version;
-            return this;
-        }
-
-        /** The network of the {@code n}-th cluster (1 is the primary); default {@code network<n>}. */
-        StackBuilder network(int cluster, String network) {
-            networks.put(cluster, network);
-            return this;
-        }
-
-        /** Extra keys of the {@code n}-th cluster, indented as cluster keys (6 spaces). */
-        StackBuilder clusterYaml(int cluster, String yaml) {
-            extraClusterYaml.put(cluster, yaml);
-            return this;
-        }
-
-        StackBuilder samples(String namespace) {
-            this.samplesNamespace = namespace;
-            return this;
-        }
-
-        /** The {@code ca:} object's keys, indented 4 spaces. */
-        StackBuilder ca(String yaml) {
-            this.caYaml = yaml;
-            return this;
-        }
-
-        String yaml() {
-            var out = new StringBuilder("""
-                    config:
-                      istio-multicluster:meshId: mesh1
-                      istio-multicluster:istio:
-                        version: %s
-                      istio-multicluster:clusters:
-                    """.formatted(istioVersion));
-            for (int i = 1; i <= remotes + 1; i++) {
-                out.append("    - name: cluster").append(i).append('\n')
-                        .append("      role: ").append(i == 1 ? "primary" : "remote").append('\n')
-                        .append("      context: ctx-cluster").append(i).append('\n')
-                        .append("      network: ").append(networks.getOrDefault(i, "network" + i)).append('\n');
-                if (i > 1) {
-                    out.append("      apiServer: https://api.cluster").append(i).append(".example:6443\n");
-                }
-                if (extraClusterYaml.containsKey(i)) {
-                    out.append(extraClusterYaml.get(i).stripTrailing()).append('\n');
-                }
-            }
-            if (caYaml != null) {
-                out.append("  istio-multicluster:ca:\n").append(caYaml.stripTrailing()).append('\n');
-            }
-            if (samplesNamespace != null) {
-                out.append("  istio-multicluster:samples:\n    enabled: true\n    namespace: ")
-                        .append(samplesNamespace).append('\n');
-            }
-            return out.toString();
-        }
+    static StackYaml stack() {
+        return new StackYaml();
     }
 
     // --- command line ---
 
-    /** What one run of the command line printed and returned. */
-    record CliResult(int exitCode, String out, String err) {
-        String all() {
-            return out + "\n" + err;
-        }
-    }
-
-    static CliResult cli(String... args) {
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        try (var outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
-             var errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            int code = Cli.run(args, outStream, errStream);
-            return new CliResult(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        }
+    static CliRun cli(String... args) {
+        return CliRun.run(args);
     }
 
     // --- values ---

@@ -2,20 +2,17 @@ package io.istiomc.stacks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.istiomc.cli.Cli;
 import io.istiomc.config.ClusterRole;
 import io.istiomc.plan.Plan;
 import io.istiomc.plan.SimulatedClusters;
+import io.istiomc.testing.CliRun;
 import io.istiomc.testing.MeshFixture;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,12 +50,9 @@ class StackFilesTest {
     @DisplayName("the plan of every stack file wires gateway addresses, meshNetworks and remote secrets across its clusters")
     void wiringHolds(Path stackFile) throws Exception {
         // WHEN the stack is planned through the command line, as a PR preview would
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        var code = Cli.run(new String[]{"plan", "--config-file", stackFile.toString(), "--format", "json"},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
-        var json = JSON.readTree(out.toString(StandardCharsets.UTF_8));
+        var run = CliRun.run("plan", "--config-file", stackFile.toString(), "--format", "json");
+        assertEquals(0, run.exitCode(), run.err());
+        var json = JSON.readTree(run.out());
         Plan plan = MeshFixture.plan(stackFile);
 
         // THEN every remote's istiod points at the primary's gateway address

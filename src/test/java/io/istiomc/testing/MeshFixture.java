@@ -44,27 +44,8 @@ public final class MeshFixture {
     }
 
     /** A stack of one primary ({@code cluster1}, network1) and {@code remotes} remotes ({@code cluster2..}, network2..). */
-    public static String stack(int remotes, String extraClusterYaml) {
-        var yaml = new StringBuilder("""
-                config:
-                  istio-multicluster:meshId: mesh1
-                  istio-multicluster:istio:
-                    version: 1.30.3
-                  istio-multicluster:clusters:
-                    - name: cluster1
-                      role: primary
-                      context: ctx-cluster1
-                      network: network1
-                """);
-        for (int i = 2; i <= remotes + 1; i++) {
-            yaml.append("    - name: cluster").append(i).append("\n")
-                    .append("      role: remote\n")
-                    .append("      context: ctx-cluster").append(i).append("\n")
-                    .append("      network: network").append(i).append("\n")
-                    .append("      apiServer: https://api.cluster").append(i).append(".example:6443\n");
-        }
-        yaml.append(extraClusterYaml);
-        return yaml.toString();
+    public static String stack(int remotes, String extraYaml) {
+        return new StackYaml().remotes(remotes).yaml() + extraYaml;
     }
 
     /** Every resource whose provider is the given cluster's. */
