@@ -11,19 +11,50 @@ import java.util.Optional;
  *
  * @param meshId   {@code meshId}: the Istio mesh ID
  * @param istio    {@code istio}: the charts to install
- * @param clusters {@code clusters}: one primary and any number of remotes, in order
+ * @param clusters {@code clusters}: one or more primaries and any number of remotes, in order
  * @param ca       {@code ca}: the shared certificate authority
  * @param samples  {@code samples}: the helloworld/sleep check
  */
 public record MeshConfig(String meshId, Istio istio, List<Cluster> clusters, Ca ca, Samples samples) {
     public static final String NAMESPACE = "istio-multicluster";
 
-    public Cluster primary() {
-        return clusters.stream().filter(c -> c.role() == ClusterRole.PRIMARY).findFirst().orElseThrow();
+    /** The primaries, in config order: each runs istiod. */
+    public List<Cluster> primaries() {
+        return clusters.stream().filter(c -> c.role() == ClusterRole.PRIMARY).toList();
     }
 
+    /** The remotes, in config order. */
     public List<Cluster> remotes() {
         return clusters.stream().filter(c -> c.role() == ClusterRole.REMOTE).toList();
+    }
+
+    /** The remotes whose control plane is the primary {@code primaryName}, in config order. */
+    public List<Cluster> remotesOf(String primaryName) {
+        return remotes().stream().filter(r -> r.controlPlane().filter(primaryName::equals).isPresent()).toList();
+    }
+
+    /** The cluster named {@code name}. */
+    public Cluster cluster(String name) {
+        return clusters.stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no cluster named '" + name + "'"));
+    }
+
+    /** Whether the clusters are on more than one network: then every cluster runs an east-west gateway. */
+    public boolean multiNetwork() {
+        return clusters.stream().map(Cluster::network).distinct().count() > 1;
+    }
+
+    /**
+     * Whether some primary watches the cluster: every primary watches every other cluster, so every
+     * remote is watched, and a primary is when there is another primary.
+     */
+    public boolean watched(Cluster cluster) {
+        return cluster.role() == ClusterRole.REMOTE || primaries().size() > 1;
+    }
+
+    /** The primaries that watch a cluster: every primary but the cluster itself. */
+    public List<Cluster> watchersOf(Cluster cluster) {
+        return primaries().stream().filter(p -> !p.name().equals(cluster.name())).toList();
     }
 
     /** {@code istio.version} and {@code istio.chartRepository}. */
@@ -33,10 +64,13 @@ public record MeshConfig(String meshId, Istio istio, List<Cluster> clusters, Ca 
     /**
      * One item of {@code clusters}.
      *
-     * @param apiServer the URL the primary reaches this cluster's API server at; empty means "from the kubeconfig"
+     * @param apiServer     the URL the primaries reach this cluster's API server at; empty means "from the kubeconfig"
+     * @param tlsServerName the {@code tls-server-name} of the remote secret's kubeconfig; empty means the URL's host
+     * @param controlPlane  on a remote, the primary whose istiod serves it; empty on a primary
      */
     public record Cluster(String name, ClusterRole role, String context, String network, Optional<Kubeconfig> kubeconfig,
-                          Optional<String> apiServer, Gateway gateway) {
+                          Optional<String> apiServer, Optional<String> tlsServerName, Optional<String> controlPlane,
+                          Gateway gateway) {
     }
 
     /** {@code clusters[].kubeconfig}: a file, or the file's content (always treated as a secret). */

@@ -180,7 +180,10 @@ public final class MeshConfigReader {
             problem(key, "must have exactly one cluster with 'role: primary' (found " + primaries.size() + ": "
                     + String.join(", ", primaries) + "); a shared control plane runs in one cluster, make the others 'remote'");
         }
-        return clusters;
+        // Until controlPlane is read from the config, every remote is served by the first primary.
+        var firstPrimary = primaries.isEmpty() ? Optional.<String>empty() : Optional.of(primaries.get(0));
+        return clusters.stream().map(c -> c.role() != ClusterRole.REMOTE ? c : new MeshConfig.Cluster(c.name(), c.role(),
+                c.context(), c.network(), c.kubeconfig(), c.apiServer(), c.tlsServerName(), firstPrimary, c.gateway())).toList();
     }
 
     private MeshConfig.Cluster readCluster(String path, JsonNode item) {
@@ -209,7 +212,8 @@ public final class MeshConfigReader {
             problem(path + ".apiServer", "is only used for remotes (it goes into the primary's remote secret); remove it from the primary");
         }
         var gateway = readGateway(path + ".gateway", Optional.ofNullable(item.get("gateway")), role);
-        return new MeshConfig.Cluster(name, role, context, network, kubeconfig, apiServer, gateway);
+        return new MeshConfig.Cluster(name, role, context, network, kubeconfig, apiServer, Optional.empty(),
+                Optional.empty(), gateway);
     }
 
     private Optional<MeshConfig.Kubeconfig> kubeconfig(String key, String value) {
