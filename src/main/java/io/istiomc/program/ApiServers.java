@@ -3,6 +3,7 @@ package io.istiomc.program;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.istiomc.components.Kubeconfigs;
 import io.istiomc.components.RemoteSecretKubeconfig;
+import io.istiomc.components.inputs.ApiEndpoint;
 import io.istiomc.config.ConfigProblem;
 import io.istiomc.config.InvalidConfigException;
 import io.istiomc.config.MeshConfig;
@@ -17,9 +18,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where the primary reaches each remote's API server: {@code clusters[].apiServer} when set, else the
- * server of the remote's context in its kubeconfig (the guide's {@code SERVER=} step). Offline, a
- * server that cannot be read is simulated, and says so.
+ * Where the primaries reach each cluster they watch (every remote, and every primary when there are
+ * several): {@code clusters[].apiServer} when set, else the server of the cluster's context in its
+ * kubeconfig (the guide's {@code SERVER=} step), with {@code clusters[].tlsServerName}. Resolved once
+ * per run, before anything is registered. Offline, a server that cannot be read is simulated, and
+ * says so.
  */
 public final class ApiServers {
     /** How a run treats a remote whose API server cannot be found. */
@@ -31,14 +34,20 @@ public final class ApiServers {
     }
 
     /**
-     * The API server of one remote.
+     * The API server of one watched cluster.
      *
-     * @param url       the URL
-     * @param origin    where it came from: {@code config}, {@code kubeconfig} or {@code simulated}
+     * @param url           the URL
+     * @param tlsServerName the name its certificate is verified against, when not the URL's host
+     * @param origin        where the URL came from: {@code config}, {@code kubeconfig} or {@code simulated}
      */
-    public record ApiServer(String url, String origin) {
+    public record ApiServer(String url, Optional<String> tlsServerName, String origin) {
         public boolean simulated() {
             return "simulated".equals(origin);
+        }
+
+        /** The endpoint as the remote secret's kubeconfig names it. */
+        public ApiEndpoint endpoint() {
+            return new ApiEndpoint(url, tlsServerName);
         }
     }
 
@@ -46,7 +55,7 @@ public final class ApiServers {
     }
 
     /**
-     * Resolves every remote's API server.
+     * Resolves the API server of every cluster some primary watches, by cluster name.
      *
      * @param defaultKubeconfigs the kubeconfig files searched, in order, where a cluster names none ({@code $KUBECONFIG} or {@code ~/.kube/config})
      * @param warnings          receives warnings (e.g. a loopback server another cluster cannot reach)
@@ -59,28 +68,31 @@ public final class ApiServers {
         var clusters = config.clusters();
         for (int i = 0; i < clusters.size(); i++) {
             var cluster = clusters.get(i);
-            if (cluster.role() != io.istiomc.config.ClusterRole.REMOTE) {
+            if (!config.watched(cluster)) {
                 continue;
             }
             var key = MeshConfig.NAMESPACE + ":clusters[" + i + "].apiServer";
             ApiServer server;
             if (cluster.apiServer().isPresent()) {
-                server = new ApiServer(cluster.apiServer().get(), "config");
+                server = new ApiServer(cluster.apiServer().get(), cluster.tlsServerName(), "config");
             } else {
                 var lookup = fromKubeconfig(cluster, defaultKubeconfigs);
                 if (lookup.url.isPresent()) {
-                    server = new ApiServer(lookup.url.get(), "kubeconfig");
+                    server = new ApiServer(lookup.url.get(), cluster.tlsServerName(), "kubeconfig");
                 } else if (mode == Mode.PLAN) {
-                    server = new ApiServer("https://api." + cluster.name() + ".example:6443", "simulated");
+                    server = new ApiServer("https://api." + cluster.name() + ".example:6443", cluster.tlsServerName(),
+                            "simulated");
                 } else {
                     problems.add(new ConfigProblem(key, "is not set, and " + lookup.reason
-                            + "; set it to the URL at which the primary cluster reaches this API server"));
+                            + "; set it to the URL at which the primary clusters reach this API server"));
                     continue;
                 }
             }
             if (RemoteSecretKubeconfig.isLoopback(server.url())) {
-                warnings.add(key + ": '" + server.url() + "' is a loopback address; istiod in cluster '"
-                        + config.primary().name() + "' cannot reach it. Set apiServer to an address reachable from there.");
+                var watchers = config.watchersOf(cluster).stream().map(MeshConfig.Cluster::name).toList();
+                warnings.add(key + ": '" + server.url() + "' is a loopback address; istiod in cluster"
+                        + (watchers.size() == 1 ? " '" : "s '") + String.join("', '", watchers)
+                        + "' cannot reach it. Set apiServer to an address reachable from there.");
             }
             result.put(cluster.name(), server);
         }
