@@ -41,8 +41,10 @@ class PlanCommandTest {
     void defaultStackText() {
         var run = run("plan");
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.out().startsWith("Plan of stack 'dev': 2 clusters (1 primary, 1 remote)"), run.out());
-        assertTrue(run.out().contains("cluster2 (remote, context cluster2): "));
+        assertTrue(run.out().startsWith("Plan of stack 'dev': 2 clusters (1 primary, 1 remote, 2 networks)"), run.out());
+        assertTrue(run.out().contains("cluster2 (remote of cluster1, context cluster2): "));
+        assertTrue(run.out().contains("  cluster2       remote   control plane cluster1       context cluster2       network network2"),
+                run.out());
         assertTrue(run.out().contains("-> Release istio-system/istiod (chart istiod 1.30.3): global.remotePilotAddress = 192.0.2.10"));
         assertTrue(run.out().contains("-> ConfigMapPatch istio-system/istio: meshNetworks"));
         assertTrue(run.out().contains("  verifyCommands:\n"));
@@ -93,7 +95,9 @@ class PlanCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(Files.isRegularFile(dir.resolve("cluster1/00-namespace-istio-system.yaml")));
         assertTrue(Files.isRegularFile(dir.resolve("cluster1/10-gateway-istio-system-cross-network-gateway.yaml")));
-        assertTrue(Files.isRegularFile(dir.resolve("cluster2/02-clusterrole-istio-multicluster-reader.yaml")));
+        assertTrue(Files.isRegularFile(dir.resolve("cluster2/06-secret-istio-system-istio-reader-service-account-token.yaml")));
+        // the reader's account and rights are the charts' (helm/), not objects of our own
+        assertFalse(Files.exists(dir.resolve("cluster2/02-clusterrole-istio-multicluster-reader.yaml")));
         var release = new YAMLMapper().readTree(dir.resolve("cluster2/helm/istiod.yaml").toFile());
         assertEquals("istiod", release.path("chart").asText());
         assertEquals("1.30.3", release.path("version").asText());

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -49,7 +50,7 @@ class ApiServersTest {
         var warnings = new ArrayList<String>();
         var servers = ApiServers.resolve(config, ApiServers.Mode.DEPLOY, List.of(dir.resolve("missing"), first, second), warnings);
         // THEN the second file's server is used
-        assertEquals(new ApiServers.ApiServer("https://two.example:6443", "kubeconfig"), servers.get("cluster2"));
+        assertEquals(new ApiServers.ApiServer("https://two.example:6443", Optional.empty(), "kubeconfig"), servers.get("cluster2"));
         assertEquals(List.of(), warnings);
     }
 

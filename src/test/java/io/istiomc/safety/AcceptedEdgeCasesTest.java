@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 import static io.istiomc.safety.SafetyFixture.CONFIG_MAP_PATCH;
@@ -22,6 +23,7 @@ import static io.istiomc.safety.SafetyFixture.raw;
 import static io.istiomc.safety.SafetyFixture.stack;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** Issue 6, bad input: the valid edge cases the validator must not reject. */
 class AcceptedEdgeCasesTest {
@@ -45,22 +47,22 @@ class AcceptedEdgeCasesTest {
         assertEquals(List.of(SimulatedClusters.simulatedAddress(2)), gatewayAddresses(meshNetworks.path("network3")));
         // AND the ConfigMap patch istiod reads carries the same document
         assertEquals(plan.outputs().get("meshNetworks"),
-                plan.resource(CONFIG_MAP_PATCH, "mesh-link-mesh-networks").input("data.meshNetworks").orElseThrow());
+                plan.resource(CONFIG_MAP_PATCH, "mesh-link-cluster1-mesh-networks").input("data.meshNetworks").orElseThrow());
     }
 
     @Test
-    @DisplayName("a primary alone (0 remotes) is accepted: no remote secrets, one network in meshNetworks")
+    @DisplayName("a primary alone (0 remotes) is accepted: no remote secrets, no meshNetworks, no gateway, no reader")
     void primaryWithoutRemotes() throws Exception {
         // GIVEN one primary and no remotes
         var yaml = stack().remotes(0).yaml();
         // WHEN it is planned
         var plan = plan(yaml);
-        // THEN nothing remote is created and meshNetworks names only the primary
+        // THEN nothing remote is created, and a mesh on one network needs neither meshNetworks nor a gateway
         assertEquals(List.of(), plan.resources(r -> r.type().equals(SECRET) && r.name().startsWith("mesh-link-")));
-        assertEquals(List.of(), plan.outputs().get("remoteSecrets"));
-        var meshNetworks = YAML.readTree((String) plan.outputs().get("meshNetworks")).path("networks");
-        assertEquals(List.of("network1"), fieldNames(meshNetworks));
-        assertEquals(List.of("cluster1"), registries(meshNetworks.path("network1")));
+        assertEquals(Map.of("cluster1", List.of()), plan.outputs().get("remoteSecrets"));
+        assertFalse(plan.outputs().containsKey("meshNetworks"));
+        assertEquals(List.of(), plan.resources(r -> r.type().equals(CONFIG_MAP_PATCH)));
+        assertEquals(List.of(), plan.resources(r -> r.name().contains("eastwestgateway") || r.name().contains("reader")));
     }
 
     @Test
@@ -72,7 +74,7 @@ class AcceptedEdgeCasesTest {
         var plan = plan(yaml);
         // THEN every remote has its secret in the primary, and every network its gateway
         var expectedSecrets = IntStream.rangeClosed(2, 21).mapToObj(i -> "istio-remote-secret-cluster" + i).toList();
-        assertEquals(expectedSecrets, plan.outputs().get("remoteSecrets"));
+        assertEquals(Map.of("cluster1", expectedSecrets), plan.outputs().get("remoteSecrets"));
         assertEquals(20, plan.resources(r -> r.type().equals(SECRET) && r.name().startsWith("mesh-link-")).size());
         var meshNetworks = YAML.readTree((String) plan.outputs().get("meshNetworks")).path("networks");
         assertEquals(21, meshNetworks.size());
