@@ -17,6 +17,7 @@ import java.util.stream.IntStream;
 
 import static io.istiomc.safety.SafetyFixture.CONFIG_MAP_PATCH;
 import static io.istiomc.safety.SafetyFixture.SECRET;
+import static io.istiomc.safety.SafetyFixture.NAMESPACE;
 import static io.istiomc.safety.SafetyFixture.cli;
 import static io.istiomc.safety.SafetyFixture.plan;
 import static io.istiomc.safety.SafetyFixture.raw;
@@ -93,6 +94,40 @@ class AcceptedEdgeCasesTest {
         var result = cli("plan", "--config-file", file.toString(), "--format", "json");
         // THEN the plan is made
         assertEquals(0, result.exitCode(), result.err());
+    }
+
+    @Test
+    @DisplayName("two clusters whose contexts share a name in different kubeconfig files stay two clusters in the plan")
+    void sameContextNameInTwoKubeconfigFiles(@TempDir Path dir) throws Exception {
+        // GIVEN cluster1 and cluster2 both on context 'prod', each in its own kubeconfig file
+        var first = Files.writeString(dir.resolve("first"), "apiVersion: v1\nkind: Config\n");
+        var second = Files.writeString(dir.resolve("second"), "apiVersion: v1\nkind: Config\n");
+        var yaml = stack().remotes(1).context(1, "prod").context(2, "prod")
+                .clusterYaml(1, "      kubeconfig: " + first).clusterYaml(2, "      kubeconfig: " + second).yaml();
+        // WHEN it is planned
+        var plan = plan(yaml);
+        // THEN each cluster has its own provider, on its own kubeconfig, and its own objects
+        for (var cluster : List.of("cluster1", "cluster2")) {
+            var provider = plan.resource(SafetyFixture.K8S_PROVIDER, cluster + "-k8s");
+            assertEquals("prod", provider.input("context").orElseThrow());
+            assertEquals(cluster, plan.clusterOf(provider).orElseThrow());
+            assertEquals(cluster, plan.clusterOf(plan.resource(NAMESPACE, cluster + "-istio-system")).orElseThrow());
+            assertEquals(cluster, plan.clusterOf(plan.resource(SafetyFixture.SERVICE, cluster + "-eastwestgateway")).orElseThrow());
+        }
+        assertEquals(first.toString(), plan.resource(SafetyFixture.K8S_PROVIDER, "cluster1-k8s").input("kubeconfig").orElseThrow());
+        assertEquals(second.toString(), plan.resource(SafetyFixture.K8S_PROVIDER, "cluster2-k8s").input("kubeconfig").orElseThrow());
+        // AND the two gateways get two addresses, the remote's istiod points at the primary's, meshNetworks lists both
+        var primaryAddress = plan.gatewayAddress("cluster1").orElseThrow().value();
+        var remoteAddress = plan.gatewayAddress("cluster2").orElseThrow().value();
+        assertEquals(List.of(SimulatedClusters.simulatedAddress(0), SimulatedClusters.simulatedAddress(1)),
+                List.of(primaryAddress, remoteAddress));
+        assertEquals(primaryAddress, plan.resource(SafetyFixture.RELEASE, "cluster2-istiod")
+                .input("values.global.remotePilotAddress").orElseThrow());
+        var meshNetworks = YAML.readTree((String) plan.outputs().get("meshNetworks")).path("networks");
+        assertEquals(List.of(remoteAddress), gatewayAddresses(meshNetworks.path("network2")));
+        // AND the remote secret lands in the primary only
+        assertEquals("cluster1", plan.clusterOf(plan.resource(SafetyFixture.SECRET,
+                "mesh-link-cluster1-istio-remote-secret-cluster2")).orElseThrow());
     }
 
     private static List<String> fieldNames(JsonNode node) {
