@@ -1,5 +1,6 @@
 package io.istiomc.components;
 
+import com.pulumi.test.PulumiTest;
 import io.istiomc.components.inputs.ApiEndpoint;
 import io.istiomc.components.inputs.ClusterArgs;
 import io.istiomc.components.inputs.IstioCharts;
@@ -7,55 +8,119 @@ import io.istiomc.components.inputs.MeshCertificateAuthorityArgs;
 import io.istiomc.components.inputs.MeshLinkArgs;
 import io.istiomc.components.inputs.PrimaryClusterArgs;
 import io.istiomc.components.inputs.RemoteClusterArgs;
-import io.istiomc.plan.SimulatedClusters;
-import io.istiomc.plan.SimulatedRun;
+import io.istiomc.components.testing.RecordingMocks;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** MeshLink used directly, as a library user would, without the program. */
+/** The components used directly, as a library user would, under the library's own mocks. */
 class MeshLinkTest {
+    private final RecordingMocks mocks = new RecordingMocks();
+
+    @AfterEach
+    void cleanup() {
+        PulumiTest.cleanup();
+    }
+
     private static ClusterArgs cluster(String name, String network, MeshCertificateAuthority ca) {
-        return ClusterArgs.builder().clusterName(name).context(name).network(network).meshId("m")
+        return ClusterArgs.builder().clusterName(name).context("ctx-" + name).network(network).meshId("m")
                 .charts(new IstioCharts("1.30.3", IstioCharts.OFFICIAL_REPOSITORY)).certificates(ca.bundle(name)).build();
     }
 
-    private static String failure(SimulatedRun.Result result) {
-        assertTrue(result.failed());
-        return result.exceptions().stream().map(Throwable::getMessage).reduce("", String::concat);
+    private static MeshCertificateAuthority ca(String... clusters) {
+        return new MeshCertificateAuthority("ca", MeshCertificateAuthorityArgs.builder().clusterNames(List.of(clusters)).build());
+    }
+
+    /** A primary, one remote on another network and the link between them, declared directly. */
+    private void declareMesh(boolean linkRemoteTwice) {
+        var result = PulumiTest.withMocks(mocks).runTest(ctx -> {
+            var ca = ca("p", "r");
+            var primary = new PrimaryCluster("p", PrimaryClusterArgs.builder().cluster(cluster("p", "net-p", ca))
+                    .servesRemotes(true).multiNetwork(true).build());
+            var remote = new RemoteCluster("r", RemoteClusterArgs.builder().cluster(cluster("r", "net-r", ca)).primaryClusterName("p")
+                    .remotePilotAddress(primary.handle().gateway().orElseThrow().address()).multiNetwork(true).build());
+            var link = MeshLinkArgs.builder().watcher(primary.handle())
+                    .watched(remote.handle(), new ApiEndpoint("https://r.example:6443", java.util.Optional.of("r.internal")));
+            if (linkRemoteTwice) {
+                link.watched(remote.handle(), ApiEndpoint.of("https://r.example:6443"));
+            }
+            new MeshLink("link", link.build());
+        });
+        if (!linkRemoteTwice) {
+            result.throwOnError();
+        } else {
+            assertTrue(failure(result).contains("MeshLinkArgs: 'watched' names cluster 'r' twice; list each watched cluster once"),
+                    failure(result));
+        }
+    }
+
+    private String failRun(Consumer<com.pulumi.Context> program) {
+        return failure(PulumiTest.withMocks(mocks).runTest(program));
+    }
+
+    private static String failure(com.pulumi.test.TestResult result) {
+        assertFalse(result.exceptions().isEmpty() && result.errors().isEmpty(), "the run should have failed");
+        return result.exceptions().stream().map(Throwable::getMessage).reduce("", String::concat) + String.join("", result.errors());
     }
 
     @Test
     @DisplayName("a watched cluster listed twice is refused before MeshLink registers anything")
     void watchedListedTwice() {
-        // WHEN a program links the same remote twice
-        var result = SimulatedRun.run("lib", Map.of(), new SimulatedClusters(List.of("p", "r")), ctx -> {
-            var ca = new MeshCertificateAuthority("ca", MeshCertificateAuthorityArgs.builder().clusterNames(List.of("p", "r")).build());
-            var primary = new PrimaryCluster("p", PrimaryClusterArgs.builder().cluster(cluster("p", "n", ca))
-                    .servesRemotes(true).build());
-            var remote = new RemoteCluster("r", RemoteClusterArgs.builder().cluster(cluster("r", "n", ca)).primaryClusterName("p")
-                    .remotePilotAddress(primary.handle().gateway().orElseThrow().address()).build());
-            var endpoint = ApiEndpoint.of("https://r.example:6443");
-            new MeshLink("link", MeshLinkArgs.builder().watcher(primary.handle())
-                    .watched(remote.handle(), endpoint).watched(remote.handle(), endpoint).build());
-        });
-        // THEN the run fails with the rule, and no MeshLink (nor any child of one) was registered
-        var message = failure(result);
-        assertTrue(message.contains("MeshLinkArgs: 'watched' names cluster 'r' twice; list each watched cluster once"), message);
-        assertEquals(List.of(), result.resources().stream().filter(r -> r.name().startsWith("link")).toList());
+        declareMesh(true);
+        assertEquals(List.of(), mocks.registrations(r -> r.name().startsWith("link")));
+    }
+
+    @Test
+    @DisplayName("each cluster gets one provider for its context, and every Kubernetes object names one explicitly")
+    void oneProviderPerClusterNoDefaultProvider() {
+        declareMesh(false);
+        var providers = mocks.registrations(r -> r.type().equals("pulumi:providers:kubernetes"));
+        assertEquals(List.of("p-k8s", "r-k8s"), providers.stream().map(RecordingMocks.Registration::name).sorted().toList());
+        assertEquals("ctx-p", mocks.registration("pulumi:providers:kubernetes", "p-k8s").inputs().get("context"));
+        var objects = mocks.registrations(RecordingMocks.Registration::isKubernetesObject);
+        assertFalse(objects.isEmpty());
+        for (var object : objects) {
+            assertFalse(object.provider().isEmpty(), object.name() + " is on a default provider");
+            var expected = object.name().startsWith("r-") ? "r-k8s" : "p-k8s";
+            assertEquals(expected, RecordingMocks.providerName(object.provider()), object.name());
+        }
+    }
+
+    @Test
+    @DisplayName("the remote secret lands in the primary, labelled for istiod, with tls-server-name; the remote dials the primary's gateway")
+    void remoteSecretInPrimaryAndPilotAddress() {
+        declareMesh(false);
+        // with one primary the secret keeps its former name through an alias; its own name says which primary holds it
+        var secret = mocks.registration("kubernetes:core/v1:Secret", "link-p-istio-remote-secret-r");
+        assertEquals("p-k8s", RecordingMocks.providerName(secret.provider()));
+        var metadata = secret.map("metadata");
+        assertEquals("istio-system", metadata.get("namespace"));
+        assertEquals(Map.of("istio/multiCluster", "true", "app.kubernetes.io/managed-by", "istio-multicluster"),
+                metadata.get("labels"));
+        assertEquals(Map.of("networking.istio.io/cluster", "r"), metadata.get("annotations"));
+        assertTrue(String.valueOf(secret.map("stringData").get("r")).contains("tls-server-name: r.internal"));
+
+        var remoteIstiod = mocks.registration("kubernetes:helm.sh/v3:Release", "r-istiod");
+        @SuppressWarnings("unchecked")
+        var global = (Map<String, Object>) remoteIstiod.map("values").get("global");
+        assertEquals(RecordingMocks.loadBalancerIp(0), global.get("remotePilotAddress"),
+                "the primary's provider is the first, so its gateway has the first address");
     }
 
     @Test
     @DisplayName("a watched primary without reader access, and a cluster without gateway across networks, are refused")
     void watchedClustersNeedReaderAccessAndGateways() {
         // WHEN a second primary is watched but was declared without reader access
-        var noReader = SimulatedRun.run("lib", Map.of(), new SimulatedClusters(List.of("a", "b")), ctx -> {
-            var ca = new MeshCertificateAuthority("ca", MeshCertificateAuthorityArgs.builder().clusterNames(List.of("a", "b")).build());
+        var noReader = failRun(ctx -> {
+            var ca = ca("a", "b");
             var a = new PrimaryCluster("a", PrimaryClusterArgs.builder().cluster(cluster("a", "n", ca)).watched(true).build());
             var b = new PrimaryCluster("b", PrimaryClusterArgs.builder().cluster(cluster("b", "n", ca)).build());
             new MeshLink("link", MeshLinkArgs.builder().watchers(List.of(a.handle(), b.handle()))
@@ -63,21 +128,20 @@ class MeshLinkTest {
                     .watched(b.handle(), ApiEndpoint.of("https://b.example:6443")).build());
         });
         // THEN the rule names the cluster
-        var message = failure(noReader);
-        assertTrue(message.contains("MeshLinkArgs: watched cluster 'b' has no reader access"), message);
+        assertTrue(noReader.contains("MeshLinkArgs: watched cluster 'b' has no reader access"), noReader);
+        PulumiTest.cleanup();
 
         // WHEN two primaries on different networks have no east-west gateway
-        var noGateway = SimulatedRun.run("lib", Map.of(), new SimulatedClusters(List.of("a", "b")), ctx -> {
-            var ca = new MeshCertificateAuthority("ca", MeshCertificateAuthorityArgs.builder().clusterNames(List.of("a", "b")).build());
+        var noGateway = failRun(ctx -> {
+            var ca = ca("a", "b");
             var a = new PrimaryCluster("a", PrimaryClusterArgs.builder().cluster(cluster("a", "n1", ca)).watched(true).build());
             var b = new PrimaryCluster("b", PrimaryClusterArgs.builder().cluster(cluster("b", "n2", ca)).watched(true).build());
             new MeshLink("link", MeshLinkArgs.builder().watchers(List.of(a.handle(), b.handle()))
                     .watched(a.handle(), ApiEndpoint.of("https://a.example:6443"))
                     .watched(b.handle(), ApiEndpoint.of("https://b.example:6443")).build());
         });
-        message = failure(noGateway);
-        assertTrue(message.contains("MeshLinkArgs: cluster 'a' has no east-west gateway, but the mesh spans several networks"),
-                message);
-        assertEquals(List.of(), noGateway.resources().stream().filter(r -> r.name().startsWith("link")).toList());
+        assertTrue(noGateway.contains("MeshLinkArgs: cluster 'a' has no east-west gateway, but the mesh spans several networks"),
+                noGateway);
+        assertEquals(List.of(), mocks.registrations(r -> r.name().startsWith("link-")));
     }
 }
