@@ -61,6 +61,9 @@ class PlanCommandTest {
         var cluster2 = doc.path("clusters").get(1);
         assertEquals("cluster2", cluster2.path("name").asText());
         assertEquals("remote", cluster2.path("role").asText());
+        assertEquals("cluster1", cluster2.path("controlPlane").asText());
+        assertTrue(doc.path("clusters").get(0).path("controlPlane").isMissingNode(), "a primary has no control plane of its own");
+        assertEquals("remote", cluster2.path("role").asText());
         assertEquals("198.51.100.10", cluster2.path("gatewayAddress").path("value").asText());
         assertTrue(cluster2.path("gatewayAddress").path("simulated").asBoolean());
         JsonNode istiod = null;
