@@ -2,9 +2,9 @@ package io.istiomc.config;
 
 /** The role of a cluster in the mesh (config value {@code role}). */
 public enum ClusterRole {
-    /** Runs istiod for the whole mesh. Exactly one. */
+    /** Runs its own istiod, which also serves the remotes that name it as their control plane. One or more. */
     PRIMARY("primary"),
-    /** Uses the primary's istiod. */
+    /** Runs no istiod; uses the istiod of its control plane, a primary. */
     REMOTE("remote");
 
     private final String configName;
