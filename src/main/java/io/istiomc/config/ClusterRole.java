@@ -2,9 +2,9 @@ package io.istiomc.config;
 
 /** The role of a cluster in the mesh (config value {@code role}). */
 public enum ClusterRole {
-    /** Runs its own istiod, which also serves the remotes that name it as their control plane. One or more. */
+    /** Runs istiod for the whole mesh. Exactly one. */
     PRIMARY("primary"),
-    /** Runs no istiod; uses the istiod of its control plane, a primary. */
+    /** Uses the primary's istiod. */
     REMOTE("remote");
 
     private final String configName;
@@ -15,6 +15,15 @@ public enum ClusterRole {
 
     public String configName() {
         return configName;
+    }
+
+    /**
+     * Whether some primary watches a cluster of this role (holds a remote secret for it), in a mesh
+     * with {@code primaryCount} primaries: every primary watches every other cluster, so a remote
+     * always is, and a primary is when there is another.
+     */
+    public boolean watched(int primaryCount) {
+        return this == REMOTE || primaryCount > 1;
     }
 
     /** Parses the config spelling; empty when it is neither role. */

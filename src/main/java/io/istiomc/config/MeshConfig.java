@@ -33,11 +33,9 @@ public record MeshConfig(String meshId, Istio istio, List<Cluster> clusters, Ca 
     /**
      * One item of {@code clusters}.
      *
-     * @param apiServer     the URL the primary reaches this cluster's API server at; empty means "from the kubeconfig"
-     * @param tlsServerName the {@code tls-server-name} of the remote secret's kubeconfig for this cluster (any
-     *                      cluster some primary watches); empty means "verify the API server URL's host"
-     * @param controlPlane  on a remote, the name of the primary whose istiod serves it (filled in when there is
-     *                      exactly one primary); empty on a primary
+     * @param apiServer     the URL the primaries reach this cluster's API server at; empty means "from the kubeconfig"
+     * @param tlsServerName the {@code tls-server-name} of the remote secret's kubeconfig; empty means the URL's host
+     * @param controlPlane  on a remote, the primary whose istiod serves it; empty on a primary
      */
     public record Cluster(String name, ClusterRole role, String context, String network, Optional<Kubeconfig> kubeconfig,
                           Optional<String> apiServer, Optional<String> tlsServerName, Optional<String> controlPlane,

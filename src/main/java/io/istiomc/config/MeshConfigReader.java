@@ -296,9 +296,9 @@ public final class MeshConfigReader {
             return new Topology(Set.copyOf(names), Map.copyOf(roles), List.copyOf(primaries), Set.copyOf(named));
         }
 
-        /** Whether a cluster of this role is watched by no primary: the only primary is. */
+        /** Whether no primary watches a cluster of this role; unknown roles are not judged. */
         boolean unwatched(ClusterRole role) {
-            return role == ClusterRole.PRIMARY && primaries.size() == 1;
+            return role != null && !role.watched(primaries.size());
         }
 
         boolean servesRemotes(String primary) {
