@@ -2,9 +2,9 @@ package io.istiomc.config;
 
 /** The role of a cluster in the mesh (config value {@code role}). */
 public enum ClusterRole {
-    /** Runs istiod for the whole mesh. Exactly one. */
+    /** Runs istiod, which serves its own cluster and its remotes and watches every other cluster of the mesh. */
     PRIMARY("primary"),
-    /** Uses the primary's istiod. */
+    /** Uses the istiod of its control plane, a primary. */
     REMOTE("remote");
 
     private final String configName;
