@@ -4,6 +4,7 @@ import com.pulumi.core.Output;
 import com.pulumi.kubernetes.helm.v3.Release;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
+import io.istiomc.components.inputs.EastWestGatewayArgs;
 import io.istiomc.components.inputs.PrimaryClusterArgs;
 
 import javax.annotation.Nullable;
@@ -90,10 +91,9 @@ public class PrimaryCluster extends ComponentResource {
         var cluster = args.cluster();
         Dns1123.requireLabel("PrimaryClusterArgs", "cluster.clusterName", cluster.clusterName());
         Dns1123.requireLabel("PrimaryClusterArgs", "cluster.network", cluster.network());
-        if (args.servesRemotes() && cluster.gateway().serviceType() != GatewayServiceType.LOAD_BALANCER) {
-            throw new IllegalArgumentException("PrimaryClusterArgs: 'cluster.gateway.serviceType' must be LoadBalancer"
-                    + " on a primary that serves remotes (got " + cluster.gateway().serviceType().kubernetesName()
-                    + "): remotes reach istiod through the gateway address on the fixed ports 15012 and 15017");
+        if (args.servesRemotes()) {
+            Problem.requireNone("PrimaryClusterArgs", Problem.under("cluster.gateway.",
+                    EastWestGatewayArgs.checkExposesIstiod(cluster.gateway().serviceType())));
         }
     }
 

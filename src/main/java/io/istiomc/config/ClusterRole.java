@@ -17,6 +17,15 @@ public enum ClusterRole {
         return configName;
     }
 
+    /**
+     * Whether some primary watches a cluster of this role (holds a remote secret for it), in a mesh
+     * with {@code primaryCount} primaries: every primary watches every other cluster, so a remote
+     * always is, and a primary is when there is another.
+     */
+    public boolean watched(int primaryCount) {
+        return this == REMOTE || primaryCount > 1;
+    }
+
     /** Parses the config spelling; empty when it is neither role. */
     public static java.util.Optional<ClusterRole> fromConfigName(String name) {
         for (var role : values()) {

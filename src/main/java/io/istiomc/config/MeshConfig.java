@@ -44,12 +44,9 @@ public record MeshConfig(String meshId, Istio istio, List<Cluster> clusters, Ca 
         return clusters.stream().map(Cluster::network).distinct().count() > 1;
     }
 
-    /**
-     * Whether some primary watches the cluster: every primary watches every other cluster, so every
-     * remote is watched, and a primary is when there is another primary.
-     */
+    /** Whether some primary watches the cluster ({@link ClusterRole#watched}): it then carries reader access. */
     public boolean watched(Cluster cluster) {
-        return cluster.role() == ClusterRole.REMOTE || primaries().size() > 1;
+        return cluster.role().watched(primaries().size());
     }
 
     /** The primaries that watch a cluster: every primary but the cluster itself. */

@@ -132,9 +132,11 @@ class TopologiesTest {
             var watched = watchedBy(secret);
             var kubeconfig = YAML.readTree((String) secret.input("stringData." + watched).orElseThrow());
             var cluster = kubeconfig.path("clusters").get(0).path("cluster");
-            assertEquals("https://api." + watched + ".example:6443", cluster.path("server").asText());
+            assertEquals(mixed.apiServers().get(watched).url(), cluster.path("server").asText());
             assertEquals(watched.equals("west") ? Topologies.WEST_TLS_SERVER_NAME : null,
                     cluster.path("tls-server-name").isMissingNode() ? null : cluster.path("tls-server-name").asText(), secret.name());
+            assertEquals(watched.equals("west") ? "https://203.0.113.50:6443" : "https://api." + watched + ".example:6443",
+                    cluster.path("server").asText());
             assertTrue(secret.isSecret("stringData"), secret.name());
         }
     }
@@ -157,7 +159,7 @@ class TopologiesTest {
         // every primary runs istiod with meshID, clusterName and network
         for (var primary : plan.config().primaries()) {
             var istiod = plan.resource(RELEASE, primary.name() + "-istiod");
-            assertEquals("mesh1", istiod.input("values.global.meshID").orElseThrow());
+            assertEquals(plan.config().meshId(), istiod.input("values.global.meshID").orElseThrow());
             assertEquals(primary.name(), istiod.input("values.global.multiCluster.clusterName").orElseThrow());
             assertEquals(primary.network(), istiod.input("values.global.network").orElseThrow());
         }

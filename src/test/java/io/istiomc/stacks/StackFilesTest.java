@@ -38,10 +38,13 @@ class StackFilesTest {
     }
 
     @Test
-    @DisplayName("stacks/ holds a staging and a prod-like stack")
+    @DisplayName("stacks/ holds a staging and a prod-like stack, and one stack per topology")
     void environmentsExist() {
         assertTrue(Files.isRegularFile(Path.of("stacks/Pulumi.staging.yaml")));
         assertTrue(Files.isRegularFile(Path.of("stacks/Pulumi.prod.yaml")));
+        for (var topology : io.istiomc.testing.Topologies.ALL) {
+            assertTrue(Files.isRegularFile(io.istiomc.testing.Topologies.stackFile(topology)), topology);
+        }
     }
 
     @ParameterizedTest(name = "{0}")
