@@ -152,9 +152,12 @@ public final class Benchmark {
         var rows = new ArrayList<Row>();
         var baselines = new LinkedHashMap<Integer, Integer>();
         for (int primaries : settings.primaries()) {
-            err.println("baseline: " + primaries + " primaries, extrapolated from 1 and 2 remotes");
-            // A primary without remotes needs no gateway, so the baseline is what P+N has apart from N remotes' share.
-            int baseline = 2 * customCount(plan(primaries, 1).resources()) - customCount(plan(primaries, 2).resources());
+            err.println("baseline: " + primaries + " primaries, extrapolated from " + primaries + " and " + 2 * primaries
+                    + " remotes");
+            // A primary without remotes neither exposes istiod nor, on one network, runs a gateway: the baseline
+            // is what P+N has apart from the N remotes' share, once every primary serves remotes (N >= P).
+            int baseline = 2 * customCount(plan(primaries, primaries).resources())
+                    - customCount(plan(primaries, 2 * primaries).resources());
             baselines.put(primaries, baseline);
             for (int n : settings.remotes()) {
                 rows.add(measureSize(primaries, n, baseline, err));
