@@ -145,7 +145,7 @@ public final class MeshConfigReader {
         var topology = Topology.sketch(node.get());
         var clusters = new ArrayList<MeshConfig.Cluster>();
         var names = new HashMap<String, Integer>();
-        var contexts = new HashMap<String, String>();
+        var contexts = new HashMap<KubeContext, String>();
         for (int i = 0; i < node.get().size(); i++) {
             var item = node.get().get(i);
             var path = key + "[" + i + "]";
@@ -160,12 +160,14 @@ public final class MeshConfigReader {
                             + "]; cluster names must be unique");
                 }
             }
-            if (!cluster.context().isEmpty()) {
-                var contextKey = cluster.kubeconfig().map(MeshConfig.Kubeconfig::value).orElse("") + "\u0000" + cluster.context();
-                var owner = contexts.putIfAbsent(contextKey, cluster.name());
+            // A kubeconfig that could not be read has its own problem; its context is not compared.
+            var kubeconfigUnread = item.hasNonNull("kubeconfig") && cluster.kubeconfig().isEmpty();
+            if (!cluster.context().isEmpty() && !kubeconfigUnread) {
+                var owner = contexts.putIfAbsent(new KubeContext(cluster.kubeconfig(), cluster.context()), cluster.name());
                 if (owner != null) {
-                    problem(path + ".context", "'" + cluster.context() + "' is already the context of cluster '" + owner
-                            + "'; each cluster needs its own kube context, or the mesh would install twice into one cluster");
+                    problem(path + ".context", "'" + cluster.context() + "' of the same kubeconfig is already the context of"
+                            + " cluster '" + owner + "'; each cluster needs its own kube context, or the mesh would install"
+                            + " twice into one cluster");
                 }
             }
             clusters.add(cluster);
@@ -176,6 +178,14 @@ public final class MeshConfigReader {
                     + " istiod as 'role: primary'");
         }
         return clusters;
+    }
+
+    /**
+     * What a cluster's provider connects with: a context name means nothing without the kubeconfig
+     * that holds it, so two clusters may use one context name from different kubeconfigs. Kubeconfigs
+     * compare as {@link #kubeconfig} stores them; empty is the provider's default lookup.
+     */
+    private record KubeContext(Optional<MeshConfig.Kubeconfig> kubeconfig, String context) {
     }
 
     private MeshConfig.Cluster readCluster(String path, JsonNode item, Topology topology) {
