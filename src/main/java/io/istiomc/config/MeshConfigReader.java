@@ -208,7 +208,7 @@ public final class MeshConfigReader {
                 string(path + ".controlPlane", item.get("controlPlane"), false), topology);
         var kubeconfig = string(path + ".kubeconfig", item.get("kubeconfig"), false).flatMap(k -> kubeconfig(path + ".kubeconfig", k));
         var apiServer = string(path + ".apiServer", item.get("apiServer"), false);
-        apiServer.ifPresent(url -> checkApiServer(path + ".apiServer", url));
+        apiServer.ifPresent(url -> reportAt(path + ".apiServer", RemoteSecretKubeconfig.checkServer(url)));
         if (apiServer.isPresent() && topology.unwatched(role)) {
             unwatched(path + ".apiServer");
         }
@@ -329,12 +329,6 @@ public final class MeshConfigReader {
         var trimmed = value.trim();
         return value.contains("\n") || trimmed.startsWith("apiVersion") || trimmed.startsWith("{")
                 || value.equals(RawConfig.ENCRYPTED);
-    }
-
-    private void checkApiServer(String key, String url) {
-        if (!isUrl(url, List.of("https"))) {
-            problem(key, "must be an https:// URL with a host, e.g. https://203.0.113.20:6443 (got '" + url + "')");
-        }
     }
 
     /** A URL with one of the schemes and a host. */
