@@ -38,9 +38,18 @@ final class GraphRecorder extends MockMonitor {
                     request.getProvider(),
                     List.copyOf(dependencies),
                     request.getProtect(),
-                    ProtoValues.fromStruct(request.getObject())));
+                    ProtoValues.fromStruct(request.getObject()),
+                    formerNames(request)));
             return response;
         });
+    }
+
+    /** The names (or URNs) a resource's aliases give it; aliases that only change its type (as the SDK's own) name none. */
+    private static List<String> formerNames(RegisterResourceRequest request) {
+        return request.getAliasesList().stream()
+                .map(alias -> alias.hasSpec() ? alias.getSpec().getName() : alias.getUrn())
+                .filter(name -> !name.isEmpty())
+                .toList();
     }
 
     List<RecordedResource> recorded() {

@@ -141,6 +141,19 @@ class TopologiesTest {
         }
     }
 
+    @Test
+    @DisplayName("with one primary, the link's objects keep their former names through aliases; with several, none is aliased")
+    void onePrimaryKeepsFormerNames() {
+        // GIVEN one primary: its remote secret and meshNetworks patch, named after the primary, say their former names
+        var onePrimary = PLANS.get(Topologies.PRIMARY_REMOTE_MULTINETWORK);
+        assertEquals(List.of("mesh-link-istio-remote-secret-cluster2"),
+                onePrimary.resource(SECRET, "mesh-link-cluster1-istio-remote-secret-cluster2").aliases());
+        assertEquals(List.of("mesh-link-mesh-networks"), onePrimary.resource(CONFIG_MAP_PATCH, "mesh-link-cluster1-mesh-networks").aliases());
+        // AND with two primaries, the former names would collide: nothing is aliased
+        var twoPrimaries = PLANS.get(Topologies.MULTI_PRIMARY_MULTINETWORK);
+        assertEquals(List.of(), twoPrimaries.resources(r -> !r.aliases().isEmpty()));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("topologies")
     @DisplayName("each remote gets its control plane's gateway address as remotePilotAddress, and names it as control plane")
