@@ -4,11 +4,12 @@ import com.pulumi.core.annotations.Import;
 import io.istiomc.components.GatewayServiceType;
 
 import javax.annotation.Nullable;
-import java.util.Map;
 
 /**
  * Schema type {@code istio-multicluster:index:EastWestGateway}: how a cluster's east-west gateway
  * is exposed. Every field is optional; see {@link io.istiomc.components.inputs.EastWestGatewayArgs}.
+ * The Service's annotations are not offered: pulumi-java 1.36.1 cannot deserialize a map input
+ * (it reads the map's values as {@code Object} and refuses them).
  */
 public final class EastWestGatewayArgs {
     /** {@code LoadBalancer} (default) or {@code NodePort} (then {@code address} is required). */
@@ -23,10 +24,6 @@ public final class EastWestGatewayArgs {
     @Import(name = "address")
     private @Nullable String address;
 
-    /** Annotations of the gateway Service, e.g. to ask for an NLB. */
-    @Import(name = "annotations")
-    private @Nullable Map<String, String> annotations;
-
     private EastWestGatewayArgs() {
     }
 
@@ -40,9 +37,6 @@ public final class EastWestGatewayArgs {
         }
         if (port != null) {
             gateway.port(port);
-        }
-        if (annotations != null) {
-            gateway.annotations(annotations);
         }
         return gateway.build();
     }

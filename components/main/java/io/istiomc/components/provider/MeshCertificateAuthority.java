@@ -22,17 +22,17 @@ public final class MeshCertificateAuthority extends io.istiomc.components.MeshCe
     private final Output<String> rootCertPem;
 
     /** Each cluster's intermediate CA certificate (PEM), by cluster name. */
-    @Export(name = "caCertPems", refs = {Map.class, String.class, String.class})
+    @Export(name = "caCertPems", refs = {Map.class, String.class}, tree = "[0,1,1]")
     @Import(required = true)
     private final Output<Map<String, String>> caCertPems;
 
     /** Each cluster's intermediate private key (PEM), by cluster name. Secret. */
-    @Export(name = "caKeyPems", refs = {Map.class, String.class, String.class})
+    @Export(name = "caKeyPems", refs = {Map.class, String.class}, tree = "[0,1,1]")
     @Import(required = true)
     private final Output<Map<String, String>> caKeyPems;
 
     /** Each cluster's chain, intermediate then root (PEM), by cluster name. */
-    @Export(name = "certChainPems", refs = {Map.class, String.class, String.class})
+    @Export(name = "certChainPems", refs = {Map.class, String.class}, tree = "[0,1,1]")
     @Import(required = true)
     private final Output<Map<String, String>> certChainPems;
 
