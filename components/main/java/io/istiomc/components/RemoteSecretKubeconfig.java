@@ -34,6 +34,7 @@ public final class RemoteSecretKubeconfig {
     public static String build(String clusterName, String server, String caData, String token,
                                Optional<String> tlsServerName) {
         validate(clusterName, server, caData, token);
+        tlsServerName.ifPresent(name -> Problem.requireNone("RemoteSecretKubeconfig", checkTlsServerName(name)));
         var cluster = new LinkedHashMap<String, Object>();
         cluster.put("certificate-authority-data", caData);
         cluster.put("server", server);
@@ -88,6 +89,19 @@ public final class RemoteSecretKubeconfig {
             throw new IllegalArgumentException("RemoteSecretKubeconfig: 'caData' of cluster '" + clusterName
                     + "' is not base64", e);
         }
+    }
+
+    /**
+     * The rule for {@code tlsServerName}: a host name (DNS-1123 subdomain), since clients verify the
+     * server certificate against it and send it as SNI; an IP address or a URL is neither.
+     */
+    public static List<Problem> checkTlsServerName(String tlsServerName) {
+        if (Dns1123.isHostName(tlsServerName)) {
+            return List.of();
+        }
+        return List.of(new Problem("tlsServerName", "must be a DNS name (an RFC 1123 subdomain: lowercase letters, digits,"
+                + " '-' and '.'), not an IP address or a URL (got '" + tlsServerName + "'); set the name the API server's"
+                + " certificate is issued for, e.g. api.cluster2.example"));
     }
 
     /** True for a server on this machine: istiod in another cluster could never reach it. */

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.istiomc.components.Dns1123;
 import io.istiomc.components.GatewayServiceType;
+import io.istiomc.components.Problem;
+import io.istiomc.components.RemoteSecretKubeconfig;
 import io.istiomc.components.inputs.EastWestGatewayArgs;
 import io.istiomc.components.inputs.IstioCharts;
 
@@ -34,8 +36,8 @@ public final class MeshConfigReader {
 
     public static final Set<String> TOP_LEVEL_KEYS = Set.of("meshId", "istio", "clusters", "ca", "samples");
     private static final List<String> ISTIO_KEYS = List.of("version", "chartRepository");
-    private static final List<String> CLUSTER_KEYS = List.of("name", "role", "context", "network", "kubeconfig",
-            "apiServer", "gateway");
+    private static final List<String> CLUSTER_KEYS = List.of("name", "role", "context", "network", "controlPlane",
+            "kubeconfig", "apiServer", "tlsServerName", "gateway");
     private static final List<String> GATEWAY_KEYS = List.of("address", "port", "serviceType", "annotations");
     private static final List<String> CA_KEYS = List.of("rootValidityDays", "intermediateValidityDays", "rsaBits",
             "protectRootKey");
@@ -134,7 +136,7 @@ public final class MeshConfigReader {
     private List<MeshConfig.Cluster> readClusters(Optional<JsonNode> node) {
         var key = NS + "clusters";
         if (node.isEmpty()) {
-            problem(key, "is required; list one cluster with 'role: primary' and any number with 'role: remote'");
+            problem(key, "is required; list one or more clusters with 'role: primary' and any number with 'role: remote'");
             return List.of();
         }
         if (!node.get().isArray()) {
@@ -142,9 +144,10 @@ public final class MeshConfigReader {
             return List.of();
         }
         if (node.get().isEmpty()) {
-            problem(key, "must not be empty; list one cluster with 'role: primary' and any number with 'role: remote'");
+            problem(key, "must not be empty; list one or more clusters with 'role: primary' and any number with 'role: remote'");
             return List.of();
         }
+        var topology = Topology.sketch(node.get());
         var clusters = new ArrayList<MeshConfig.Cluster>();
         var names = new HashMap<String, Integer>();
         var contexts = new HashMap<String, String>();
@@ -154,7 +157,7 @@ public final class MeshConfigReader {
             if (!isObject(path, item, "a cluster object with 'name', 'role', 'context' and 'network'")) {
                 continue;
             }
-            var cluster = readCluster(path, item);
+            var cluster = readCluster(path, item, topology);
             if (!cluster.name().isEmpty()) {
                 var first = names.putIfAbsent(cluster.name(), i);
                 if (first != null) {
@@ -172,18 +175,15 @@ public final class MeshConfigReader {
             }
             clusters.add(cluster);
         }
-        var primaries = clusters.stream().filter(c -> c.role() == ClusterRole.PRIMARY).map(MeshConfig.Cluster::name).toList();
         var rolesKnown = clusters.stream().allMatch(c -> c.role() != null);
-        if (rolesKnown && primaries.isEmpty()) {
-            problem(key, "must have exactly one cluster with 'role: primary' (found none); mark the cluster that runs istiod");
-        } else if (primaries.size() > 1) {
-            problem(key, "must have exactly one cluster with 'role: primary' (found " + primaries.size() + ": "
-                    + String.join(", ", primaries) + "); a shared control plane runs in one cluster, make the others 'remote'");
+        if (rolesKnown && clusters.stream().noneMatch(c -> c.role() == ClusterRole.PRIMARY)) {
+            problem(key, "must have at least one cluster with 'role: primary' (found none); mark each cluster that runs"
+                    + " istiod as 'role: primary'");
         }
         return clusters;
     }
 
-    private MeshConfig.Cluster readCluster(String path, JsonNode item) {
+    private MeshConfig.Cluster readCluster(String path, JsonNode item, Topology topology) {
         checkKeys(path, item, CLUSTER_KEYS);
         var name = string(path + ".name", item.get("name"), true).orElse("");
         if (!name.isEmpty() && !Dns1123.isLabel(name)) {
@@ -202,14 +202,108 @@ public final class MeshConfigReader {
         if (!network.isEmpty() && !Dns1123.isLabel(network)) {
             notLabel(path + ".network", network);
         }
+        var controlPlane = controlPlane(path + ".controlPlane", role,
+                string(path + ".controlPlane", item.get("controlPlane"), false), topology);
         var kubeconfig = string(path + ".kubeconfig", item.get("kubeconfig"), false).flatMap(k -> kubeconfig(path + ".kubeconfig", k));
         var apiServer = string(path + ".apiServer", item.get("apiServer"), false);
         apiServer.ifPresent(url -> checkApiServer(path + ".apiServer", url));
-        if (apiServer.isPresent() && role == ClusterRole.PRIMARY) {
-            problem(path + ".apiServer", "is only used for remotes (it goes into the primary's remote secret); remove it from the primary");
+        if (apiServer.isPresent() && topology.unwatched(role)) {
+            unwatched(path + ".apiServer");
         }
-        var gateway = readGateway(path + ".gateway", Optional.ofNullable(item.get("gateway")), role);
-        return new MeshConfig.Cluster(name, role, context, network, kubeconfig, apiServer, gateway);
+        var tlsServerName = string(path + ".tlsServerName", item.get("tlsServerName"), false);
+        tlsServerName.ifPresent(serverName -> report(path + ".", RemoteSecretKubeconfig.checkTlsServerName(serverName)));
+        if (tlsServerName.isPresent() && topology.unwatched(role)) {
+            unwatched(path + ".tlsServerName");
+        }
+        var exposesIstiod = role == ClusterRole.PRIMARY && topology.servesRemotes(name);
+        var gateway = readGateway(path + ".gateway", Optional.ofNullable(item.get("gateway")), exposesIstiod);
+        return new MeshConfig.Cluster(name, role, context, network, kubeconfig, apiServer, tlsServerName, controlPlane, gateway);
+    }
+
+    /**
+     * A remote's control plane: the primary it names, or the only primary. A primary has none.
+     * Nothing is checked against the other clusters while a role is unknown or no primary exists,
+     * since the fix for those problems (reported where they are found) may change the answer.
+     */
+    private Optional<String> controlPlane(String key, ClusterRole role, Optional<String> named, Topology topology) {
+        if (role == ClusterRole.PRIMARY) {
+            named.ifPresent(n -> problem(key, "is only for remotes: a primary runs its own istiod, which serves it; remove it"));
+            return Optional.empty();
+        }
+        var primaries = topology.primaries();
+        if (role == null || primaries.isEmpty()) {
+            return named;
+        }
+        var choices = " (" + String.join(", ", primaries) + ")";
+        if (named.isEmpty()) {
+            if (primaries.size() == 1) {
+                return Optional.of(primaries.get(0));
+            }
+            problem(key, "is required when there are several primaries; name the primary whose istiod serves this remote"
+                    + choices);
+        } else if (!topology.names().contains(named.get())) {
+            problem(key, "names '" + named.get() + "', which is not a cluster of this stack; name a primary" + choices);
+        } else if (topology.roles().get(named.get()) == ClusterRole.REMOTE) {
+            problem(key, "names '" + named.get() + "', which is a remote; name a primary" + choices);
+        }
+        return named;
+    }
+
+    private void unwatched(String key) {
+        problem(key, "is only used for a cluster that a primary watches (it goes into that primary's remote secret for"
+                + " this cluster); the only primary is watched by none, so remove it");
+    }
+
+    /**
+     * Who is primary and which primary serves which remote, read ahead of the walk, since one
+     * cluster's rules depend on the others. Items too malformed to tell are left out; their own
+     * problems are reported when the walk reaches them.
+     *
+     * @param names             every cluster name
+     * @param roles             the role of every cluster whose role is known
+     * @param primaries         the names of the primaries, in order
+     * @param servingPrimaries  the primaries some remote names, or the only primary when a remote names none
+     */
+    private record Topology(Set<String> names, Map<String, ClusterRole> roles, List<String> primaries,
+                            Set<String> servingPrimaries) {
+        static Topology sketch(JsonNode clusters) {
+            var names = new java.util.HashSet<String>();
+            var roles = new HashMap<String, ClusterRole>();
+            var primaries = new ArrayList<String>();
+            var named = new java.util.HashSet<String>();
+            var remoteWithoutControlPlane = false;
+            for (var item : clusters) {
+                var name = item.path("name").isTextual() ? item.path("name").asText() : null;
+                var role = ClusterRole.fromConfigName(item.path("role").asText(""));
+                if (name == null) {
+                    continue;
+                }
+                names.add(name);
+                role.ifPresent(r -> roles.putIfAbsent(name, r));
+                if (role.equals(Optional.of(ClusterRole.PRIMARY))) {
+                    primaries.add(name);
+                } else if (role.equals(Optional.of(ClusterRole.REMOTE))) {
+                    if (item.path("controlPlane").isTextual()) {
+                        named.add(item.path("controlPlane").asText());
+                    } else {
+                        remoteWithoutControlPlane = true;
+                    }
+                }
+            }
+            if (remoteWithoutControlPlane && primaries.size() == 1) {
+                named.add(primaries.get(0));
+            }
+            return new Topology(Set.copyOf(names), Map.copyOf(roles), List.copyOf(primaries), Set.copyOf(named));
+        }
+
+        /** Whether no primary watches a cluster of this role; unknown roles are not judged. */
+        boolean unwatched(ClusterRole role) {
+            return role != null && !role.watched(primaries.size());
+        }
+
+        boolean servesRemotes(String primary) {
+            return servingPrimaries.contains(primary);
+        }
     }
 
     private Optional<MeshConfig.Kubeconfig> kubeconfig(String key, String value) {
@@ -251,7 +345,7 @@ public final class MeshConfigReader {
         }
     }
 
-    private MeshConfig.Gateway readGateway(String key, Optional<JsonNode> node, ClusterRole role) {
+    private MeshConfig.Gateway readGateway(String key, Optional<JsonNode> node, boolean exposesIstiod) {
         var defaults = new MeshConfig.Gateway(Optional.empty(), EastWestGatewayArgs.DEFAULT_PORT,
                 GatewayServiceType.LOAD_BALANCER, Map.of());
         if (node.isEmpty()) {
@@ -285,9 +379,8 @@ public final class MeshConfigReader {
             problem(key + ".address", "is required when 'serviceType' is NodePort: Kubernetes reports no external address"
                     + " for a NodePort Service; set the address other networks reach the nodes at");
         }
-        if (type == GatewayServiceType.NODE_PORT && role == ClusterRole.PRIMARY) {
-            problem(key + ".serviceType", "must be 'LoadBalancer' on the primary: remotes reach istiod through the"
-                    + " gateway address on the fixed ports 15012 and 15017");
+        if (exposesIstiod) {
+            report(key + ".", EastWestGatewayArgs.checkExposesIstiod(type));
         }
         var annotations = new TreeMap<String, String>();
         var annotationsNode = gateway.get("annotations");
@@ -430,6 +523,11 @@ public final class MeshConfigReader {
 
     private void problem(String key, String message) {
         problems.add(new ConfigProblem(key, message));
+    }
+
+    /** Reports a component's problems, each under the config key {@code prefix + property}. */
+    private void report(String prefix, List<Problem> found) {
+        found.forEach(p -> problem(prefix + p.property(), p.message()));
     }
 
     static boolean isAddress(String value) {

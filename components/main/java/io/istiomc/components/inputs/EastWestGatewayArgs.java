@@ -1,8 +1,10 @@
 package io.istiomc.components.inputs;
 
 import io.istiomc.components.GatewayServiceType;
+import io.istiomc.components.Problem;
 
 import javax.annotation.Nullable;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -63,6 +65,20 @@ public final class EastWestGatewayArgs {
     /** Annotations of the gateway Service, e.g. to ask for an NLB. Default: none. */
     public Map<String, String> annotations() {
         return annotations;
+    }
+
+    /**
+     * The rule for a gateway through which remotes reach istiod (a primary that serves remotes): a
+     * LoadBalancer, since remotes dial the fixed ports 15012 and 15017 at its address, and a NodePort
+     * Service would put them on node ports of Kubernetes' choosing.
+     */
+    public static List<Problem> checkExposesIstiod(GatewayServiceType serviceType) {
+        if (serviceType == GatewayServiceType.LOAD_BALANCER) {
+            return List.of();
+        }
+        return List.of(new Problem("serviceType", "must be 'LoadBalancer' on a primary that serves remotes (got '"
+                + serviceType.kubernetesName() + "'): they reach istiod through the gateway address on the fixed ports"
+                + " 15012 and 15017"));
     }
 
     public static final class Builder {
