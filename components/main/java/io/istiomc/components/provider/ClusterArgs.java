@@ -34,7 +34,7 @@ public final class ClusterArgs {
      * provider's own lookup ({@code $KUBECONFIG}, then {@code ~/.kube/config}).
      */
     @Import(name = "kubeconfig")
-    private @Nullable Output<String> kubeconfig;
+    private @Nullable Output<Output<String>> kubeconfig;
 
     /** The Istio chart version, e.g. {@code 1.30.3}. */
     @Import(name = "istioVersion", required = true)
@@ -66,7 +66,7 @@ public final class ClusterArgs {
                 .meshId(meshId)
                 .context(context)
                 // A kubeconfig's content holds credentials; a path is harmless as a secret too.
-                .kubeconfig(kubeconfig == null ? null : kubeconfig.asSecret())
+                .kubeconfig(kubeconfig == null ? null : Relayed.flat(kubeconfig).asSecret())
                 .charts(new IstioCharts(istioVersion, chartRepository == null ? IstioCharts.OFFICIAL_REPOSITORY : chartRepository))
                 .certificates(certificates.toLibrary());
         if (gateway != null) {

@@ -9,6 +9,8 @@ import com.pulumi.resources.ComponentResourceOptions;
  * {@code istio-multicluster:index:RemoteCluster} for every Pulumi language: the Java
  * {@link io.istiomc.components.RemoteCluster} over value-only args, with its outputs exported,
  * among them what the primary needs to watch it (API server, reader token and CA, both secret).
+ * The four outputs it shares with {@link PrimaryCluster} are declared in each class: the SDK infers
+ * a component's outputs from the fields its own class declares, not from a shared base.
  */
 public final class RemoteCluster extends io.istiomc.components.RemoteCluster {
     /** The Istio cluster name. */

@@ -4,7 +4,10 @@ import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ResourceArgs;
 
-/** Inputs of {@code istio-multicluster:index:RemoteCluster}: the cluster and what it takes from its primary, as values. */
+/**
+ * Inputs of {@code istio-multicluster:index:RemoteCluster}: the cluster and what it takes from its
+ * primary, as values ({@code Output} of {@code Output}: see {@link Relayed}).
+ */
 public final class RemoteClusterArgs extends ResourceArgs {
     /** The cluster. */
     @Import(name = "cluster", required = true)
@@ -16,11 +19,11 @@ public final class RemoteClusterArgs extends ResourceArgs {
 
     /** Where the remote reaches istiod: the primary's {@code gatewayAddress} output. */
     @Import(name = "remotePilotAddress", required = true)
-    private Output<String> remotePilotAddress;
+    private Output<Output<String>> remotePilotAddress;
 
     /** The https URL at which the primary's istiod reaches this cluster's API server. */
     @Import(name = "apiServer", required = true)
-    private Output<String> apiServer;
+    private Output<Output<String>> apiServer;
 
     private RemoteClusterArgs() {
     }
@@ -29,8 +32,8 @@ public final class RemoteClusterArgs extends ResourceArgs {
         return io.istiomc.components.inputs.RemoteClusterArgs.builder()
                 .cluster(cluster.toLibrary())
                 .primaryClusterName(primaryClusterName)
-                .remotePilotAddress(remotePilotAddress)
-                .apiServer(apiServer)
+                .remotePilotAddress(Relayed.flat(remotePilotAddress))
+                .apiServer(Relayed.flat(apiServer))
                 .build();
     }
 }

@@ -40,6 +40,14 @@ class ConstructTest {
             "rootCertPem", PropertyValue.of("ROOT CERT"),
             "certChainPem", PropertyValue.of("CHAIN"));
 
+    private static final String CA_URN = "urn:pulumi:stack::project::istio-multicluster:index:MeshCertificateAuthority::ca";
+    private static final String PRIMARY_URN = "urn:pulumi:stack::project::istio-multicluster:index:PrimaryCluster::cluster1";
+
+    /** An output value as {@code PropertyValue.unmarshal} reads it off the wire: a value and the URNs it depends on. */
+    private static PropertyValue outputOf(PropertyValue value, String dependency) {
+        return PropertyValue.of(new PropertyValue.OutputReference(value, java.util.Set.of(dependency)));
+    }
+
     @AfterEach
     void cleanup() {
         PulumiTest.cleanup();
@@ -87,10 +95,7 @@ class ConstructTest {
     @DisplayName("RemoteCluster: construct with the primary's address and an API server registers what the Java API does;"
             + " reader token and CA data come back secret")
     void remoteCluster() {
-        var viaJava = registrations(() -> new io.istiomc.components.RemoteCluster("cluster2",
-                io.istiomc.components.inputs.RemoteClusterArgs.builder().cluster(javaCluster("cluster2", "network2"))
-                        .primaryClusterName("cluster1").remotePilotAddress("192.0.2.10")
-                        .apiServer("https://cluster2.example:6443").build()));
+        var viaJava = registrations(ConstructTest::javaRemote);
         var response = new AtomicReference<ConstructResponse>();
         var viaConstruct = registrations(() -> response.set(construct("RemoteCluster", "cluster2", Map.of(
                 "cluster", cluster("cluster2", "network2"),
@@ -104,6 +109,24 @@ class ConstructTest {
         assertTrue(isSecret(state.get("apiServerCaData")));
         assertEquals(RecordingMocks.token("cluster2-k8s"), known(state.get("readerToken")).getStringValue());
         assertEquals("https://cluster2.example:6443", known(state.get("apiServer")).getStringValue());
+    }
+
+    @Test
+    @DisplayName("RemoteCluster: inputs that arrive as the engine relays another component's outputs (secret outputs"
+            + " with dependencies) register what the Java API does")
+    void remoteClusterFromOutputValues() {
+        var viaJava = registrations(ConstructTest::javaRemote);
+        var cluster = new LinkedHashMap<>(cluster("cluster2", "network2").getObjectValue());
+        var certificates = new LinkedHashMap<>(CERTIFICATES);
+        certificates.put("caKeyPem", PropertyValue.ofSecret(outputOf(PropertyValue.of("CA KEY"), CA_URN)));
+        certificates.put("caCertPem", outputOf(PropertyValue.of("CA CERT"), CA_URN));
+        cluster.put("certificates", PropertyValue.of(certificates));
+        var viaConstruct = registrations(() -> construct("RemoteCluster", "cluster2", Map.of(
+                "cluster", PropertyValue.of(cluster),
+                "primaryClusterName", PropertyValue.of("cluster1"),
+                "remotePilotAddress", outputOf(PropertyValue.of("192.0.2.10"), PRIMARY_URN),
+                "apiServer", PropertyValue.ofSecret(PropertyValue.of("https://cluster2.example:6443")))));
+        assertSameRegistrations(viaJava, viaConstruct);
     }
 
     @Test
@@ -197,6 +220,14 @@ class ConstructTest {
         cluster.put("gateway", PropertyValue.of(Map.of("port", PropertyValue.of(15443))));
         cluster.put("certificates", PropertyValue.of(CERTIFICATES));
         return PropertyValue.of(cluster);
+    }
+
+    /** cluster2 as a remote of cluster1, through the Java API. */
+    private static void javaRemote() {
+        new io.istiomc.components.RemoteCluster("cluster2", io.istiomc.components.inputs.RemoteClusterArgs.builder()
+                .cluster(javaCluster("cluster2", "network2"))
+                .primaryClusterName("cluster1").remotePilotAddress("192.0.2.10")
+                .apiServer("https://cluster2.example:6443").build());
     }
 
     private static ClusterArgs javaCluster(String name, String network) {
