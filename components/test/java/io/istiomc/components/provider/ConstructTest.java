@@ -130,6 +130,23 @@ class ConstructTest {
     }
 
     @Test
+    @DisplayName("RemoteCluster: an output not known yet (as in a preview) stays unknown rather than null, and the same"
+            + " resources are registered")
+    void remoteClusterWithUnknownInputs() {
+        var viaJava = registrations(ConstructTest::javaRemote);
+        var viaConstruct = registrations(() -> construct("RemoteCluster", "cluster2", Map.of(
+                "cluster", cluster("cluster2", "network2"),
+                "primaryClusterName", PropertyValue.of("cluster1"),
+                "remotePilotAddress", outputOf(null, PRIMARY_URN),
+                "apiServer", PropertyValue.ofSecret(outputOf(null, PRIMARY_URN)))));
+        assertEquals(viaJava.stream().map(r -> r.type() + " " + r.name()).toList(),
+                viaConstruct.stream().map(r -> r.type() + " " + r.name()).toList());
+        var istiod = viaConstruct.stream().filter(r -> r.name().equals("cluster2-istiod")).findFirst().orElseThrow();
+        assertFalse(istiod.inputs().get("values") instanceof Map<?, ?> values
+                && values.toString().contains("remotePilotAddress=null"), istiod.inputs().toString());
+    }
+
+    @Test
     @DisplayName("the kubeconfig and CA key reach the engine as secrets, even when passed as plain values")
     void kubeconfigAndKeyStaySecret() {
         var cluster = new LinkedHashMap<>(cluster("cluster1", "network1").getObjectValue());
