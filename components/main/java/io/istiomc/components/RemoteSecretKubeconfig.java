@@ -66,16 +66,7 @@ public final class RemoteSecretKubeconfig {
     /** What clientcmd would reject, checked before anything is written. */
     static void validate(String clusterName, String server, String caData, String token) {
         Dns1123.requireLabel("RemoteSecretKubeconfig", "clusterName", clusterName);
-        URI uri;
-        try {
-            uri = new URI(server);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("RemoteSecretKubeconfig: 'server' is not a URL (got '" + server + "')", e);
-        }
-        if (!"https".equals(uri.getScheme()) || uri.getHost() == null) {
-            throw new IllegalArgumentException("RemoteSecretKubeconfig: 'server' must be an https URL with a host (got '"
-                    + server + "')");
-        }
+        Problem.requireNone("RemoteSecretKubeconfig", checkServer(server));
         if (token == null || token.isBlank()) {
             throw new IllegalArgumentException("RemoteSecretKubeconfig: the token of cluster '" + clusterName
                     + "' is empty; the reader token Secret has not been filled");
@@ -89,6 +80,23 @@ public final class RemoteSecretKubeconfig {
             throw new IllegalArgumentException("RemoteSecretKubeconfig: 'caData' of cluster '" + clusterName
                     + "' is not base64", e);
         }
+    }
+
+    /**
+     * The rule for {@code server}: istiod speaks TLS to the API server, so an https URL, and one with a
+     * host to dial.
+     */
+    public static List<Problem> checkServer(String server) {
+        try {
+            var uri = new URI(server);
+            if ("https".equals(uri.getScheme()) && uri.getHost() != null && !uri.getHost().isEmpty()) {
+                return List.of();
+            }
+        } catch (URISyntaxException e) {
+            // not a URL at all: the same problem
+        }
+        return List.of(new Problem("server", "must be an https:// URL with a host, e.g. https://203.0.113.20:6443 (got '"
+                + server + "')"));
     }
 
     /**

@@ -41,8 +41,9 @@ class RemoteSecretKubeconfigTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "West_1 | https://a.example | " + CA + " | t | RemoteSecretKubeconfig: 'clusterName' must be a DNS-1123 label (got 'West_1'); use at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit",
-            "west | http://a.example | " + CA + " | t | RemoteSecretKubeconfig: 'server' must be an https URL with a host (got 'http://a.example')",
-            "west | https:// | " + CA + " | t | RemoteSecretKubeconfig: 'server' is not a URL (got 'https://')",
+            "west | http://a.example | " + CA + " | t | RemoteSecretKubeconfig: 'server' must be an https:// URL with a host, e.g. https://203.0.113.20:6443 (got 'http://a.example')",
+            "west | https:// | " + CA + " | t | RemoteSecretKubeconfig: 'server' must be an https:// URL with a host, e.g. https://203.0.113.20:6443 (got 'https://')",
+            "west | https:///path | " + CA + " | t | RemoteSecretKubeconfig: 'server' must be an https:// URL with a host, e.g. https://203.0.113.20:6443 (got 'https:///path')",
             "west | https://a.example | " + CA + " | ' ' | RemoteSecretKubeconfig: the token of cluster 'west' is empty; the reader token Secret has not been filled",
             "west | https://a.example | ' ' | t | RemoteSecretKubeconfig: 'caData' of cluster 'west' is empty",
             "west | https://a.example | not*base64 | t | RemoteSecretKubeconfig: 'caData' of cluster 'west' is not base64",

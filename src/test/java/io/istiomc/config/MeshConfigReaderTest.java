@@ -2,10 +2,13 @@ package io.istiomc.config;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -127,6 +130,44 @@ class MeshConfigReaderTest {
                         + " that serves remotes (got 'NodePort'): they reach istiod through the gateway address on the"
                         + " fixed ports 15012 and 15017"),
                 thrown.problems().stream().map(ConfigProblem::toString).toList());
+    }
+
+    @Test
+    @DisplayName("two clusters may use one context name from different kubeconfig files; from one file they may not")
+    void contextsAreUniquePerKubeconfig(@TempDir Path dir) throws IOException {
+        // GIVEN two kubeconfig files, each with a context named 'admin'
+        var east = Files.writeString(dir.resolve("east.yaml"), "apiVersion: v1\nkind: Config\n");
+        var west = Files.writeString(dir.resolve("west.yaml"), "apiVersion: v1\nkind: Config\n");
+        var sameName = HEADER
+                + "    - {name: cluster1, role: primary, context: admin, network: network1, kubeconfig: '" + east + "'}\n"
+                + "    - {name: cluster2, role: remote, context: admin, network: network2, kubeconfig: '" + west + "'}\n";
+        // WHEN they are read
+        var config = MeshConfigReader.read(RawConfig.fromStackYaml(sameName));
+        // THEN both clusters are accepted, each with its own kubeconfig
+        assertEquals(List.of(east.toString(), west.toString()), config.clusters().stream()
+                .map(c -> c.kubeconfig().orElseThrow().value()).toList());
+
+        // GIVEN the second cluster on the first one's file and context instead
+        var sameContext = sameName.replace("kubeconfig: '" + west + "'", "kubeconfig: '" + east + "'");
+        // WHEN it is read
+        var thrown = assertThrows(InvalidConfigException.class,
+                () -> MeshConfigReader.read(RawConfig.fromStackYaml(sameContext)));
+        // THEN the second cluster's context is refused
+        assertEquals(List.of("istio-multicluster:clusters[1].context: 'admin' of the same kubeconfig is already the"
+                        + " context of cluster 'cluster1'; each cluster needs its own kube context, or the mesh would"
+                        + " install twice into one cluster"),
+                thrown.problems().stream().map(ConfigProblem::toString).toList());
+    }
+
+    @Test
+    @DisplayName("a kubeconfig that cannot be read is reported once, not again as a shared context")
+    void unreadKubeconfigIsNotComparedByContext() throws IOException {
+        var raw = RawConfig.fromStackYaml(HEADER
+                + "    - {name: cluster1, role: primary, context: admin, network: network1}\n"
+                + "    - {name: cluster2, role: remote, context: admin, network: network2, kubeconfig: /nonexistent/kc}\n");
+        var thrown = assertThrows(InvalidConfigException.class, () -> MeshConfigReader.read(raw));
+        assertEquals(List.of("istio-multicluster:clusters[1].kubeconfig"),
+                thrown.problems().stream().map(ConfigProblem::key).toList());
     }
 
     private static String cluster(String name, String role, String extra) {

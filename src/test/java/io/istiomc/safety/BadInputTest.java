@@ -44,8 +44,8 @@ class BadInputTest {
     private static final String TLS_SERVER_NAME_RULE = "must be a DNS name (an RFC 1123 subdomain: lowercase letters,"
             + " digits, '-' and '.'), not an IP address or a URL (got '%s'); set the name the API server's certificate is"
             + " issued for, e.g. api.cluster2.example";
-    private static final String SAME_CONTEXT = "'ctx-cluster1' is already the context of cluster 'cluster1'; each cluster"
-            + " needs its own kube context, or the mesh would install twice into one cluster";
+    private static final String SAME_CONTEXT = "'ctx-cluster1' of the same kubeconfig is already the context of cluster"
+            + " 'cluster1'; each cluster needs its own kube context, or the mesh would install twice into one cluster";
 
     /** The table: stack file (without .yaml) and every problem the validator must report, in its order. */
     static Stream<Arguments> invalidStacks() {
