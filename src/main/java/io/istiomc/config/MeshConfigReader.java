@@ -4,9 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.istiomc.components.AnnotationNames;
 import io.istiomc.components.Dns1123;
+import io.istiomc.components.GatewayAddresses;
 import io.istiomc.components.GatewayServiceType;
 import io.istiomc.components.inputs.EastWestGatewayArgs;
+import io.istiomc.components.Urls;
 import io.istiomc.components.inputs.IstioCharts;
 
 import java.net.URI;
@@ -33,7 +36,8 @@ public final class MeshConfigReader {
     private static final String NS = MeshConfig.NAMESPACE + ":";
 
     public static final Set<String> TOP_LEVEL_KEYS = Set.of("meshId", "istio", "clusters", "ca", "samples");
-    private static final List<String> ISTIO_KEYS = List.of("version", "chartRepository");
+    private static final List<String> ISTIO_KEYS = List.of("version", "chartRepository", "chartRepositoryUsername",
+            "chartRepositoryPassword");
     private static final List<String> CLUSTER_KEYS = List.of("name", "role", "context", "network", "kubeconfig",
             "apiServer", "gateway");
     private static final List<String> GATEWAY_KEYS = List.of("address", "port", "serviceType", "annotations");
@@ -80,9 +84,13 @@ public final class MeshConfigReader {
     }
 
     private MeshConfig readAll(RawConfig raw) {
-        for (var key : raw.values().keySet()) {
+        for (var key : new java.util.TreeSet<>(raw.values().keySet())) {
             if (key.startsWith(NS) && !TOP_LEVEL_KEYS.contains(key.substring(NS.length()))) {
                 unknownKey(key, key.substring(NS.length()), List.copyOf(new java.util.TreeSet<>(TOP_LEVEL_KEYS)));
+            } else if (!key.startsWith(NS) && TOP_LEVEL_KEYS.contains(key.substring(key.indexOf(':') + 1))) {
+                var name = key.substring(key.indexOf(':') + 1);
+                problem(key, "is outside the " + MeshConfig.NAMESPACE + " namespace, so this program never reads it;"
+                        + " write it as '" + NS + name + "'");
             }
         }
         var meshId = raw.get(NS + "meshId");
@@ -112,10 +120,10 @@ public final class MeshConfigReader {
         var key = NS + "istio";
         if (node.isEmpty()) {
             problem(key, "is required; set 'version' (e.g. 1.30.3) and optionally 'chartRepository'");
-            return new MeshConfig.Istio("", IstioCharts.OFFICIAL_REPOSITORY);
+            return new MeshConfig.Istio("", IstioCharts.OFFICIAL_REPOSITORY, Optional.empty());
         }
         if (!isObject(key, node.get(), "an object with 'version' and 'chartRepository'")) {
-            return new MeshConfig.Istio("", IstioCharts.OFFICIAL_REPOSITORY);
+            return new MeshConfig.Istio("", IstioCharts.OFFICIAL_REPOSITORY, Optional.empty());
         }
         var istio = node.get();
         checkKeys(key, istio, ISTIO_KEYS);
@@ -126,9 +134,23 @@ public final class MeshConfigReader {
         var repository = string(key + ".chartRepository", istio.get("chartRepository"), false)
                 .orElse(IstioCharts.OFFICIAL_REPOSITORY);
         if (!isUrl(repository, List.of("https", "oci"))) {
-            problem(key + ".chartRepository", "must be an https:// or oci:// URL of a Helm repository (got '" + repository + "')");
+            problem(key + ".chartRepository", "must be an https:// or oci:// URL of a Helm repository (got '"
+                    + Urls.withoutCredentials(repository) + "')");
+        } else if (Urls.hasCredentials(repository)) {
+            problem(key + ".chartRepository", "must not carry credentials (user info or a query string; got '"
+                    + Urls.withoutCredentials(repository) + "'): set istio.chartRepositoryUsername and, as a secret"
+                    + " (pulumi config set --secret), istio.chartRepositoryPassword");
         }
-        return new MeshConfig.Istio(version, repository);
+        var username = string(key + ".chartRepositoryUsername", istio.get("chartRepositoryUsername"), false);
+        var password = string(key + ".chartRepositoryPassword", istio.get("chartRepositoryPassword"), false);
+        if (username.isPresent() != password.isPresent()) {
+            problem(key + (username.isPresent() ? ".chartRepositoryPassword" : ".chartRepositoryUsername"),
+                    "is required when " + (username.isPresent() ? "chartRepositoryUsername" : "chartRepositoryPassword")
+                            + " is set: a private chart repository takes both");
+        }
+        var login = username.isPresent() && password.isPresent()
+                ? Optional.of(new MeshConfig.ChartRepositoryLogin(username.get(), password.get())) : Optional.<MeshConfig.ChartRepositoryLogin>empty();
+        return new MeshConfig.Istio(version, repository, login);
     }
 
     private List<MeshConfig.Cluster> readClusters(Optional<JsonNode> node) {
@@ -220,24 +242,49 @@ public final class MeshConfigReader {
         if (looksLikeContent(value)) {
             return Optional.of(new MeshConfig.Kubeconfig(true, value));
         }
-        var path = value.startsWith("~/") ? home.apply(value.substring(2)) : Path.of(value);
-        if (!Files.isRegularFile(path)) {
-            problem(key, "file '" + value + "' does not exist; give an existing kubeconfig path (or the kubeconfig's content)");
+        // The value may be a token or a key pasted by mistake: no message quotes it.
+        Path path;
+        try {
+            path = value.startsWith("~/") ? home.apply(value.substring(2)) : Path.of(value);
+        } catch (java.nio.file.InvalidPathException e) {
+            path = null;
+        }
+        if (path == null || !Files.isRegularFile(path)) {
+            problem(key, "is neither an existing file nor a kubeconfig's content (the value is not shown: it may be a"
+                    + " credential); give an existing kubeconfig path, or the kubeconfig's content with 'apiVersion'"
+                    + " and 'kind: Config'");
             return Optional.empty();
         }
-        return Optional.of(new MeshConfig.Kubeconfig(false, path.toString()));
+        if (!Files.isReadable(path)) {
+            problem(key, "names a file this user may not read (permission denied)");
+            return Optional.empty();
+        }
+        try {
+            // One file spelled two ways (/kc/a, /kc/./a, a symbolic link) is one kubeconfig.
+            return Optional.of(new MeshConfig.Kubeconfig(false, path.toRealPath().toString()));
+        } catch (java.io.IOException e) {
+            problem(key, "names a file that could not be resolved (" + e.getClass().getSimpleName() + ")");
+            return Optional.empty();
+        }
     }
 
     /** A kubeconfig's content (YAML or JSON) rather than a path; content is never echoed in a message. */
     static boolean looksLikeContent(String value) {
         var trimmed = value.trim();
-        return value.contains("\n") || trimmed.startsWith("apiVersion") || trimmed.startsWith("{")
+        return value.contains("\n") || trimmed.startsWith("apiVersion") || trimmed.startsWith("kind") || trimmed.startsWith("{")
                 || value.equals(RawConfig.ENCRYPTED);
     }
 
     private void checkApiServer(String key, String url) {
         if (!isUrl(url, List.of("https"))) {
-            problem(key, "must be an https:// URL with a host, e.g. https://203.0.113.20:6443 (got '" + url + "')");
+            problem(key, "must be an https:// URL with a host, e.g. https://203.0.113.20:6443 (got '"
+                    + Urls.withoutCredentials(url) + "')");
+        } else if (Urls.hasCredentials(url)) {
+            problem(key, "must not carry credentials (user info or a query string; got '" + Urls.withoutCredentials(url)
+                    + "'): the primary reaches this API server with the reader token the program creates; the"
+                    + " deployment's own credentials belong in the kubeconfig");
+        } else if (!Urls.hasValidPort(url)) {
+            problem(key, "must have a port from 1 to 65535 (got '" + Urls.withoutCredentials(url) + "')");
         }
     }
 
@@ -266,6 +313,9 @@ public final class MeshConfigReader {
         address.ifPresent(a -> {
             if (!isAddress(a)) {
                 problem(key + ".address", "must be an IP address or a DNS name (got '" + a + "')");
+            } else if (GatewayAddresses.undialable(a).isPresent()) {
+                problem(key + ".address", "must be an address other networks can dial (got '" + a + "', "
+                        + GatewayAddresses.undialable(a).get() + ")");
             }
         });
         var typeText = string(key + ".serviceType", gateway.get("serviceType"), false).orElse("LoadBalancer");
@@ -299,9 +349,14 @@ public final class MeshConfigReader {
                     if (!e.getValue().isValueNode() || e.getValue().isNull()) {
                         problem(key + ".annotations." + e.getKey(), "must be a string (got " + describe(e.getValue()) + ")");
                     } else {
+                        AnnotationNames.problem(e.getKey()).ifPresent(p -> problem(key + ".annotations." + e.getKey(), p));
                         annotations.put(e.getKey(), e.getValue().asText());
                     }
                 });
+                if (AnnotationNames.totalBytes(annotations) > AnnotationNames.MAX_TOTAL_BYTES) {
+                    problem(key + ".annotations", "must total at most " + AnnotationNames.MAX_TOTAL_BYTES
+                            + " bytes of names and values, Kubernetes' limit (got " + AnnotationNames.totalBytes(annotations) + ")");
+                }
             }
         }
         return new MeshConfig.Gateway(address, port, type, annotations);
@@ -451,7 +506,8 @@ public final class MeshConfigReader {
             return false;
         }
         try {
-            return java.net.InetAddress.getByName(value) instanceof java.net.Inet6Address;
+            // Java reads an IPv4-mapped address (::ffff:192.0.2.1) as the IPv4 address it maps.
+            return java.net.InetAddress.getByName(value) != null;
         } catch (java.net.UnknownHostException e) {
             return false;
         }
