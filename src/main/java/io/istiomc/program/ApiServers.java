@@ -181,8 +181,8 @@ public final class ApiServers {
             return "the kubeconfig is encrypted in the stack file; the plan cannot check that context '"
                     + cluster.context() + "' exists";
         }
-        return "no kubeconfig is at hand (" + defaults.describe() + " does not exist); the plan cannot check that"
-                + " context '" + cluster.context() + "' exists";
+        return "no kubeconfig is at hand (" + defaults.missing() + "); the plan cannot check that context '"
+                + cluster.context() + "' exists";
     }
 
     /** The default kubeconfig files, read and merged once for every cluster that names no kubeconfig. */
@@ -225,10 +225,18 @@ public final class ApiServers {
 
         String describe() {
             if (files.size() == 1) {
-                return "kubeconfig file '" + files.get(0).toString() + "'";
+                return "kubeconfig file '" + files.get(0) + "'";
             }
             return "the merged kubeconfig files " + files.stream().map(f -> "'" + f + "'")
                     .collect(java.util.stream.Collectors.joining(", "));
+        }
+
+        /** Why none is at hand. */
+        String missing() {
+            if (files.isEmpty()) {
+                return "none was given";
+            }
+            return describe() + (files.size() == 1 ? " does not exist" : " do not exist");
         }
     }
 }
