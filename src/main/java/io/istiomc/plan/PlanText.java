@@ -86,12 +86,13 @@ public final class PlanText {
             var text = String.valueOf(value);
             if (value instanceof String s && s.contains("\n")) {
                 out.append("  ").append(name).append(":\n");
-                s.lines().forEach(line -> out.append("    ").append(line).append("\n"));
+                s.lines().forEach(line -> out.append("    ").append(Printable.escape(line)).append("\n"));
             } else if (value instanceof Map<?, ?> map) {
+                // Values carry config text (a context in a verify command): escaped like every echoed value.
                 out.append("  ").append(name).append(":\n");
-                map.forEach((k, v) -> out.append("    ").append(k).append(": ").append(v).append("\n"));
+                map.forEach((k, v) -> out.append("    ").append(k).append(": ").append(Printable.escape(String.valueOf(v))).append("\n"));
             } else {
-                out.append("  ").append(name).append(": ").append(text).append("\n");
+                out.append("  ").append(name).append(": ").append(Printable.escape(text)).append("\n");
             }
         });
         return out;

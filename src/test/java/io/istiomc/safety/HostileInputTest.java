@@ -134,8 +134,8 @@ class HostileInputTest {
         assertTrue(result.all().lines().noneMatch(l -> l.startsWith("::")), result.all());
         assertFalse(result.all().contains("\u001b"), result.all());
         // AND a valid stack with that context plans with the context escaped
-        var planned = cli("plan", "--config-file", Files.writeString(dir.resolve("Pulumi.esc.yaml"),
-                stack().remotes(1).yaml().replace("context: ctx-cluster2", "context: \"ctx\\e[31m-cluster2\"")).toString());
+        var planned = cli("plan", "--config-file", Files.writeString(dir.resolve("Pulumi.esc.yaml"), stack().remotes(1)
+                .samples("sample").yaml().replace("context: ctx-cluster2", "context: \"ctx\\e[31m-cluster2\"")).toString());
         assertEquals(0, planned.exitCode(), planned.err());
         assertFalse(planned.all().contains("\u001b"));
         assertTrue(planned.out().contains("context ctx\\u001B[31m-cluster2"), planned.out());

@@ -168,9 +168,14 @@ class KubeconfigInputTest {
                 .clusterYaml(2, "      kubeconfig: '" + dir + "/./a'")
                 .yaml().replace("context: ctx-cluster2", "context: ctx-cluster1");
         var thrown = assertThrows(InvalidConfigException.class, () -> MeshConfigReader.read(raw(yaml)));
-        assertEquals(List.of(NS + "clusters[1].context: 'ctx-cluster1' is already the context of cluster 'cluster1'; each"
-                + " cluster needs its own kube context, or the mesh would install twice into one cluster"),
-                thrown.problems().stream().map(Object::toString).toList());
+        var sameContext = List.of(NS + "clusters[1].context: 'ctx-cluster1' is already the context of cluster 'cluster1';"
+                + " each cluster needs its own kube context, or the mesh would install twice into one cluster");
+        assertEquals(sameContext, thrown.problems().stream().map(Object::toString).toList());
+        // AND a symbolic link to the file is the same file
+        var link = Files.createSymbolicLink(dir.resolve("link"), file);
+        var linked = assertThrows(InvalidConfigException.class, () -> MeshConfigReader.read(raw(
+                yaml.replace(dir + "/./a", link.toString()))));
+        assertEquals(sameContext, linked.problems().stream().map(Object::toString).toList());
     }
 
     @Test
