@@ -68,7 +68,7 @@ public final class YamlInput {
             bytes = in.readNBytes(MAX_BYTES + 1);
         }
         if (bytes.length > MAX_BYTES) {
-            throw new RejectedInputException(source + " is larger than " + MAX_BYTES / (1024 * 1024) + " MiB, the most this program reads");
+            throw tooLarge(source);
         }
         return readText(utf8(bytes, source), source, quoteKeys);
     }
@@ -76,7 +76,7 @@ public final class YamlInput {
     /** As {@link #readFile}, from text already in memory (e.g. a kubeconfig given inline). */
     public static Object readText(String text, String source, boolean quoteKeys) throws RejectedInputException {
         if (text.length() > MAX_BYTES) {
-            throw new RejectedInputException(source + " is larger than " + MAX_BYTES / (1024 * 1024) + " MiB, the most this program reads");
+            throw tooLarge(source);
         }
         var settings = LoadSettings.builder()
                 .setLabel(source)
@@ -113,6 +113,10 @@ public final class YamlInput {
             }
             throw new RejectedInputException(source + " is not valid YAML");
         }
+    }
+
+    private static RejectedInputException tooLarge(String source) {
+        return new RejectedInputException(source + " is larger than " + MAX_BYTES / (1024 * 1024) + " MiB, the most this program reads");
     }
 
     private static String utf8(byte[] bytes, String source) throws RejectedInputException {

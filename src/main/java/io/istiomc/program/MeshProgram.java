@@ -52,7 +52,10 @@ public final class MeshProgram {
         var config = MeshConfigReader.read(raw);
         var warnings = new ArrayList<String>();
         var apiServers = ApiServers.resolve(config, mode, defaultKubeconfigs, warnings);
-        warnings.forEach(w -> ctx.log().warn(Printable.escape(w)));
+        if (mode == ApiServers.Mode.DEPLOY) {
+            // The offline plan prints the same warnings itself, once, as 'warning:' lines.
+            warnings.forEach(w -> ctx.log().warn(Printable.escape(w)));
+        }
         define(ctx, config, apiServers);
     }
 
