@@ -34,13 +34,13 @@ class HostileInputTest {
     private static final String NS = "istio-multicluster:";
     private static final String CHART_PASSWORD = "chart-repository-passw0rd-62bd";
 
-    /** The credentials planted in the invalid stack files 43-46 and 51. */
+    /** The credentials planted in the invalid stack files 49-52 and 57. */
     private static final Map<String, String> PLANTED = Map.of(
-            "43-api-server-with-user-info", "Api-Passw0rd-4411",
-            "44-api-server-with-token-query", "api-query-token-7781",
-            "45-chart-repository-with-user-info", "Chart-Passw0rd-9902",
-            "46-chart-repository-with-token-query", "chart-query-token-3317",
-            "51-chart-repository-password-without-username", "chart-password-without-user");
+            "49-api-server-with-user-info", "Api-Passw0rd-4411",
+            "50-api-server-with-token-query", "api-query-token-7781",
+            "51-chart-repository-with-user-info", "Chart-Passw0rd-9902",
+            "52-chart-repository-with-token-query", "chart-query-token-3317",
+            "57-chart-repository-password-without-username", "chart-password-without-user");
 
     @Test
     @DisplayName("credentials in apiServer and chartRepository URLs are rejected and appear in no output, text or JSON")
