@@ -168,7 +168,7 @@ class KubeconfigInputTest {
                 .clusterYaml(2, "      kubeconfig: '" + dir + "/./a'")
                 .yaml().replace("context: ctx-cluster2", "context: ctx-cluster1");
         var thrown = assertThrows(InvalidConfigException.class, () -> MeshConfigReader.read(raw(yaml)));
-        var sameContext = List.of(NS + "clusters[1].context: 'ctx-cluster1' is already the context of cluster 'cluster1';"
+        var sameContext = List.of(NS + "clusters[1].context: 'ctx-cluster1' of the same kubeconfig is already the context of cluster 'cluster1';"
                 + " each cluster needs its own kube context, or the mesh would install twice into one cluster");
         assertEquals(sameContext, thrown.problems().stream().map(Object::toString).toList());
         // AND a symbolic link to the file is the same file
