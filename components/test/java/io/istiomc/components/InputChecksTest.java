@@ -62,6 +62,14 @@ class InputChecksTest {
         assertTrue(Urls.hasValidPort("https://host:65535"));
         assertFalse(Urls.hasValidPort("https://host:99999"));
         assertFalse(Urls.hasValidPort("https://host:0"));
+        // the components refuse them too, quoting no credential
+        var charts = assertThrows(IllegalArgumentException.class,
+                () -> new io.istiomc.components.inputs.IstioCharts("1.30.3", "https://robot:s3cret@charts.example"));
+        assertTrue(charts.getMessage().contains("'https://***@charts.example'"), charts.getMessage());
+        assertFalse(charts.getMessage().contains("s3cret"));
+        assertEquals(List.of("server"), RemoteSecretKubeconfig.checkServer("https://a:s3cret@api.example:6443").stream()
+                .map(Problem::property).toList());
+        assertEquals(1, RemoteSecretKubeconfig.checkServer("https://api.example:99999").size());
     }
 
     @Test

@@ -11,13 +11,10 @@ import io.istiomc.components.GatewayServiceType;
 import io.istiomc.components.Problem;
 import io.istiomc.components.RemoteSecretKubeconfig;
 import io.istiomc.components.inputs.EastWestGatewayArgs;
-import io.istiomc.components.Urls;
 import io.istiomc.components.inputs.IstioCharts;
 import io.istiomc.components.inputs.MeshCertificateAuthorityArgs;
 import io.istiomc.components.inputs.SampleAppsArgs;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -130,14 +127,7 @@ public final class MeshConfigReader {
         }
         var repository = string(key + ".chartRepository", istio.get("chartRepository"), false)
                 .orElse(IstioCharts.OFFICIAL_REPOSITORY);
-        if (!isUrl(repository, List.of("https", "oci"))) {
-            problem(key + ".chartRepository", "must be an https:// or oci:// URL of a Helm repository (got '"
-                    + Urls.withoutCredentials(repository) + "')");
-        } else if (Urls.hasCredentials(repository)) {
-            problem(key + ".chartRepository", "must not carry credentials (user info or a query string; got '"
-                    + Urls.withoutCredentials(repository) + "'): set istio.chartRepositoryUsername and, as a secret"
-                    + " (pulumi config set --secret), istio.chartRepositoryPassword");
-        }
+        reportAt(key + ".chartRepository", IstioCharts.checkRepository(repository));
         var username = string(key + ".chartRepositoryUsername", istio.get("chartRepositoryUsername"), false);
         var password = string(key + ".chartRepositoryPassword", istio.get("chartRepositoryPassword"), false);
         if (username.isPresent() != password.isPresent()) {
@@ -369,16 +359,6 @@ public final class MeshConfigReader {
         var trimmed = value.trim();
         return value.contains("\n") || trimmed.startsWith("apiVersion") || trimmed.startsWith("kind") || trimmed.startsWith("{")
                 || value.equals(RawConfig.ENCRYPTED);
-    }
-
-    /** A URL with one of the schemes and a host. */
-    private static boolean isUrl(String value, List<String> schemes) {
-        try {
-            var uri = new URI(value);
-            return schemes.contains(uri.getScheme()) && uri.getHost() != null && !uri.getHost().isEmpty();
-        } catch (URISyntaxException e) {
-            return false;
-        }
     }
 
     private MeshConfig.Gateway readGateway(String key, Optional<JsonNode> node, boolean exposesIstiod) {

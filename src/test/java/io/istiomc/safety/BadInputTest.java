@@ -204,7 +204,8 @@ class BadInputTest {
             + " '%s'): the primary reaches this API server with the reader token the program creates; the deployment's own"
             + " credentials belong in the kubeconfig";
     private static final String CHART_CREDENTIALS = "must not carry credentials (user info or a query string; got '%s'):"
-            + " set istio.chartRepositoryUsername and, as a secret (pulumi config set --secret), istio.chartRepositoryPassword";
+            + " a private repository's user name and password go in the chart login (stack config:"
+            + " istio.chartRepositoryUsername and, as a secret, istio.chartRepositoryPassword)";
     private static final String ANNOTATION_NAME = "is not a valid annotation name: the name (after an optional 'prefix/')"
             + " must be at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit";
     private static final String ANNOTATION_PREFIX = "is not a valid annotation name: the prefix before '/' must be a DNS"

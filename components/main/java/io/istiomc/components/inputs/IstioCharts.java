@@ -1,7 +1,12 @@
 package io.istiomc.components.inputs;
 
 import com.pulumi.core.Output;
+import io.istiomc.components.Problem;
+import io.istiomc.components.Urls;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -23,6 +28,31 @@ public record IstioCharts(String version, String repository, Optional<Login> log
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(repository, "repository");
         Objects.requireNonNull(login, "login");
+        Problem.requireNone("IstioCharts", checkRepository(repository));
+    }
+
+    /**
+     * The rule for {@code repository}: an https:// or oci:// URL with a host, and no credentials in
+     * it, since every release's inputs and the plan show it; a rejected URL is quoted without them.
+     */
+    public static List<Problem> checkRepository(String repository) {
+        boolean urlWithHost = false;
+        try {
+            var uri = new URI(repository);
+            urlWithHost = List.of("https", "oci").contains(uri.getScheme()) && uri.getHost() != null && !uri.getHost().isEmpty();
+        } catch (URISyntaxException e) {
+            // not a URL at all: the same problem
+        }
+        var shown = Urls.withoutCredentials(repository);
+        if (!urlWithHost) {
+            return List.of(new Problem("repository", "must be an https:// or oci:// URL of a Helm repository (got '" + shown + "')"));
+        }
+        if (Urls.hasCredentials(repository)) {
+            return List.of(new Problem("repository", "must not carry credentials (user info or a query string; got '" + shown
+                    + "'): a private repository's user name and password go in the chart login (stack config:"
+                    + " istio.chartRepositoryUsername and, as a secret, istio.chartRepositoryPassword)"));
+        }
+        return List.of();
     }
 
     /** Charts of a public repository. */
