@@ -82,6 +82,13 @@ class InputChecksTest {
         for (var address : List.of("192.0.2.1", "::ffff:192.0.2.1", "2001:db8::1", "gw.example.com")) {
             assertEquals(Optional.empty(), GatewayAddresses.undialable(address), address);
         }
+        // the gateway's args refuse them too, and annotation names Kubernetes refuses
+        var args = io.istiomc.components.inputs.EastWestGatewayArgs.builder().address("127.0.0.1")
+                .annotations(Map.of("bad name", "x"));
+        var thrown = assertThrows(IllegalArgumentException.class, args::build);
+        assertTrue(thrown.getMessage().contains("'address' must be an address other networks can dial (got '127.0.0.1',"
+                + " a loopback address)"), thrown.getMessage());
+        assertTrue(thrown.getMessage().contains("'annotations.bad name' is not a valid annotation name"), thrown.getMessage());
     }
 
     @Test

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.istiomc.components.AnnotationNames;
 import io.istiomc.components.Dns1123;
-import io.istiomc.components.GatewayAddresses;
 import io.istiomc.components.GatewayServiceType;
 import io.istiomc.components.Problem;
 import io.istiomc.components.RemoteSecretKubeconfig;
@@ -376,9 +374,6 @@ public final class MeshConfigReader {
         address.ifPresent(a -> {
             if (!isAddress(a)) {
                 problem(key + ".address", "must be an IP address or a DNS name (got '" + a + "')");
-            } else if (GatewayAddresses.undialable(a).isPresent()) {
-                problem(key + ".address", "must be an address other networks can dial (got '" + a + "', "
-                        + GatewayAddresses.undialable(a).get() + ")");
             }
         });
         var typeText = string(key + ".serviceType", gateway.get("serviceType"), false).orElse("LoadBalancer");
@@ -402,16 +397,12 @@ public final class MeshConfigReader {
                     if (!e.getValue().isValueNode() || e.getValue().isNull()) {
                         problem(key + ".annotations." + e.getKey(), "must be a string (got " + describe(e.getValue()) + ")");
                     } else {
-                        AnnotationNames.problem(e.getKey()).ifPresent(p -> problem(key + ".annotations." + e.getKey(), p));
                         annotations.put(e.getKey(), e.getValue().asText());
                     }
                 });
-                if (AnnotationNames.totalBytes(annotations) > AnnotationNames.MAX_TOTAL_BYTES) {
-                    problem(key + ".annotations", "must total at most " + AnnotationNames.MAX_TOTAL_BYTES
-                            + " bytes of names and values, Kubernetes' limit (got " + AnnotationNames.totalBytes(annotations) + ")");
-                }
             }
         }
+        report(key + ".", EastWestGatewayArgs.checkReachable(address.filter(MeshConfigReader::isAddress).orElse(null), annotations));
         return new MeshConfig.Gateway(address, port, type, annotations);
     }
 

@@ -191,9 +191,9 @@ class BadInputTest {
                         undialable(5, "localhost", "a name of the local host"),
                         undialable(6, "::ffff:127.0.0.1", "a loopback address")),
                 invalid("56-gateway-annotation-names-invalid",
-                        NS + "clusters[0].gateway.annotations.bad name: " + ANNOTATION_NAME,
-                        NS + "clusters[0].gateway.annotations.Example.com/lb: " + ANNOTATION_PREFIX,
                         NS + "clusters[0].gateway.annotations./empty-prefix: " + ANNOTATION_PREFIX,
+                        NS + "clusters[0].gateway.annotations.Example.com/lb: " + ANNOTATION_PREFIX,
+                        NS + "clusters[0].gateway.annotations.bad name: " + ANNOTATION_NAME,
                         NS + "clusters[0].gateway.annotations.ok.example.com/-leading-dash: " + ANNOTATION_NAME),
                 invalid("57-chart-repository-password-without-username",
                         NS + "istio.chartRepositoryUsername: is required when chartRepositoryPassword is set: a private chart"
