@@ -7,6 +7,7 @@ import com.pulumi.resources.Resource;
 import io.istiomc.components.CaBundle;
 import io.istiomc.components.ClusterHandle;
 import io.istiomc.components.MeshCertificateAuthority;
+import io.istiomc.components.Printable;
 import io.istiomc.components.MeshLink;
 import io.istiomc.components.PrimaryCluster;
 import io.istiomc.components.RemoteCluster;
@@ -55,7 +56,10 @@ public final class MeshProgram {
         var config = MeshConfigReader.read(raw);
         var warnings = new ArrayList<String>();
         var apiServers = ApiServers.resolve(config, mode, defaultKubeconfigs, warnings);
-        warnings.forEach(w -> ctx.log().warn(w));
+        if (mode == ApiServers.Mode.DEPLOY) {
+            // The offline plan prints the same warnings itself, once, as 'warning:' lines.
+            warnings.forEach(w -> ctx.log().warn(Printable.escape(w)));
+        }
         define(ctx, config, apiServers);
     }
 
@@ -65,7 +69,8 @@ public final class MeshProgram {
      * @param apiServers the API server of every watched cluster, by cluster name, resolved once
      */
     public static void define(Context ctx, MeshConfig config, Map<String, ApiServers.ApiServer> apiServers) {
-        var charts = new IstioCharts(config.istio().version(), config.istio().chartRepository());
+        var charts = new IstioCharts(config.istio().version(), config.istio().chartRepository(),
+                config.istio().login().map(login -> new IstioCharts.Login(login.username(), Output.ofSecret(login.password()))));
         var clusterNames = config.clusters().stream().map(MeshConfig.Cluster::name).toList();
         var ca = new MeshCertificateAuthority(CA_NAME, MeshCertificateAuthorityArgs.builder()
                 .clusterNames(clusterNames)
