@@ -113,9 +113,9 @@ public final class Benchmark {
         var sizes = new TreeSet<Integer>();
         for (var part : text.split(",", -1)) {
             var item = part.trim();
-            if (!item.matches("\\d{1,4}") || Integer.parseInt(item) < 1) {
-                throw new Cli.UsageException("--primaries must be a comma-separated list of whole numbers of at least 1,"
-                        + " e.g. 1,3,10 (got '" + item + "' in '" + text + "')");
+            if (!item.matches("\\d{1,4}") || Integer.parseInt(item) < 1 || Integer.parseInt(item) > MAX_REMOTES) {
+                throw new Cli.UsageException("--primaries must be a comma-separated list of whole numbers from 1 to "
+                        + MAX_REMOTES + ", e.g. 1,3,10 (got '" + item + "' in '" + text + "')");
             }
             if (!sizes.add(Integer.parseInt(item))) {
                 throw new Cli.UsageException("--primaries lists " + item + " twice");

@@ -41,7 +41,7 @@ public final class Cli {
                   (Pulumi.<NAME>.yaml, else stacks/Pulumi.<NAME>.yaml). Exit 0: plan made; 2: invalid config; 1: other.
               java -jar target/istio-multicluster.jar bench [--remotes 1,10,50,200] [--primaries 1,3,10] [--json FILE]
                   how program time, memory and the deployment's critical path grow with the numbers of remotes and
-                  primaries (each remote count at most 500).
+                  primaries (each count at most 500).
             """;
 
     private Cli() {

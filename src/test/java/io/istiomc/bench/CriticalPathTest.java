@@ -211,7 +211,7 @@ class CriticalPathTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
             "--remotes 0      | --remotes counts must be at least 1 (got 0); the baseline without remotes is always computed",
-            "--primaries 0    | --primaries must be a comma-separated list of whole numbers of at least 1, e.g. 1,3,10 (got '0' in '0')",
+            "--primaries 0    | --primaries must be a comma-separated list of whole numbers from 1 to 500, e.g. 1,3,10 (got '0' in '0')",
             "--primaries 3,3  | --primaries lists 3 twice",
             "--remotes x      | --remotes must be a comma-separated list of whole numbers, e.g. 1,10,50,200 (got 'x' in 'x')",
             "--remotes 1,,2   | --remotes must be a comma-separated list of whole numbers, e.g. 1,10,50,200 (got '' in '1,,2')",

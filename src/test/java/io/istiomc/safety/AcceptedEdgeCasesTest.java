@@ -100,8 +100,8 @@ class AcceptedEdgeCasesTest {
     @DisplayName("two clusters whose contexts share a name in different kubeconfig files stay two clusters in the plan")
     void sameContextNameInTwoKubeconfigFiles(@TempDir Path dir) throws Exception {
         // GIVEN cluster1 and cluster2 both on context 'prod', each in its own kubeconfig file
-        var first = Files.writeString(dir.resolve("first"), "apiVersion: v1\nkind: Config\n");
-        var second = Files.writeString(dir.resolve("second"), "apiVersion: v1\nkind: Config\n");
+        var first = Files.writeString(dir.resolve("first"), kubeconfigWithProd("https://first.example:6443"));
+        var second = Files.writeString(dir.resolve("second"), kubeconfigWithProd("https://second.example:6443"));
         var yaml = stack().remotes(1).context(1, "prod").context(2, "prod")
                 .clusterYaml(1, "      kubeconfig: " + first).clusterYaml(2, "      kubeconfig: " + second).yaml();
         // WHEN it is planned
@@ -128,6 +128,23 @@ class AcceptedEdgeCasesTest {
         // AND the remote secret lands in the primary only
         assertEquals("cluster1", plan.clusterOf(plan.resource(SafetyFixture.SECRET,
                 "mesh-link-cluster1-istio-remote-secret-cluster2")).orElseThrow());
+    }
+
+    /** A kubeconfig whose only context is 'prod', on the given server. */
+    private static String kubeconfigWithProd(String server) {
+        return """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - name: c
+                  cluster: {server: %s}
+                contexts:
+                - name: prod
+                  context: {cluster: c, user: u}
+                users:
+                - name: u
+                  user: {token: t}
+                """.formatted(server);
     }
 
     private static List<String> fieldNames(JsonNode node) {
