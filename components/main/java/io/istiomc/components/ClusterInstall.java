@@ -60,14 +60,7 @@ final class ClusterInstall {
         this.name = name;
         this.args = args;
 
-        var providerArgs = ProviderArgs.builder()
-                .context(args.context())
-                .enableServerSideApply(true);
-        args.kubeconfig().ifPresent(providerArgs::kubeconfig);
-        this.provider = new Provider(Names.providerName(name), providerArgs.build(), CustomResourceOptions.builder()
-                .parent(owner)
-                .version(KUBERNETES_PLUGIN_VERSION)
-                .build());
+        this.provider = provider(owner, Names.providerName(name), args.context(), args.kubeconfig());
 
         this.namespace = new Namespace(name + "-istio-system", NamespaceArgs.builder()
                 .metadata(ObjectMetaArgs.builder()
@@ -102,6 +95,22 @@ final class ClusterInstall {
         this.base = release("base", Names.BASE_RELEASE, "base",
                 Output.of(IstioValues.base(remote, readerAccess)),
                 List.of(namespace), false);
+    }
+
+    /**
+     * The one Kubernetes provider a component declares for a cluster it reaches by context (and
+     * kubeconfig), as its child: server-side apply, the pinned plugin.
+     */
+    static Provider provider(com.pulumi.resources.ComponentResource owner, String resourceName, String context,
+                             Optional<Output<String>> kubeconfig) {
+        var providerArgs = ProviderArgs.builder()
+                .context(context)
+                .enableServerSideApply(true);
+        kubeconfig.ifPresent(providerArgs::kubeconfig);
+        return new Provider(resourceName, providerArgs.build(), CustomResourceOptions.builder()
+                .parent(owner)
+                .version(KUBERNETES_PLUGIN_VERSION)
+                .build());
     }
 
     /** Options of every Kubernetes child: parented to the component, bound to this cluster's provider. */

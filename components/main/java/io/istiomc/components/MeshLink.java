@@ -2,16 +2,20 @@ package io.istiomc.components;
 
 import com.pulumi.core.Alias;
 import com.pulumi.core.Output;
+import com.pulumi.core.internal.Internal;
+import com.pulumi.kubernetes.Provider;
 import com.pulumi.kubernetes.core.v1.ConfigMapPatch;
 import com.pulumi.kubernetes.core.v1.ConfigMapPatchArgs;
 import com.pulumi.kubernetes.core.v1.Secret;
 import com.pulumi.kubernetes.core.v1.SecretArgs;
+import com.pulumi.kubernetes.helm.v3.Release;
 import com.pulumi.kubernetes.helm.v3.outputs.ReleaseStatus;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaPatchArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
 import io.istiomc.components.inputs.MeshLinkArgs;
 
 import javax.annotation.Nullable;
@@ -57,19 +61,19 @@ public class MeshLink extends ComponentResource {
 
         for (var watcher : args.watchers()) {
             var prefix = name + "-" + watcher.clusterName();
+            var placement = new Placement(watcher, provider(prefix, watcher.access()));
             var secrets = new ArrayList<String>();
             for (var watched : args.watched()) {
-                var cluster = watched.cluster();
-                if (cluster.clusterName().equals(watcher.clusterName())) {
+                if (watched.clusterName().equals(watcher.clusterName())) {
                     continue;
                 }
-                var secretName = Names.remoteSecretName(cluster.clusterName());
-                remoteSecret(prefix + "-" + secretName, onePrimary ? name + "-" + secretName : null, watcher, watched);
+                var secretName = Names.remoteSecretName(watched.clusterName());
+                remoteSecret(prefix + "-" + secretName, onePrimary ? name + "-" + secretName : null, placement, watched);
                 secrets.add(secretName);
             }
             remoteSecretNames.put(watcher.clusterName(), List.copyOf(secrets));
             meshNetworks.ifPresent(doc -> meshNetworksPatch(prefix + "-mesh-networks",
-                    onePrimary ? name + "-mesh-networks" : null, watcher, doc));
+                    onePrimary ? name + "-mesh-networks" : null, placement, doc));
         }
 
         var outputs = new LinkedHashMap<String, Output<?>>();
@@ -79,41 +83,57 @@ public class MeshLink extends ComponentResource {
     }
 
     /** Every cluster of the mesh once, watchers first, in the order given. */
-    private static List<ClusterHandle> members(MeshLinkArgs args) {
-        var members = new ArrayList<>(args.watchers());
+    private static List<MeshLinkArgs.Member> members(MeshLinkArgs args) {
+        var members = new ArrayList<MeshLinkArgs.Member>(args.watchers());
         var names = new HashSet<String>();
         args.watchers().forEach(w -> names.add(w.clusterName()));
         for (var watched : args.watched()) {
-            if (names.add(watched.cluster().clusterName())) {
-                members.add(watched.cluster());
+            if (names.add(watched.clusterName())) {
+                members.add(watched);
             }
         }
         return members;
     }
 
-    private static long networks(List<ClusterHandle> members) {
-        return members.stream().map(ClusterHandle::network).distinct().count();
+    private static long networks(List<MeshLinkArgs.Member> members) {
+        return members.stream().map(MeshLinkArgs.Member::network).distinct().count();
     }
 
-    private CustomResourceOptions inCluster(ClusterHandle watcher, @Nullable String formerName) {
+    /** A primary and the provider the link places objects in it with. */
+    private record Placement(MeshLinkArgs.Watcher watcher, Provider provider) {
+    }
+
+    /** The primary's own provider, or else one the link declares from the primary's context, as its child. */
+    private Provider provider(String prefix, MeshLinkArgs.Access access) {
+        return access.provider().orElseGet(() ->
+                ClusterInstall.provider(this, Names.providerName(prefix), access.context().orElseThrow(), access.kubeconfig()));
+    }
+
+    private CustomResourceOptions inCluster(Placement placement, @Nullable String formerName) {
         var options = CustomResourceOptions.builder()
                 .parent(this)
-                .provider(watcher.provider())
-                .dependsOn(watcher.istiod());
+                .provider(placement.provider())
+                // The resources the revision depends on: the primary's istiod release (or, from another
+                // program, the component that declared it).
+                .dependsOn(dependenciesOf(placement.watcher().istiodRevision()));
         if (formerName != null) {
             options.aliases(Alias.builder().name(formerName).build());
         }
         return options.build();
     }
 
-    private void remoteSecret(String resourceName, @Nullable String formerName, ClusterHandle watcher,
+    /** The resources an output depends on: what the objects made from it must follow. */
+    private static Output<List<Resource>> dependenciesOf(Output<?> output) {
+        return Output.of(Internal.of(output).getResources().thenApply(List::<Resource>copyOf));
+    }
+
+    private void remoteSecret(String resourceName, @Nullable String formerName, Placement watcher,
                               MeshLinkArgs.Watched watched) {
-        var clusterName = watched.cluster().clusterName();
-        var reader = watched.cluster().reader().orElseThrow();
-        var endpoint = watched.apiServer();
-        var kubeconfig = Output.tuple(reader.caData(), reader.token())
-                .applyValue(t -> RemoteSecretKubeconfig.build(clusterName, endpoint.server(), t.t1, t.t2,
-                        endpoint.tlsServerName()))
+        var clusterName = watched.clusterName();
+        var reader = watched.reader().orElseThrow();
+        var kubeconfig = Output.tuple(reader.caData(), reader.token(), watched.apiServer())
+                .applyValue(t -> RemoteSecretKubeconfig.build(clusterName, t.t3.server(), t.t1, t.t2,
+                        t.t3.tlsServerName()))
                 .asSecret();
         new Secret(resourceName, SecretArgs.builder()
                 .metadata(ObjectMetaArgs.builder()
@@ -129,9 +149,9 @@ public class MeshLink extends ComponentResource {
                 .build(), inCluster(watcher, formerName));
     }
 
-    private void meshNetworksPatch(String resourceName, @Nullable String formerName, ClusterHandle watcher,
+    private void meshNetworksPatch(String resourceName, @Nullable String formerName, Placement watcher,
                                    Output<String> document) {
-        var istiodRevision = watcher.istiod().status().applyValue(MeshLink::revisionOf);
+        var istiodRevision = watcher.watcher().istiodRevision();
         new ConfigMapPatch(resourceName, ConfigMapPatchArgs.builder()
                 .metadata(ObjectMetaPatchArgs.builder()
                         .name(Names.MESH_CONFIG_MAP)
@@ -165,8 +185,7 @@ public class MeshLink extends ComponentResource {
             }
         }
         var watched = new HashSet<String>();
-        for (var entry : args.watched()) {
-            var cluster = entry.cluster();
+        for (var cluster : args.watched()) {
             if (!watched.add(cluster.clusterName())) {
                 throw new IllegalArgumentException("MeshLinkArgs: 'watched' names cluster '" + cluster.clusterName()
                         + "' twice; list each watched cluster once");
@@ -188,7 +207,7 @@ public class MeshLink extends ComponentResource {
         }
     }
 
-    private static Output<MeshNetworks.Member> member(ClusterHandle cluster) {
+    private static Output<MeshNetworks.Member> member(MeshLinkArgs.Member cluster) {
         var gateway = cluster.gateway().orElseThrow();
         return gateway.address().applyValue(address ->
                 new MeshNetworks.Member(cluster.network(), cluster.clusterName(), address, gateway.port()));
@@ -209,6 +228,14 @@ public class MeshLink extends ComponentResource {
      */
     public Output<Map<String, List<String>>> remoteSecretNames() {
         return Output.of(java.util.Collections.unmodifiableMap(new LinkedHashMap<>(remoteSecretNames)));
+    }
+
+    /**
+     * The value a watcher's {@code istiodRevision} is: the revision of the primary's istiod release,
+     * which changes whenever Helm upgrades istiod (and resets the chart-owned meshNetworks key).
+     */
+    public static Output<String> istiodRevision(Release istiod) {
+        return istiod.status().applyValue(MeshLink::revisionOf);
     }
 
     static String revisionOf(@Nullable ReleaseStatus status) {

@@ -34,7 +34,7 @@ public final class ComponentPackage implements Provider {
     public static final String VERSION = "0.1.0";
     /** Every component the package serves; the type token is {@code NAME:index:<simple name>}. */
     public static final List<Class<?>> COMPONENTS = List.of(
-            MeshCertificateAuthority.class, PrimaryCluster.class, RemoteCluster.class);
+            MeshCertificateAuthority.class, PrimaryCluster.class, RemoteCluster.class, MeshLink.class);
 
     private final Metadata metadata = new Metadata(NAME, VERSION);
     private final ComponentProvider constructor = new ComponentProvider(metadata, ComponentPackage.class.getPackage());

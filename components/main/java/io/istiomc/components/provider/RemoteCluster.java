@@ -9,7 +9,7 @@ import com.pulumi.resources.ComponentResourceOptions;
  * {@code istio-multicluster:index:RemoteCluster} for every Pulumi language: the Java
  * {@link io.istiomc.components.RemoteCluster} over value-only args, with its outputs exported,
  * among them what the primary needs to watch it (API server, reader token and CA, both secret).
- * The four outputs it shares with {@link PrimaryCluster} are declared in each class: the SDK infers
+ * The outputs it shares with {@link PrimaryCluster} are declared in each class: the SDK infers
  * a component's outputs from the fields its own class declares, not from a shared base.
  */
 public final class RemoteCluster extends io.istiomc.components.RemoteCluster {
@@ -23,14 +23,12 @@ public final class RemoteCluster extends io.istiomc.components.RemoteCluster {
     @Import(required = true)
     private final Output<String> network;
 
-    /** The east-west gateway's address. */
+    /** The east-west gateway's address, where the mesh spans several networks. */
     @Export(name = "gatewayAddress", refs = String.class)
-    @Import(required = true)
     private final Output<String> gatewayAddress;
 
-    /** The port other networks dial on the gateway address. */
+    /** The port other networks dial on the gateway address, where there is a gateway. */
     @Export(name = "gatewayPort", refs = Integer.class)
-    @Import(required = true)
     private final Output<Integer> gatewayPort;
 
     /** The URL at which the primary reaches this cluster's API server. */
@@ -53,8 +51,8 @@ public final class RemoteCluster extends io.istiomc.components.RemoteCluster {
         var handle = handle();
         this.clusterName = Output.of(handle.clusterName());
         this.network = Output.of(handle.network());
-        this.gatewayAddress = handle.gateway().orElseThrow().address();
-        this.gatewayPort = Output.of(handle.gateway().orElseThrow().port());
+        this.gatewayAddress = Exported.gatewayAddress(handle);
+        this.gatewayPort = Exported.gatewayPort(handle);
         this.apiServer = args.apiServer();
         this.readerToken = handle.reader().orElseThrow().token();
         this.apiServerCaData = handle.reader().orElseThrow().caData();

@@ -4,6 +4,8 @@ import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ResourceArgs;
 
+import javax.annotation.Nullable;
+
 /**
  * Inputs of {@code istio-multicluster:index:RemoteCluster}: the cluster and what it takes from its
  * primary, as values ({@code Output} of {@code Output}: see {@link Relayed}).
@@ -25,6 +27,10 @@ public final class RemoteClusterArgs extends ResourceArgs {
     @Import(name = "apiServer", required = true)
     private Output<Output<String>> apiServer;
 
+    /** Whether the mesh spans more than one network (then the remote runs the cross-network gateway). Default: false. */
+    @Import(name = "multiNetwork")
+    private @Nullable Boolean multiNetwork;
+
     private RemoteClusterArgs() {
     }
 
@@ -33,7 +39,7 @@ public final class RemoteClusterArgs extends ResourceArgs {
                 .cluster(cluster.toLibrary())
                 .primaryClusterName(primaryClusterName)
                 .remotePilotAddress(Relayed.flat(remotePilotAddress))
-                .multiNetwork(true)
+                .multiNetwork(Boolean.TRUE.equals(multiNetwork))
                 .build();
     }
 

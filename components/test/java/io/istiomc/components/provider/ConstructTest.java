@@ -8,6 +8,7 @@ import com.pulumi.provider.internal.properties.PropertyValueSerializer;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.test.PulumiTest;
 import io.istiomc.components.CaBundle;
+import io.istiomc.components.inputs.ApiEndpoint;
 import io.istiomc.components.inputs.ClusterArgs;
 import io.istiomc.components.inputs.EastWestGatewayArgs;
 import io.istiomc.components.inputs.IstioCharts;
@@ -22,6 +23,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -82,7 +84,9 @@ class ConstructTest {
                 io.istiomc.components.inputs.PrimaryClusterArgs.builder().cluster(javaCluster("cluster1", "network1")).servesRemotes(true).multiNetwork(true).build()));
         var response = new AtomicReference<ConstructResponse>();
         var viaConstruct = registrations(() -> response.set(construct("PrimaryCluster", "cluster1", Map.of(
-                "cluster", cluster("cluster1", "network1")))));
+                "cluster", cluster("cluster1", "network1"),
+                "servesRemotes", PropertyValue.of(true),
+                "multiNetwork", PropertyValue.of(true)))));
         assertSameRegistrations(viaJava, viaConstruct);
 
         var state = response.get().getState();
@@ -100,6 +104,7 @@ class ConstructTest {
         var viaConstruct = registrations(() -> response.set(construct("RemoteCluster", "cluster2", Map.of(
                 "cluster", cluster("cluster2", "network2"),
                 "primaryClusterName", PropertyValue.of("cluster1"),
+                "multiNetwork", PropertyValue.of(true),
                 "remotePilotAddress", PropertyValue.of("192.0.2.10"),
                 "apiServer", PropertyValue.of("https://cluster2.example:6443")))));
         assertSameRegistrations(viaJava, viaConstruct);
@@ -124,6 +129,7 @@ class ConstructTest {
         var viaConstruct = registrations(() -> construct("RemoteCluster", "cluster2", Map.of(
                 "cluster", PropertyValue.of(cluster),
                 "primaryClusterName", PropertyValue.of("cluster1"),
+                "multiNetwork", PropertyValue.of(true),
                 "remotePilotAddress", outputOf(PropertyValue.of("192.0.2.10"), PRIMARY_URN),
                 "apiServer", PropertyValue.ofSecret(PropertyValue.of("https://cluster2.example:6443")))));
         assertSameRegistrations(viaJava, viaConstruct);
@@ -137,6 +143,7 @@ class ConstructTest {
         var viaConstruct = registrations(() -> construct("RemoteCluster", "cluster2", Map.of(
                 "cluster", cluster("cluster2", "network2"),
                 "primaryClusterName", PropertyValue.of("cluster1"),
+                "multiNetwork", PropertyValue.of(true),
                 "remotePilotAddress", outputOf(null, PRIMARY_URN),
                 "apiServer", PropertyValue.ofSecret(outputOf(null, PRIMARY_URN)))));
         assertEquals(viaJava.stream().map(r -> r.type() + " " + r.name()).toList(),
@@ -144,6 +151,198 @@ class ConstructTest {
         var istiod = viaConstruct.stream().filter(r -> r.name().equals("cluster2-istiod")).findFirst().orElseThrow();
         assertFalse(istiod.inputs().get("values") instanceof Map<?, ?> values
                 && values.toString().contains("remotePilotAddress=null"), istiod.inputs().toString());
+    }
+
+    @Test
+    @DisplayName("MeshLink: construct from values (a context for the primary, the remote's reader outputs) registers the"
+            + " remote secret and meshNetworks patch the Java MeshLink does over the handles, through a provider of its own"
+            + " for the same context")
+    void meshLink() {
+        var java = new AtomicReference<Map<String, String>>();
+        var viaJava = registrations(() -> java.set(javaMesh()));
+        var values = java.get();
+        var response = new AtomicReference<ConstructResponse>();
+        var viaConstruct = registrations(() -> response.set(construct("MeshLink", "mesh", Map.of(
+                "watchers", PropertyValue.of(List.of(watcher("cluster1", "network1", values.get("cluster1.address")))),
+                "watched", PropertyValue.of(List.of(watched("cluster2", "network2", values)))))));
+
+        var linked = linkObjects(viaJava);
+        assertEquals(List.of("kubernetes:core/v1:ConfigMapPatch mesh-cluster1-mesh-networks",
+                "kubernetes:core/v1:Secret mesh-cluster1-istio-remote-secret-cluster2"),
+                linked.stream().map(r -> r.type() + " " + r.name()).toList());
+        var constructed = linkObjects(viaConstruct);
+        assertEquals(withoutProvider(linked), withoutProvider(constructed));
+        // The Java link uses the primary's provider; the package's link declares its own for the same context.
+        assertEquals(List.of("cluster1-k8s"), linked.stream().map(r -> RecordingMocks.providerName(r.provider())).distinct().toList());
+        assertEquals(List.of("mesh-cluster1-k8s"), constructed.stream().map(r -> RecordingMocks.providerName(r.provider())).distinct().toList());
+        assertEquals(provider(viaJava, "cluster1-k8s").inputs(), provider(viaConstruct, "mesh-cluster1-k8s").inputs());
+        assertEquals(List.of("istio-multicluster:index:MeshLink mesh", "pulumi:providers:kubernetes mesh-cluster1-k8s"),
+                viaConstruct.stream().filter(r -> !constructed.contains(r)).map(r -> r.type() + " " + r.name()).toList(),
+                "the link registers nothing else");
+
+        var meshNetworks = known(response.get().getState().get("meshNetworks")).getStringValue();
+        assertTrue(meshNetworks.contains("network2") && meshNetworks.contains(values.get("cluster2.address")), meshNetworks);
+    }
+
+    @Test
+    @DisplayName("MeshLink: two primaries on one network (multi-primary), each watching the other, from the clusters'"
+            + " exported reader outputs: the same remote secrets as the Java MeshLink, and no meshNetworks")
+    void meshLinkMultiPrimary() {
+        var java = new AtomicReference<Map<String, String>>();
+        var viaJava = registrations(() -> java.set(javaMultiPrimary()));
+        var values = java.get();
+        var response = new AtomicReference<ConstructResponse>();
+        var viaConstruct = registrations(() -> response.set(construct("MeshLink", "mesh", Map.of(
+                "watchers", PropertyValue.of(List.of(watcher("cluster1", "network1", null), watcher("cluster2", "network1", null))),
+                "watched", PropertyValue.of(List.of(watched("cluster1", "network1", values), watched("cluster2", "network1", values)))))));
+
+        var linked = linkObjects(viaJava);
+        assertEquals(List.of("kubernetes:core/v1:Secret mesh-cluster1-istio-remote-secret-cluster2",
+                "kubernetes:core/v1:Secret mesh-cluster2-istio-remote-secret-cluster1"),
+                linked.stream().map(r -> r.type() + " " + r.name()).toList());
+        assertEquals(withoutProvider(linked), withoutProvider(linkObjects(viaConstruct)));
+        assertEquals("", known(response.get().getState().get("meshNetworks")).getStringValue());
+    }
+
+    @Test
+    @DisplayName("PrimaryCluster: the topology flags (watched, one network, serving no remotes) register what the Java API"
+            + " does; the reader outputs are exported, secret, and there is no gateway to export")
+    void watchedPrimary() {
+        var viaJava = registrations(() -> new io.istiomc.components.PrimaryCluster("cluster1",
+                io.istiomc.components.inputs.PrimaryClusterArgs.builder().cluster(javaCluster("cluster1", "network1"))
+                        .watched(true).build()));
+        var response = new AtomicReference<ConstructResponse>();
+        var viaConstruct = registrations(() -> response.set(construct("PrimaryCluster", "cluster1", Map.of(
+                "cluster", cluster("cluster1", "network1"),
+                "watched", PropertyValue.of(true),
+                "apiServer", PropertyValue.of("https://cluster1.example:6443")))));
+        assertSameRegistrations(viaJava, viaConstruct);
+        assertFalse(viaJava.stream().anyMatch(r -> r.name().contains("eastwest")), "one network, no remotes: no gateway");
+
+        var state = response.get().getState();
+        assertTrue(isSecret(state.get("readerToken")));
+        assertTrue(isSecret(state.get("apiServerCaData")));
+        assertEquals(RecordingMocks.token("cluster1-k8s"), known(state.get("readerToken")).getStringValue());
+        assertEquals("https://cluster1.example:6443", known(state.get("apiServer")).getStringValue());
+        assertEquals("1", known(state.get("istiodRevision")).getStringValue());
+        assertTrue(state.get("gatewayAddress") == null || known(state.get("gatewayAddress")).isNull(), String.valueOf(state.get("gatewayAddress")));
+    }
+
+    @Test
+    @DisplayName("a watched primary without apiServer, and a MeshLink gateway port out of range, are refused naming the"
+            + " property, before anything is registered")
+    void topologyRefusals() {
+        assertEquals("'apiServer' is required when 'watched' is true: the other primaries reach this cluster's API server there",
+                refusal("PrimaryCluster", "cluster1", Map.of("cluster", cluster("cluster1", "network1"), "watched", PropertyValue.of(true))));
+        var watcher = new LinkedHashMap<>(watcher("cluster1", "network1", "192.0.2.10").getObjectValue());
+        watcher.put("gateway", PropertyValue.of(Map.of("address", PropertyValue.of("192.0.2.10"), "port", PropertyValue.of(70000))));
+        assertEquals("'watchers[0].gateway.port' must be a port number, 1-65535 (got 70000)",
+                refusal("MeshLink", "mesh", Map.of("watchers", PropertyValue.of(List.of(PropertyValue.of(watcher))))));
+    }
+
+    private static String refusal(String component, String name, Map<String, PropertyValue> inputs) {
+        var mocks = new RecordingMocks();
+        var failure = new AtomicReference<Throwable>();
+        PulumiTest.withMocks(mocks).runTest(ctx -> {
+            try {
+                construct(component, name, inputs);
+            } catch (RuntimeException e) {
+                failure.set(e);
+            }
+        });
+        PulumiTest.cleanup();
+        assertEquals(List.of(), mocks.registrations(), "nothing is registered for a bad value");
+        return rootCause(failure.get()).getMessage();
+    }
+
+    /** A primary as a MeshLink watcher takes it from another program: context, revision output, gateway output. */
+    private static PropertyValue watcher(String name, String network, @javax.annotation.Nullable String gatewayAddress) {
+        var watcher = new LinkedHashMap<String, PropertyValue>();
+        watcher.put("clusterName", PropertyValue.of(name));
+        watcher.put("network", PropertyValue.of(network));
+        watcher.put("context", PropertyValue.of(name));
+        watcher.put("istiodRevision", outputOf(PropertyValue.of("1"), PRIMARY_URN));
+        if (gatewayAddress != null) {
+            watcher.put("gateway", PropertyValue.of(Map.of("address", outputOf(PropertyValue.of(gatewayAddress), PRIMARY_URN),
+                    "port", PropertyValue.of(15443))));
+        }
+        return PropertyValue.of(watcher);
+    }
+
+    /** A watched cluster as the engine relays its component's outputs: the reader's are secret outputs. */
+    private static PropertyValue watched(String name, String network, Map<String, String> values) {
+        var urn = "urn:pulumi:stack::project::istio-multicluster:index:RemoteCluster::" + name;
+        var watched = new LinkedHashMap<String, PropertyValue>();
+        watched.put("clusterName", PropertyValue.of(name));
+        watched.put("network", PropertyValue.of(network));
+        watched.put("apiServer", outputOf(PropertyValue.of("https://" + name + ".example:6443"), urn));
+        watched.put("tlsServerName", PropertyValue.of(name + ".internal"));
+        watched.put("readerToken", PropertyValue.ofSecret(outputOf(PropertyValue.of(values.get(name + ".token")), urn)));
+        watched.put("apiServerCaData", PropertyValue.ofSecret(outputOf(PropertyValue.of(values.get(name + ".caData")), urn)));
+        if (values.containsKey(name + ".address")) {
+            watched.put("gateway", PropertyValue.of(Map.of("address", outputOf(PropertyValue.of(values.get(name + ".address")), urn))));
+        }
+        return PropertyValue.of(watched);
+    }
+
+    /**
+     * The dev mesh through the Java API: cluster1 primary on network1, cluster2 its remote on network2,
+     * and the link. Returns the values the clusters' handles resolved to, by {@code <cluster>.<part>}.
+     */
+    private static Map<String, String> javaMesh() {
+        var primary = new io.istiomc.components.PrimaryCluster("cluster1", io.istiomc.components.inputs.PrimaryClusterArgs.builder()
+                .cluster(javaCluster("cluster1", "network1")).servesRemotes(true).multiNetwork(true).build());
+        var remote = new io.istiomc.components.RemoteCluster("cluster2", io.istiomc.components.inputs.RemoteClusterArgs.builder()
+                .cluster(javaCluster("cluster2", "network2")).primaryClusterName("cluster1")
+                .remotePilotAddress(primary.handle().gateway().orElseThrow().address()).multiNetwork(true).build());
+        new io.istiomc.components.MeshLink("mesh", io.istiomc.components.inputs.MeshLinkArgs.builder()
+                .watcher(primary.handle())
+                .watched(remote.handle(), new ApiEndpoint("https://cluster2.example:6443", Optional.of("cluster2.internal")))
+                .build());
+        var values = new java.util.concurrent.ConcurrentHashMap<String, String>();
+        record(values, primary.handle());
+        record(values, remote.handle());
+        return values;
+    }
+
+    private static Map<String, String> javaMultiPrimary() {
+        var values = new java.util.concurrent.ConcurrentHashMap<String, String>();
+        var link = io.istiomc.components.inputs.MeshLinkArgs.builder();
+        var handles = new ArrayList<io.istiomc.components.ClusterHandle>();
+        for (var name : List.of("cluster1", "cluster2")) {
+            var handle = new io.istiomc.components.PrimaryCluster(name, io.istiomc.components.inputs.PrimaryClusterArgs.builder()
+                    .cluster(javaCluster(name, "network1")).watched(true).build()).handle();
+            handles.add(handle);
+            record(values, handle);
+        }
+        handles.forEach(link::watcher);
+        handles.forEach(h -> link.watched(h, new ApiEndpoint("https://" + h.clusterName() + ".example:6443",
+                Optional.of(h.clusterName() + ".internal"))));
+        new io.istiomc.components.MeshLink("mesh", link.build());
+        return values;
+    }
+
+    private static void record(Map<String, String> values, io.istiomc.components.ClusterHandle handle) {
+        var name = handle.clusterName();
+        handle.gateway().ifPresent(g -> g.address().applyValue(a -> values.put(name + ".address", a)));
+        handle.reader().ifPresent(r -> {
+            r.token().applyValue(t -> values.put(name + ".token", t));
+            r.caData().applyValue(c -> values.put(name + ".caData", c));
+        });
+    }
+
+    /** The Kubernetes objects a link named {@code mesh} placed in the primaries. */
+    private static List<Registration> linkObjects(List<Registration> registrations) {
+        return registrations.stream().filter(r -> r.name().startsWith("mesh-") && r.isKubernetesObject()).toList();
+    }
+
+    private static List<Registration> withoutProvider(List<Registration> registrations) {
+        return registrations.stream().map(r -> new Registration(r.type(), r.name(), r.inputs(), "")).toList();
+    }
+
+    private static Registration provider(List<Registration> registrations, String name) {
+        return registrations.stream().filter(r -> r.type().equals("pulumi:providers:kubernetes") && r.name().equals(name))
+                .findFirst().orElseThrow(() -> new AssertionError("no provider " + name));
     }
 
     @Test
