@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * Checks a Pulumi YAML program against a package schema, as far as the schema allows without the
  * CLI: every resource of the package names a type the schema has; every property it sets is an
- * input of that type (nested objects against their {@code $ref} type); required inputs are set;
+ * input of that type (nested objects, and the objects of a list, against their {@code $ref} type);
+ * required inputs are set;
  * plain scalar inputs get no output reference; every {@code ${resource.property}} names a resource of the
  * program and an output of its type, or a config key.
  */
@@ -73,11 +74,23 @@ final class YamlProgramCheck {
                 problems.add(fieldPath + ": is a plain input and cannot take an output");
             }
             if (property.has("$ref") && field.getValue().isObject()) {
-                var typeToken = property.path("$ref").asText().substring("#/types/".length());
-                var type = schema.path("types").path(typeToken);
-                checkObject(fieldPath, field.getValue(), type.path("properties"), type.path("required"));
+                checkTyped(fieldPath, field.getValue(), property);
+            }
+            for (int i = 0; property.path("items").has("$ref") && field.getValue().isArray() && i < field.getValue().size(); i++) {
+                checkTyped(fieldPath + "[" + i + "]", field.getValue().get(i), property.path("items"));
             }
         });
+    }
+
+    /** A value against the object type its property refers to ({@code $ref}). */
+    private void checkTyped(String path, JsonNode value, JsonNode property) {
+        var typeToken = property.path("$ref").asText().substring("#/types/".length());
+        var type = schema.path("types").path(typeToken);
+        if (!value.isObject()) {
+            problems.add(path + ": must be an object of type " + typeToken);
+            return;
+        }
+        checkObject(path, value, type.path("properties"), type.path("required"));
     }
 
     private boolean refersToResource(JsonNode value) {
