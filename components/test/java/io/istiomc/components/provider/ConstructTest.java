@@ -229,8 +229,8 @@ class ConstructTest {
     }
 
     @Test
-    @DisplayName("a watched primary without apiServer, and a MeshLink gateway port out of range, are refused naming the"
-            + " property, before anything is registered")
+    @DisplayName("a watched primary without apiServer, a MeshLink gateway port out of range, and a watched cluster without"
+            + " gateway on several networks are refused naming the property or cluster, before anything is registered")
     void topologyRefusals() {
         assertEquals("'apiServer' is required when 'watched' is true: the other primaries reach this cluster's API server there",
                 refusal("PrimaryCluster", "cluster1", Map.of("cluster", cluster("cluster1", "network1"), "watched", PropertyValue.of(true))));
@@ -238,6 +238,12 @@ class ConstructTest {
         watcher.put("gateway", PropertyValue.of(Map.of("address", PropertyValue.of("192.0.2.10"), "port", PropertyValue.of(70000))));
         assertEquals("'watchers[0].gateway.port' must be a port number, 1-65535 (got 70000)",
                 refusal("MeshLink", "mesh", Map.of("watchers", PropertyValue.of(List.of(PropertyValue.of(watcher))))));
+        var values = Map.of("cluster2.token", "token", "cluster2.caData", "ca");
+        assertEquals("MeshLinkArgs: cluster 'cluster2' has no east-west gateway, but the mesh spans several networks;"
+                        + " declare it with 'multiNetwork'",
+                refusal("MeshLink", "mesh", Map.of(
+                        "watchers", PropertyValue.of(List.of(watcher("cluster1", "network1", "192.0.2.10"))),
+                        "watched", PropertyValue.of(List.of(watched("cluster2", "network2", values))))));
     }
 
     private static String refusal(String component, String name, Map<String, PropertyValue> inputs) {
