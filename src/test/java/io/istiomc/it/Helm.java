@@ -29,7 +29,7 @@ final class Helm {
                 var doc = YAML.readTree(file.toFile());
                 return new Release(doc.required("name").asText(), doc.required("namespace").asText(),
                         doc.required("chart").asText(), doc.required("version").asText(),
-                        doc.required("repository").asText(), doc.path("values"));
+                        doc.path("repository").asText(""), doc.path("values"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -87,8 +87,8 @@ final class Helm {
             var valuesFile = Files.createTempFile(home, release.name(), ".yaml");
             YAML.writeValue(valuesFile.toFile(), release.values().isMissingNode() ? YAML.createObjectNode() : release.values());
             var command = new ArrayList<>(List.of(binary.toString(), "template", release.name()));
-            if (release.repository().startsWith("oci://")) {
-                command.add(release.repository() + "/" + release.chart());
+            if (release.chart().startsWith("oci://")) {
+                command.add(release.chart()); // an OCI chart reference carries its registry
             } else {
                 command.addAll(List.of(release.chart(), "--repo", release.repository()));
             }
