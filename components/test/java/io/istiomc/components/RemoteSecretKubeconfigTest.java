@@ -5,8 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,7 +24,9 @@ class RemoteSecretKubeconfigTest {
         // WHEN the kubeconfig is built
         var yaml = RemoteSecretKubeconfig.build("west", "https://api.west.example:6443", CA, token, Optional.empty());
         // THEN it is the golden document, token quoted
-        assertEquals(Files.readString(Path.of("components/test/resources/golden/remote-secret-kubeconfig.yaml")), yaml);
+        try (var golden = getClass().getResourceAsStream("/golden/remote-secret-kubeconfig.yaml")) {
+            assertEquals(new String(golden.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), yaml);
+        }
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.istiomc.components;
+package io.istiomc.program;
 
 import io.istiomc.plan.Plan;
 import io.istiomc.testing.MeshFixture;

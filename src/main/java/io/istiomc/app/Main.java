@@ -1,8 +1,10 @@
-package io.istiomc.program;
+package io.istiomc.app;
 
 import com.pulumi.Pulumi;
 import io.istiomc.cli.Cli;
 import io.istiomc.config.RawConfig;
+import io.istiomc.program.ApiServers;
+import io.istiomc.program.MeshProgram;
 
 /**
  * Entry point. Under the Pulumi engine ({@code pulumi up}, {@code preview}, {@code destroy}) it runs
