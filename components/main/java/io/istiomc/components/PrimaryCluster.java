@@ -3,6 +3,7 @@ package io.istiomc.components;
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.helm.v3.Release;
 import com.pulumi.resources.ComponentResourceOptions;
+import io.istiomc.components.inputs.EastWestGatewayArgs;
 import io.istiomc.components.inputs.PrimaryClusterArgs;
 
 import javax.annotation.Nullable;
@@ -71,10 +72,7 @@ public class PrimaryCluster extends MeshCluster {
         var cluster = args.cluster();
         Dns1123.requireLabel("PrimaryClusterArgs", "cluster.clusterName", cluster.clusterName());
         Dns1123.requireLabel("PrimaryClusterArgs", "cluster.network", cluster.network());
-        if (cluster.gateway().serviceType() != GatewayServiceType.LOAD_BALANCER) {
-            throw new IllegalArgumentException("PrimaryClusterArgs: 'cluster.gateway.serviceType' must be LoadBalancer"
-                    + " on the primary (got " + cluster.gateway().serviceType().kubernetesName() + "): remotes reach istiod"
-                    + " through the gateway address on the fixed ports 15012 and 15017");
-        }
+        Problem.requireNone("PrimaryClusterArgs", Problem.under("cluster.gateway.",
+                EastWestGatewayArgs.checkExposesIstiod(cluster.gateway().serviceType())));
     }
 }

@@ -34,6 +34,7 @@ public final class RemoteSecretKubeconfig {
     public static String build(String clusterName, String server, String caData, String token,
                                Optional<String> tlsServerName) {
         validate(clusterName, server, caData, token);
+        tlsServerName.ifPresent(name -> Problem.requireNone("RemoteSecretKubeconfig", checkTlsServerName(name)));
         var cluster = new LinkedHashMap<String, Object>();
         cluster.put("certificate-authority-data", caData);
         cluster.put("server", server);
@@ -65,16 +66,7 @@ public final class RemoteSecretKubeconfig {
     /** What clientcmd would reject, checked before anything is written. */
     static void validate(String clusterName, String server, String caData, String token) {
         Dns1123.requireLabel("RemoteSecretKubeconfig", "clusterName", clusterName);
-        URI uri;
-        try {
-            uri = new URI(server);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("RemoteSecretKubeconfig: 'server' is not a URL (got '" + server + "')", e);
-        }
-        if (!"https".equals(uri.getScheme()) || uri.getHost() == null) {
-            throw new IllegalArgumentException("RemoteSecretKubeconfig: 'server' must be an https URL with a host (got '"
-                    + server + "')");
-        }
+        Problem.requireNone("RemoteSecretKubeconfig", checkServer(server));
         if (token == null || token.isBlank()) {
             throw new IllegalArgumentException("RemoteSecretKubeconfig: the token of cluster '" + clusterName
                     + "' is empty; the reader token Secret has not been filled");
@@ -88,6 +80,36 @@ public final class RemoteSecretKubeconfig {
             throw new IllegalArgumentException("RemoteSecretKubeconfig: 'caData' of cluster '" + clusterName
                     + "' is not base64", e);
         }
+    }
+
+    /**
+     * The rule for {@code server}: istiod speaks TLS to the API server, so an https URL, and one with a
+     * host to dial.
+     */
+    public static List<Problem> checkServer(String server) {
+        try {
+            var uri = new URI(server);
+            if ("https".equals(uri.getScheme()) && uri.getHost() != null && !uri.getHost().isEmpty()) {
+                return List.of();
+            }
+        } catch (URISyntaxException e) {
+            // not a URL at all: the same problem
+        }
+        return List.of(new Problem("server", "must be an https:// URL with a host, e.g. https://203.0.113.20:6443 (got '"
+                + server + "')"));
+    }
+
+    /**
+     * The rule for {@code tlsServerName}: a host name (DNS-1123 subdomain), since clients verify the
+     * server certificate against it and send it as SNI; an IP address or a URL is neither.
+     */
+    public static List<Problem> checkTlsServerName(String tlsServerName) {
+        if (Dns1123.isHostName(tlsServerName)) {
+            return List.of();
+        }
+        return List.of(new Problem("tlsServerName", "must be a DNS name (an RFC 1123 subdomain: lowercase letters, digits,"
+                + " '-' and '.'), not an IP address or a URL (got '" + tlsServerName + "'); set the name the API server's"
+                + " certificate is issued for, e.g. api.cluster2.example"));
     }
 
     /** True for a server on this machine: istiod in another cluster could never reach it. */

@@ -2,9 +2,9 @@ package io.istiomc.config;
 
 /** The role of a cluster in the mesh (config value {@code role}). */
 public enum ClusterRole {
-    /** Runs istiod for the whole mesh. Exactly one. */
+    /** Runs istiod, which serves its own cluster and its remotes and watches every other cluster of the mesh. */
     PRIMARY("primary"),
-    /** Uses the primary's istiod. */
+    /** Uses the istiod of its control plane, a primary. */
     REMOTE("remote");
 
     private final String configName;
@@ -15,6 +15,15 @@ public enum ClusterRole {
 
     public String configName() {
         return configName;
+    }
+
+    /**
+     * Whether some primary watches a cluster of this role (holds a remote secret for it), in a mesh
+     * with {@code primaryCount} primaries: every primary watches every other cluster, so a remote
+     * always is, and a primary is when there is another.
+     */
+    public boolean watched(int primaryCount) {
+        return this == REMOTE || primaryCount > 1;
     }
 
     /** Parses the config spelling; empty when it is neither role. */

@@ -11,7 +11,7 @@ import java.util.Optional;
  *
  * @param meshId   {@code meshId}: the Istio mesh ID
  * @param istio    {@code istio}: the charts to install
- * @param clusters {@code clusters}: one primary and any number of remotes, in order
+ * @param clusters {@code clusters}: one or more primaries and any number of remotes, in order
  * @param ca       {@code ca}: the shared certificate authority
  * @param samples  {@code samples}: the helloworld/sleep check
  */
@@ -33,10 +33,13 @@ public record MeshConfig(String meshId, Istio istio, List<Cluster> clusters, Ca 
     /**
      * One item of {@code clusters}.
      *
-     * @param apiServer the URL the primary reaches this cluster's API server at; empty means "from the kubeconfig"
+     * @param apiServer     the URL the primaries reach this cluster's API server at; empty means "from the kubeconfig"
+     * @param tlsServerName the {@code tls-server-name} of the remote secret's kubeconfig; empty means the URL's host
+     * @param controlPlane  on a remote, the primary whose istiod serves it; empty on a primary
      */
     public record Cluster(String name, ClusterRole role, String context, String network, Optional<Kubeconfig> kubeconfig,
-                          Optional<String> apiServer, Gateway gateway) {
+                          Optional<String> apiServer, Optional<String> tlsServerName, Optional<String> controlPlane,
+                          Gateway gateway) {
     }
 
     /** {@code clusters[].kubeconfig}: a file, or the file's content (always treated as a secret). */

@@ -6,8 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.istiomc.components.Dns1123;
 import io.istiomc.components.GatewayServiceType;
+import io.istiomc.components.Problem;
+import io.istiomc.components.RemoteSecretKubeconfig;
 import io.istiomc.components.inputs.EastWestGatewayArgs;
 import io.istiomc.components.inputs.IstioCharts;
+import io.istiomc.components.inputs.MeshCertificateAuthorityArgs;
+import io.istiomc.components.inputs.SampleAppsArgs;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -34,8 +38,8 @@ public final class MeshConfigReader {
 
     public static final Set<String> TOP_LEVEL_KEYS = Set.of("meshId", "istio", "clusters", "ca", "samples");
     private static final List<String> ISTIO_KEYS = List.of("version", "chartRepository");
-    private static final List<String> CLUSTER_KEYS = List.of("name", "role", "context", "network", "kubeconfig",
-            "apiServer", "gateway");
+    private static final List<String> CLUSTER_KEYS = List.of("name", "role", "context", "network", "controlPlane",
+            "kubeconfig", "apiServer", "tlsServerName", "gateway");
     private static final List<String> GATEWAY_KEYS = List.of("address", "port", "serviceType", "annotations");
     private static final List<String> CA_KEYS = List.of("rootValidityDays", "intermediateValidityDays", "rsaBits",
             "protectRootKey");
@@ -45,13 +49,6 @@ public final class MeshConfigReader {
     private static final Pattern IPV4 = Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
     private static final Pattern DNS_NAME = Pattern.compile(
             "(?=.{1,253}$)([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)(\\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*", Pattern.CASE_INSENSITIVE);
-    private static final int NODE_PORT_MIN = 30000;
-    private static final int NODE_PORT_MAX = 32767;
-    public static final int MAX_VALIDITY_DAYS = 36500;
-    /** Names whose resources would collide with the CA's ({@code mesh-ca-<cluster>-key} vs {@code mesh-ca-root-key}). */
-    private static final Set<String> RESERVED_CLUSTER_NAMES = Set.of("root");
-    private static final Set<String> SYSTEM_NAMESPACES = Set.of("istio-system", "kube-system", "kube-public",
-            "kube-node-lease", "default");
 
     private final List<ConfigProblem> problems = new ArrayList<>();
     private final Function<String, Path> home;
@@ -88,8 +85,8 @@ public final class MeshConfigReader {
         var meshId = raw.get(NS + "meshId");
         if (meshId.isEmpty()) {
             problem(NS + "meshId", "is required; set it to the mesh ID every cluster shares, e.g. 'mesh1'");
-        } else if (!Dns1123.isLabel(meshId.get())) {
-            notLabel(NS + "meshId", meshId.get());
+        } else {
+            report(NS, Dns1123.checkLabel("meshId", meshId.get()));
         }
         var istio = readIstio(node(raw, "istio"));
         var clusters = readClusters(node(raw, "clusters"));
@@ -134,7 +131,7 @@ public final class MeshConfigReader {
     private List<MeshConfig.Cluster> readClusters(Optional<JsonNode> node) {
         var key = NS + "clusters";
         if (node.isEmpty()) {
-            problem(key, "is required; list one cluster with 'role: primary' and any number with 'role: remote'");
+            problem(key, "is required; list one or more clusters with 'role: primary' and any number with 'role: remote'");
             return List.of();
         }
         if (!node.get().isArray()) {
@@ -142,19 +139,20 @@ public final class MeshConfigReader {
             return List.of();
         }
         if (node.get().isEmpty()) {
-            problem(key, "must not be empty; list one cluster with 'role: primary' and any number with 'role: remote'");
+            problem(key, "must not be empty; list one or more clusters with 'role: primary' and any number with 'role: remote'");
             return List.of();
         }
+        var topology = Topology.sketch(node.get());
         var clusters = new ArrayList<MeshConfig.Cluster>();
         var names = new HashMap<String, Integer>();
-        var contexts = new HashMap<String, String>();
+        var contexts = new HashMap<KubeContext, String>();
         for (int i = 0; i < node.get().size(); i++) {
             var item = node.get().get(i);
             var path = key + "[" + i + "]";
             if (!isObject(path, item, "a cluster object with 'name', 'role', 'context' and 'network'")) {
                 continue;
             }
-            var cluster = readCluster(path, item);
+            var cluster = readCluster(path, item, topology);
             if (!cluster.name().isEmpty()) {
                 var first = names.putIfAbsent(cluster.name(), i);
                 if (first != null) {
@@ -162,35 +160,39 @@ public final class MeshConfigReader {
                             + "]; cluster names must be unique");
                 }
             }
-            if (!cluster.context().isEmpty()) {
-                var contextKey = cluster.kubeconfig().map(MeshConfig.Kubeconfig::value).orElse("") + "\u0000" + cluster.context();
-                var owner = contexts.putIfAbsent(contextKey, cluster.name());
+            // A kubeconfig that could not be read has its own problem; its context is not compared.
+            var kubeconfigUnread = item.hasNonNull("kubeconfig") && cluster.kubeconfig().isEmpty();
+            if (!cluster.context().isEmpty() && !kubeconfigUnread) {
+                var owner = contexts.putIfAbsent(new KubeContext(cluster.kubeconfig(), cluster.context()), cluster.name());
                 if (owner != null) {
-                    problem(path + ".context", "'" + cluster.context() + "' is already the context of cluster '" + owner
-                            + "'; each cluster needs its own kube context, or the mesh would install twice into one cluster");
+                    problem(path + ".context", "'" + cluster.context() + "' of the same kubeconfig is already the context of"
+                            + " cluster '" + owner + "'; each cluster needs its own kube context, or the mesh would install"
+                            + " twice into one cluster");
                 }
             }
             clusters.add(cluster);
         }
-        var primaries = clusters.stream().filter(c -> c.role() == ClusterRole.PRIMARY).map(MeshConfig.Cluster::name).toList();
         var rolesKnown = clusters.stream().allMatch(c -> c.role() != null);
-        if (rolesKnown && primaries.isEmpty()) {
-            problem(key, "must have exactly one cluster with 'role: primary' (found none); mark the cluster that runs istiod");
-        } else if (primaries.size() > 1) {
-            problem(key, "must have exactly one cluster with 'role: primary' (found " + primaries.size() + ": "
-                    + String.join(", ", primaries) + "); a shared control plane runs in one cluster, make the others 'remote'");
+        if (rolesKnown && clusters.stream().noneMatch(c -> c.role() == ClusterRole.PRIMARY)) {
+            problem(key, "must have at least one cluster with 'role: primary' (found none); mark each cluster that runs"
+                    + " istiod as 'role: primary'");
         }
         return clusters;
     }
 
-    private MeshConfig.Cluster readCluster(String path, JsonNode item) {
+    /**
+     * What a cluster's provider connects with: a context name means nothing without the kubeconfig
+     * that holds it, so two clusters may use one context name from different kubeconfigs. Kubeconfigs
+     * compare as {@link #kubeconfig} stores them; empty is the provider's default lookup.
+     */
+    private record KubeContext(Optional<MeshConfig.Kubeconfig> kubeconfig, String context) {
+    }
+
+    private MeshConfig.Cluster readCluster(String path, JsonNode item, Topology topology) {
         checkKeys(path, item, CLUSTER_KEYS);
         var name = string(path + ".name", item.get("name"), true).orElse("");
-        if (!name.isEmpty() && !Dns1123.isLabel(name)) {
-            notLabel(path + ".name", name);
-        } else if (RESERVED_CLUSTER_NAMES.contains(name)) {
-            problem(path + ".name", "'" + name + "' is reserved: the shared CA's root key is named 'mesh-ca-root-key', and a"
-                    + " cluster's intermediate key would take the same name; choose another cluster name");
+        if (!name.isEmpty()) {
+            reportAt(path + ".name", MeshCertificateAuthorityArgs.checkClusterName(name));
         }
         var roleText = string(path + ".role", item.get("role"), true);
         ClusterRole role = roleText.flatMap(ClusterRole::fromConfigName).orElse(null);
@@ -199,17 +201,111 @@ public final class MeshConfigReader {
         }
         var context = string(path + ".context", item.get("context"), true).orElse("");
         var network = string(path + ".network", item.get("network"), true).orElse("");
-        if (!network.isEmpty() && !Dns1123.isLabel(network)) {
-            notLabel(path + ".network", network);
+        if (!network.isEmpty()) {
+            report(path + ".", Dns1123.checkLabel("network", network));
         }
+        var controlPlane = controlPlane(path + ".controlPlane", role,
+                string(path + ".controlPlane", item.get("controlPlane"), false), topology);
         var kubeconfig = string(path + ".kubeconfig", item.get("kubeconfig"), false).flatMap(k -> kubeconfig(path + ".kubeconfig", k));
         var apiServer = string(path + ".apiServer", item.get("apiServer"), false);
-        apiServer.ifPresent(url -> checkApiServer(path + ".apiServer", url));
-        if (apiServer.isPresent() && role == ClusterRole.PRIMARY) {
-            problem(path + ".apiServer", "is only used for remotes (it goes into the primary's remote secret); remove it from the primary");
+        apiServer.ifPresent(url -> reportAt(path + ".apiServer", RemoteSecretKubeconfig.checkServer(url)));
+        if (apiServer.isPresent() && topology.unwatched(role)) {
+            unwatched(path + ".apiServer");
         }
-        var gateway = readGateway(path + ".gateway", Optional.ofNullable(item.get("gateway")), role);
-        return new MeshConfig.Cluster(name, role, context, network, kubeconfig, apiServer, gateway);
+        var tlsServerName = string(path + ".tlsServerName", item.get("tlsServerName"), false);
+        tlsServerName.ifPresent(serverName -> report(path + ".", RemoteSecretKubeconfig.checkTlsServerName(serverName)));
+        if (tlsServerName.isPresent() && topology.unwatched(role)) {
+            unwatched(path + ".tlsServerName");
+        }
+        var exposesIstiod = role == ClusterRole.PRIMARY && topology.servesRemotes(name);
+        var gateway = readGateway(path + ".gateway", Optional.ofNullable(item.get("gateway")), exposesIstiod);
+        return new MeshConfig.Cluster(name, role, context, network, kubeconfig, apiServer, tlsServerName, controlPlane, gateway);
+    }
+
+    /**
+     * A remote's control plane: the primary it names, or the only primary. A primary has none.
+     * Nothing is checked against the other clusters while a role is unknown or no primary exists,
+     * since the fix for those problems (reported where they are found) may change the answer.
+     */
+    private Optional<String> controlPlane(String key, ClusterRole role, Optional<String> named, Topology topology) {
+        if (role == ClusterRole.PRIMARY) {
+            named.ifPresent(n -> problem(key, "is only for remotes: a primary runs its own istiod, which serves it; remove it"));
+            return Optional.empty();
+        }
+        var primaries = topology.primaries();
+        if (role == null || primaries.isEmpty()) {
+            return named;
+        }
+        var choices = " (" + String.join(", ", primaries) + ")";
+        if (named.isEmpty()) {
+            if (primaries.size() == 1) {
+                return Optional.of(primaries.get(0));
+            }
+            problem(key, "is required when there are several primaries; name the primary whose istiod serves this remote"
+                    + choices);
+        } else if (!topology.names().contains(named.get())) {
+            problem(key, "names '" + named.get() + "', which is not a cluster of this stack; name a primary" + choices);
+        } else if (topology.roles().get(named.get()) == ClusterRole.REMOTE) {
+            problem(key, "names '" + named.get() + "', which is a remote; name a primary" + choices);
+        }
+        return named;
+    }
+
+    private void unwatched(String key) {
+        problem(key, "is only used for a cluster that a primary watches (it goes into that primary's remote secret for"
+                + " this cluster); the only primary is watched by none, so remove it");
+    }
+
+    /**
+     * Who is primary and which primary serves which remote, read ahead of the walk, since one
+     * cluster's rules depend on the others. Items too malformed to tell are left out; their own
+     * problems are reported when the walk reaches them.
+     *
+     * @param names             every cluster name
+     * @param roles             the role of every cluster whose role is known
+     * @param primaries         the names of the primaries, in order
+     * @param servingPrimaries  the primaries some remote names, or the only primary when a remote names none
+     */
+    private record Topology(Set<String> names, Map<String, ClusterRole> roles, List<String> primaries,
+                            Set<String> servingPrimaries) {
+        static Topology sketch(JsonNode clusters) {
+            var names = new java.util.HashSet<String>();
+            var roles = new HashMap<String, ClusterRole>();
+            var primaries = new ArrayList<String>();
+            var named = new java.util.HashSet<String>();
+            var remoteWithoutControlPlane = false;
+            for (var item : clusters) {
+                var name = item.path("name").isTextual() ? item.path("name").asText() : null;
+                var role = ClusterRole.fromConfigName(item.path("role").asText(""));
+                if (name == null) {
+                    continue;
+                }
+                names.add(name);
+                role.ifPresent(r -> roles.putIfAbsent(name, r));
+                if (role.equals(Optional.of(ClusterRole.PRIMARY))) {
+                    primaries.add(name);
+                } else if (role.equals(Optional.of(ClusterRole.REMOTE))) {
+                    if (item.path("controlPlane").isTextual()) {
+                        named.add(item.path("controlPlane").asText());
+                    } else {
+                        remoteWithoutControlPlane = true;
+                    }
+                }
+            }
+            if (remoteWithoutControlPlane && primaries.size() == 1) {
+                named.add(primaries.get(0));
+            }
+            return new Topology(Set.copyOf(names), Map.copyOf(roles), List.copyOf(primaries), Set.copyOf(named));
+        }
+
+        /** Whether no primary watches a cluster of this role; unknown roles are not judged. */
+        boolean unwatched(ClusterRole role) {
+            return role != null && !role.watched(primaries.size());
+        }
+
+        boolean servesRemotes(String primary) {
+            return servingPrimaries.contains(primary);
+        }
     }
 
     private Optional<MeshConfig.Kubeconfig> kubeconfig(String key, String value) {
@@ -235,12 +331,6 @@ public final class MeshConfigReader {
                 || value.equals(RawConfig.ENCRYPTED);
     }
 
-    private void checkApiServer(String key, String url) {
-        if (!isUrl(url, List.of("https"))) {
-            problem(key, "must be an https:// URL with a host, e.g. https://203.0.113.20:6443 (got '" + url + "')");
-        }
-    }
-
     /** A URL with one of the schemes and a host. */
     private static boolean isUrl(String value, List<String> schemes) {
         try {
@@ -251,7 +341,7 @@ public final class MeshConfigReader {
         }
     }
 
-    private MeshConfig.Gateway readGateway(String key, Optional<JsonNode> node, ClusterRole role) {
+    private MeshConfig.Gateway readGateway(String key, Optional<JsonNode> node, boolean exposesIstiod) {
         var defaults = new MeshConfig.Gateway(Optional.empty(), EastWestGatewayArgs.DEFAULT_PORT,
                 GatewayServiceType.LOAD_BALANCER, Map.of());
         if (node.isEmpty()) {
@@ -275,19 +365,9 @@ public final class MeshConfigReader {
         }
         var type = parsedType.orElse(GatewayServiceType.LOAD_BALANCER);
         var port = integer(key + ".port", gateway.get("port")).orElse(EastWestGatewayArgs.DEFAULT_PORT);
-        if (port < 1 || port > 65535) {
-            problem(key + ".port", "must be a port number from 1 to 65535 (got " + port + ")");
-        } else if (type == GatewayServiceType.NODE_PORT && (port < NODE_PORT_MIN || port > NODE_PORT_MAX)) {
-            problem(key + ".port", "must be a node port from " + NODE_PORT_MIN + " to " + NODE_PORT_MAX
-                    + " when 'serviceType' is NodePort (got " + port + ")");
-        }
-        if (type == GatewayServiceType.NODE_PORT && address.isEmpty()) {
-            problem(key + ".address", "is required when 'serviceType' is NodePort: Kubernetes reports no external address"
-                    + " for a NodePort Service; set the address other networks reach the nodes at");
-        }
-        if (type == GatewayServiceType.NODE_PORT && role == ClusterRole.PRIMARY) {
-            problem(key + ".serviceType", "must be 'LoadBalancer' on the primary: remotes reach istiod through the"
-                    + " gateway address on the fixed ports 15012 and 15017");
+        report(key + ".", EastWestGatewayArgs.check(type, port, address.orElse(null)));
+        if (exposesIstiod) {
+            report(key + ".", EastWestGatewayArgs.checkExposesIstiod(type));
         }
         var annotations = new TreeMap<String, String>();
         var annotationsNode = gateway.get("annotations");
@@ -320,18 +400,7 @@ public final class MeshConfigReader {
                 .orElse(defaults.intermediateValidityDays());
         var rsaBits = integer(key + ".rsaBits", ca.get("rsaBits")).orElse(defaults.rsaBits());
         var protect = bool(key + ".protectRootKey", ca.get("protectRootKey")).orElse(false);
-        if (root < 1 || root > MAX_VALIDITY_DAYS) {
-            problem(key + ".rootValidityDays", "must be from 1 to " + MAX_VALIDITY_DAYS + " days (got " + root + ")");
-        }
-        if (intermediate < 1 || intermediate > MAX_VALIDITY_DAYS) {
-            problem(key + ".intermediateValidityDays", "must be from 1 to " + MAX_VALIDITY_DAYS + " days (got " + intermediate + ")");
-        } else if (intermediate > root) {
-            problem(key + ".intermediateValidityDays", "must not exceed rootValidityDays (" + intermediate + " > " + root
-                    + "): an intermediate cannot outlive its root");
-        }
-        if (!List.of(2048, 3072, 4096).contains(rsaBits)) {
-            problem(key + ".rsaBits", "must be 2048, 3072 or 4096 (got " + rsaBits + ")");
-        }
+        report(key + ".", MeshCertificateAuthorityArgs.check(root, intermediate, rsaBits));
         return new MeshConfig.Ca(root, intermediate, rsaBits, protect);
     }
 
@@ -344,12 +413,7 @@ public final class MeshConfigReader {
         checkKeys(key, node.get(), SAMPLES_KEYS);
         var enabled = bool(key + ".enabled", node.get().get("enabled")).orElse(false);
         var namespace = string(key + ".namespace", node.get().get("namespace"), false).orElse("sample");
-        if (!Dns1123.isLabel(namespace)) {
-            notLabel(key + ".namespace", namespace);
-        } else if (SYSTEM_NAMESPACES.contains(namespace)) {
-            problem(key + ".namespace", "must not be '" + namespace + "': the samples own their namespace and delete it"
-                    + " with them; choose a namespace of their own, e.g. 'sample'");
-        }
+        report(key + ".", SampleAppsArgs.checkNamespace(namespace));
         return new MeshConfig.Samples(enabled, namespace);
     }
 
@@ -423,13 +487,18 @@ public final class MeshConfigReader {
                 + " (known keys: " + String.join(", ", allowed) + ")");
     }
 
-    private void notLabel(String key, String value) {
-        problem(key, "must be a DNS-1123 label (got '" + value + "'); use at most 63 lowercase letters, digits and '-',"
-                + " starting and ending with a letter or digit");
-    }
-
     private void problem(String key, String message) {
         problems.add(new ConfigProblem(key, message));
+    }
+
+    /** Reports a component's problems, each under the config key {@code prefix + property}. */
+    private void report(String prefix, List<Problem> found) {
+        found.forEach(p -> problem(prefix + p.property(), p.message()));
+    }
+
+    /** Reports a component's problems about one value under that value's config key. */
+    private void reportAt(String key, List<Problem> found) {
+        found.forEach(p -> problem(key, p.message()));
     }
 
     static boolean isAddress(String value) {

@@ -32,14 +32,20 @@ class BadInputTest {
     private static final String NS = "istio-multicluster:";
     private static final String LABEL_RULE = "; use at most 63 lowercase letters, digits and '-', starting and ending"
             + " with a letter or digit";
-    private static final String CLUSTERS_REQUIRED = NS + "clusters: is required; list one cluster with 'role: primary'"
-            + " and any number with 'role: remote'";
+    private static final String CLUSTERS_REQUIRED = NS + "clusters: is required; list one or more clusters with"
+            + " 'role: primary' and any number with 'role: remote'";
     private static final String TOP_LEVEL_KEYS = "(known keys: ca, clusters, istio, meshId, samples)";
-    private static final String CLUSTER_KEYS = "(known keys: name, role, context, network, kubeconfig, apiServer, gateway)";
+    private static final String CLUSTER_KEYS = "(known keys: name, role, context, network, controlPlane, kubeconfig, apiServer,"
+            + " tlsServerName, gateway)";
     private static final String NODE_PORT_ADDRESS = "is required when 'serviceType' is NodePort: Kubernetes reports no"
             + " external address for a NodePort Service; set the address other networks reach the nodes at";
-    private static final String SAME_CONTEXT = "'ctx-cluster1' is already the context of cluster 'cluster1'; each cluster"
-            + " needs its own kube context, or the mesh would install twice into one cluster";
+    private static final String UNWATCHED = "is only used for a cluster that a primary watches (it goes into that"
+            + " primary's remote secret for this cluster); the only primary is watched by none, so remove it";
+    private static final String TLS_SERVER_NAME_RULE = "must be a DNS name (an RFC 1123 subdomain: lowercase letters,"
+            + " digits, '-' and '.'), not an IP address or a URL (got '%s'); set the name the API server's certificate is"
+            + " issued for, e.g. api.cluster2.example";
+    private static final String SAME_CONTEXT = "'ctx-cluster1' of the same kubeconfig is already the context of cluster"
+            + " 'cluster1'; each cluster needs its own kube context, or the mesh would install twice into one cluster";
 
     /** The table: stack file (without .yaml) and every problem the validator must report, in its order. */
     static Stream<Arguments> invalidStacks() {
@@ -57,12 +63,12 @@ class BadInputTest {
                 invalid("06-typo-network-key",
                         NS + "clusters[1].netwrk: is not a known key; did you mean 'network'? " + CLUSTER_KEYS,
                         NS + "clusters[1].network: is required"),
-                invalid("07-two-primaries",
-                        NS + "clusters: must have exactly one cluster with 'role: primary' (found 2: cluster1, cluster2);"
-                                + " a shared control plane runs in one cluster, make the others 'remote'"),
+                invalid("07-several-primaries-remote-without-control-plane",
+                        NS + "clusters[1].controlPlane: is required when there are several primaries; name the primary"
+                                + " whose istiod serves this remote (cluster1, cluster3)"),
                 invalid("08-no-primary",
-                        NS + "clusters: must have exactly one cluster with 'role: primary' (found none);"
-                                + " mark the cluster that runs istiod"),
+                        NS + "clusters: must have at least one cluster with 'role: primary' (found none);"
+                                + " mark each cluster that runs istiod as 'role: primary'"),
                 invalid("09-duplicate-cluster-names",
                         NS + "clusters[1].name: 'cluster1' is already the name of istio-multicluster:clusters[0];"
                                 + " cluster names must be unique"),
@@ -84,8 +90,8 @@ class BadInputTest {
                         NS + "clusters[0].kubeconfig: file '/nonexistent/istio-multicluster/kubeconfig.yaml' does not exist;"
                                 + " give an existing kubeconfig path (or the kubeconfig's content)"),
                 invalid("18-empty-clusters-list",
-                        NS + "clusters: must not be empty; list one cluster with 'role: primary' and any number with"
-                                + " 'role: remote'"),
+                        NS + "clusters: must not be empty; list one or more clusters with 'role: primary' and any"
+                                + " number with 'role: remote'"),
                 invalid("19-clusters-is-a-string",
                         NS + "clusters: must be a list of cluster objects (got the string 'cluster1,cluster2')"),
                 invalid("20-nodeport-without-address",
@@ -112,11 +118,11 @@ class BadInputTest {
                         NS + "clusters[1].name: is required",
                         NS + "clusters[1].context: is required"),
                 invalid("29-nodeport-on-primary",
-                        NS + "clusters[0].gateway.serviceType: must be 'LoadBalancer' on the primary: remotes reach"
-                                + " istiod through the gateway address on the fixed ports 15012 and 15017"),
+                        NS + "clusters[0].gateway.serviceType: must be 'LoadBalancer' on a primary that serves remotes"
+                                + " (got 'NodePort'): they reach istiod through the gateway address on the fixed ports"
+                                + " 15012 and 15017"),
                 invalid("30-api-server-on-primary",
-                        NS + "clusters[0].apiServer: is only used for remotes (it goes into the primary's remote secret);"
-                                + " remove it from the primary"),
+                        NS + "clusters[0].apiServer: " + UNWATCHED),
                 invalid("31-port-is-not-a-number",
                         NS + "clusters[0].gateway.port: must be a whole number (got the string 'tls')"),
                 invalid("32-root-validity-too-long",
@@ -144,7 +150,22 @@ class BadInputTest {
                 invalid("41-chart-repository-without-host",
                         NS + "istio.chartRepository: must be an https:// or oci:// URL of a Helm repository"
                                 + " (got 'https://')"),
-                invalid("42-many-problems", MANY_PROBLEMS.toArray(String[]::new)));
+                invalid("42-many-problems", MANY_PROBLEMS.toArray(String[]::new)),
+                invalid("43-control-plane-names-a-remote",
+                        NS + "clusters[2].controlPlane: names 'cluster2', which is a remote; name a primary"
+                                + " (cluster1, cluster4)"),
+                invalid("44-control-plane-names-unknown-cluster",
+                        NS + "clusters[1].controlPlane: names 'custer1', which is not a cluster of this stack; name a"
+                                + " primary (cluster1)"),
+                invalid("45-control-plane-on-a-primary",
+                        NS + "clusters[1].controlPlane: is only for remotes: a primary runs its own istiod, which serves"
+                                + " it; remove it"),
+                invalid("46-tls-server-name-is-a-url",
+                        NS + "clusters[1].tlsServerName: " + TLS_SERVER_NAME_RULE.formatted("https://api.cluster2.example:6443")),
+                invalid("47-tls-server-name-is-an-ip",
+                        NS + "clusters[1].tlsServerName: " + TLS_SERVER_NAME_RULE.formatted("203.0.113.20")),
+                invalid("48-tls-server-name-on-the-only-primary",
+                        NS + "clusters[0].tlsServerName: " + UNWATCHED));
     }
 
     /** The ten problems of {@code 42-many-problems.yaml}, in the order the validator walks the file. */

@@ -1,8 +1,11 @@
 package io.istiomc.components.inputs;
 
 import io.istiomc.components.GatewayServiceType;
+import io.istiomc.components.Problem;
 
 import javax.annotation.Nullable;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,6 +18,9 @@ import java.util.TreeMap;
 public final class EastWestGatewayArgs {
     /** The port of Istio's cross-network (AUTO_PASSTHROUGH) listener on the gateway pods. */
     public static final int DEFAULT_PORT = 15443;
+    /** Kubernetes' default {@code --service-node-port-range}. */
+    public static final int NODE_PORT_MIN = 30000;
+    public static final int NODE_PORT_MAX = 32767;
 
     private final GatewayServiceType serviceType;
     private final int port;
@@ -44,8 +50,8 @@ public final class EastWestGatewayArgs {
 
     /**
      * The port other networks dial for cross-network traffic; it is what meshNetworks advertises.
-     * For a LoadBalancer it is the Service port in front of 15443; for a NodePort, the node port.
-     * Default: 15443.
+     * For a LoadBalancer it is the Service port in front of 15443; for a NodePort, the node port
+     * ({@value #NODE_PORT_MIN}-{@value #NODE_PORT_MAX}). Default: 15443.
      */
     public int port() {
         return port;
@@ -63,6 +69,42 @@ public final class EastWestGatewayArgs {
     /** Annotations of the gateway Service, e.g. to ask for an NLB. Default: none. */
     public Map<String, String> annotations() {
         return annotations;
+    }
+
+    /**
+     * The rules of a gateway's exposure: a port number, within the node port range for a NodePort,
+     * whose address must then be given since Kubernetes reports none.
+     *
+     * @return problems about {@code port} and {@code address}, in that order
+     */
+    public static List<Problem> check(GatewayServiceType serviceType, int port, @Nullable String address) {
+        var problems = new ArrayList<Problem>();
+        var nodePort = serviceType == GatewayServiceType.NODE_PORT;
+        if (port < 1 || port > 65535) {
+            problems.add(new Problem("port", "must be a port number from 1 to 65535 (got " + port + ")"));
+        } else if (nodePort && (port < NODE_PORT_MIN || port > NODE_PORT_MAX)) {
+            problems.add(new Problem("port", "must be a node port from " + NODE_PORT_MIN + " to " + NODE_PORT_MAX
+                    + " when 'serviceType' is NodePort (got " + port + ")"));
+        }
+        if (nodePort && address == null) {
+            problems.add(new Problem("address", "is required when 'serviceType' is NodePort: Kubernetes reports no"
+                    + " external address for a NodePort Service; set the address other networks reach the nodes at"));
+        }
+        return problems;
+    }
+
+    /**
+     * The rule for a gateway through which remotes reach istiod (a primary that serves remotes): a
+     * LoadBalancer, since remotes dial the fixed ports 15012 and 15017 at its address, and a NodePort
+     * Service would put them on node ports of Kubernetes' choosing.
+     */
+    public static List<Problem> checkExposesIstiod(GatewayServiceType serviceType) {
+        if (serviceType == GatewayServiceType.LOAD_BALANCER) {
+            return List.of();
+        }
+        return List.of(new Problem("serviceType", "must be 'LoadBalancer' on a primary that serves remotes (got '"
+                + serviceType.kubernetesName() + "'): they reach istiod through the gateway address on the fixed ports"
+                + " 15012 and 15017"));
     }
 
     public static final class Builder {
@@ -93,13 +135,7 @@ public final class EastWestGatewayArgs {
         }
 
         public EastWestGatewayArgs build() {
-            if (port < 1 || port > 65535) {
-                throw new IllegalArgumentException("EastWestGatewayArgs: 'port' must be 1-65535 (got " + port + ")");
-            }
-            if (serviceType == GatewayServiceType.NODE_PORT && address == null) {
-                throw new IllegalArgumentException("EastWestGatewayArgs: 'address' is required when 'serviceType' is NodePort:"
-                        + " Kubernetes reports no external address for a NodePort Service");
-            }
+            Problem.requireNone("EastWestGatewayArgs", check(serviceType, port, address));
             return new EastWestGatewayArgs(this);
         }
     }

@@ -1,11 +1,21 @@
 package io.istiomc.components.inputs;
 
 import io.istiomc.components.Dns1123;
+import io.istiomc.components.Problem;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** Arguments of {@link io.istiomc.components.MeshCertificateAuthority}. */
 public final class MeshCertificateAuthorityArgs {
+    /** Key sizes of the root and the intermediates. */
+    public static final List<Integer> RSA_SIZES = List.of(2048, 3072, 4096);
+    /** The longest validity accepted, a century: a typo of a few digits is caught, any real lifetime passes. */
+    public static final int MAX_VALIDITY_DAYS = 36500;
+    /** Cluster names whose children would collide with the root's ({@code <ca>-<cluster>-key}). */
+    private static final Set<String> RESERVED_CLUSTER_NAMES = Set.of("root");
+
     private final List<String> clusterNames;
     private final int rootValidityDays;
     private final int intermediateValidityDays;
@@ -24,12 +34,54 @@ public final class MeshCertificateAuthorityArgs {
         return new Builder();
     }
 
+    /**
+     * The CA's limits: key sizes the tls provider issues and Istio accepts, validity of at least a day
+     * and at most a century, and no intermediate outliving the root that signs it.
+     *
+     * @return problems about {@code rootValidityDays}, {@code intermediateValidityDays} and {@code rsaBits}, in that order
+     */
+    public static List<Problem> check(int rootValidityDays, int intermediateValidityDays, int rsaBits) {
+        var problems = new ArrayList<Problem>();
+        var rootValid = rootValidityDays >= 1 && rootValidityDays <= MAX_VALIDITY_DAYS;
+        if (!rootValid) {
+            problems.add(new Problem("rootValidityDays", "must be from 1 to " + MAX_VALIDITY_DAYS + " days (got "
+                    + rootValidityDays + ")"));
+        }
+        if (intermediateValidityDays < 1 || intermediateValidityDays > MAX_VALIDITY_DAYS) {
+            problems.add(new Problem("intermediateValidityDays", "must be from 1 to " + MAX_VALIDITY_DAYS + " days (got "
+                    + intermediateValidityDays + ")"));
+        } else if (rootValid && intermediateValidityDays > rootValidityDays) {
+            problems.add(new Problem("intermediateValidityDays", "must not exceed rootValidityDays ("
+                    + intermediateValidityDays + " > " + rootValidityDays + "): an intermediate cannot outlive its root"));
+        }
+        if (!RSA_SIZES.contains(rsaBits)) {
+            problems.add(new Problem("rsaBits", "must be 2048, 3072 or 4096 (got " + rsaBits + ")"));
+        }
+        return problems;
+    }
+
+    /**
+     * The rules for a cluster's name: a DNS-1123 label (it names the intermediate's children), and
+     * not {@code root}, since the intermediate key {@code <ca>-root-key} would take the root key's name.
+     *
+     * @return problems about {@code clusterNames}
+     */
+    public static List<Problem> checkClusterName(String clusterName) {
+        var label = Dns1123.checkLabel("clusterNames", clusterName);
+        if (!label.isEmpty() || !RESERVED_CLUSTER_NAMES.contains(clusterName)) {
+            return label;
+        }
+        return List.of(new Problem("clusterNames", "'" + clusterName + "' is reserved: the CA's root key is named"
+                + " '<ca>-root-key', and the intermediate key of a cluster named '" + clusterName + "' would take the"
+                + " same name; choose another cluster name"));
+    }
+
     /** The clusters that get an intermediate CA, one each, named after the cluster. Required, not empty. */
     public List<String> clusterNames() {
         return clusterNames;
     }
 
-    /** How long the root certificate is valid. Default: 3650 days (Istio's tools/certs). */
+    /** How long the root certificate is valid, at most {@value #MAX_VALIDITY_DAYS} days. Default: 3650 days (Istio's tools/certs). */
     public int rootValidityDays() {
         return rootValidityDays;
     }
@@ -53,8 +105,6 @@ public final class MeshCertificateAuthorityArgs {
     }
 
     public static final class Builder {
-        public static final List<Integer> RSA_SIZES = List.of(2048, 3072, 4096);
-
         private List<String> clusterNames = List.of();
         private int rootValidityDays = 3650;
         private int intermediateValidityDays = 730;
@@ -90,24 +140,13 @@ public final class MeshCertificateAuthorityArgs {
             if (clusterNames.isEmpty()) {
                 throw new IllegalArgumentException("MeshCertificateAuthorityArgs: 'clusterNames' must name at least one cluster");
             }
-            clusterNames.forEach(n -> Dns1123.requireLabel("MeshCertificateAuthorityArgs", "clusterNames", n));
+            var problems = new ArrayList<Problem>();
+            clusterNames.forEach(n -> problems.addAll(checkClusterName(n)));
             if (clusterNames.stream().distinct().count() != clusterNames.size()) {
-                throw new IllegalArgumentException("MeshCertificateAuthorityArgs: 'clusterNames' must not repeat a name (got "
-                        + clusterNames + ")");
+                problems.add(new Problem("clusterNames", "must not repeat a name (got " + clusterNames + ")"));
             }
-            if (!RSA_SIZES.contains(rsaBits)) {
-                throw new IllegalArgumentException("MeshCertificateAuthorityArgs: 'rsaBits' must be one of " + RSA_SIZES
-                        + " (got " + rsaBits + ")");
-            }
-            if (rootValidityDays < 1 || intermediateValidityDays < 1) {
-                throw new IllegalArgumentException("MeshCertificateAuthorityArgs: 'rootValidityDays' and"
-                        + " 'intermediateValidityDays' must be at least 1");
-            }
-            if (intermediateValidityDays > rootValidityDays) {
-                throw new IllegalArgumentException("MeshCertificateAuthorityArgs: 'intermediateValidityDays' ("
-                        + intermediateValidityDays + ") must not exceed 'rootValidityDays' (" + rootValidityDays
-                        + "): an intermediate cannot outlive its root");
-            }
+            problems.addAll(check(rootValidityDays, intermediateValidityDays, rsaBits));
+            Problem.requireNone("MeshCertificateAuthorityArgs", problems);
             return new MeshCertificateAuthorityArgs(this);
         }
     }

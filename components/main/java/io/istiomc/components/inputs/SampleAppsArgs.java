@@ -3,13 +3,20 @@ package io.istiomc.components.inputs;
 import com.pulumi.resources.Resource;
 import io.istiomc.components.ClusterRef;
 import io.istiomc.components.Dns1123;
+import io.istiomc.components.Names;
+import io.istiomc.components.Problem;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /** Arguments of {@link io.istiomc.components.SampleApps}. */
 public final class SampleAppsArgs {
+    /** Namespaces of Kubernetes and Istio, which the samples must never own. */
+    public static final Set<String> SYSTEM_NAMESPACES = Set.of(Names.ISTIO_NAMESPACE, "kube-system", "kube-public",
+            "kube-node-lease", "default");
+
     private final String namespace;
     private final List<Placement> placements;
 
@@ -22,7 +29,10 @@ public final class SampleAppsArgs {
         return new Builder();
     }
 
-    /** The namespace of the samples in every cluster, labelled for sidecar injection. Default: {@code sample}. */
+    /**
+     * The namespace of the samples in every cluster, labelled for sidecar injection. The samples own
+     * it and delete it with them, so it is none of Kubernetes' or Istio's. Default: {@code sample}.
+     */
     public String namespace() {
         return namespace;
     }
@@ -48,6 +58,21 @@ public final class SampleAppsArgs {
         }
     }
 
+    /**
+     * The rules for {@link #namespace()}: a DNS-1123 label, and not a namespace the samples would take
+     * from Kubernetes or Istio (deleting it on destroy).
+     *
+     * @return problems about {@code namespace}
+     */
+    public static List<Problem> checkNamespace(String namespace) {
+        var label = Dns1123.checkLabel("namespace", namespace);
+        if (!label.isEmpty() || !SYSTEM_NAMESPACES.contains(namespace)) {
+            return label;
+        }
+        return List.of(new Problem("namespace", "must not be '" + namespace + "': the samples own their namespace and"
+                + " delete it with them; choose a namespace of their own, e.g. 'sample'"));
+    }
+
     public static final class Builder {
         private String namespace = "sample";
         private final List<Placement> placements = new ArrayList<>();
@@ -63,7 +88,7 @@ public final class SampleAppsArgs {
         }
 
         public SampleAppsArgs build() {
-            Dns1123.requireLabel("SampleAppsArgs", "namespace", namespace);
+            Problem.requireNone("SampleAppsArgs", checkNamespace(namespace));
             if (placements.isEmpty()) {
                 throw new IllegalArgumentException("SampleAppsArgs: 'placements' must name at least one cluster");
             }
