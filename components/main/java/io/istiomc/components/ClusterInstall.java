@@ -221,11 +221,16 @@ final class ClusterInstall {
                     List<Resource> dependsOn, boolean skipAwait) {
         var charts = args.charts();
         var release = ReleaseArgs.builder().name(releaseName).version(charts.version());
+        var repositoryOpts = RepositoryOptsArgs.builder();
+        charts.login().ifPresent(login -> repositoryOpts.username(login.username()).password(login.password()));
         if (charts.isOci()) {
             // Helm addresses a chart in an OCI registry by reference; an OCI registry has no repo index.
             release.chart(charts.repository() + "/" + chart);
+            if (charts.login().isPresent()) {
+                release.repositoryOpts(repositoryOpts.build());
+            }
         } else {
-            release.chart(chart).repositoryOpts(RepositoryOptsArgs.builder().repo(charts.repository()).build());
+            release.chart(chart).repositoryOpts(repositoryOpts.repo(charts.repository()).build());
         }
         return new Release(name + "-" + suffix, release
                 .namespace(namespaceName)

@@ -84,19 +84,32 @@ public final class RemoteSecretKubeconfig {
 
     /**
      * The rule for {@code server}: istiod speaks TLS to the API server, so an https URL, and one with a
-     * host to dial.
+     * host to dial on a valid port. It carries no credentials: the URL is shown in plans and stored in
+     * the remote secret's kubeconfig beside the reader token, which is what authenticates; a rejected
+     * URL is quoted without its credential parts.
      */
     public static List<Problem> checkServer(String server) {
+        boolean httpsWithHost = false;
         try {
             var uri = new URI(server);
-            if ("https".equals(uri.getScheme()) && uri.getHost() != null && !uri.getHost().isEmpty()) {
-                return List.of();
-            }
+            httpsWithHost = "https".equals(uri.getScheme()) && uri.getHost() != null && !uri.getHost().isEmpty();
         } catch (URISyntaxException e) {
             // not a URL at all: the same problem
         }
-        return List.of(new Problem("server", "must be an https:// URL with a host, e.g. https://203.0.113.20:6443 (got '"
-                + server + "')"));
+        var shown = Urls.withoutCredentials(server);
+        if (!httpsWithHost) {
+            return List.of(new Problem("server", "must be an https:// URL with a host, e.g. https://203.0.113.20:6443 (got '"
+                    + shown + "')"));
+        }
+        if (Urls.hasCredentials(server)) {
+            return List.of(new Problem("server", "must not carry credentials (user info or a query string; got '" + shown
+                    + "'): the primary reaches this API server with the reader token the program creates; the"
+                    + " deployment's own credentials belong in the kubeconfig"));
+        }
+        if (!Urls.hasValidPort(server)) {
+            return List.of(new Problem("server", "must have a port from 1 to 65535 (got '" + shown + "')"));
+        }
+        return List.of();
     }
 
     /**

@@ -29,6 +29,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Benchmark {
     public static final List<Integer> DEFAULT_REMOTES = List.of(1, 10, 50, 200);
+    /** The largest size measured: 1+200 plans in about 8 s within 200 MB; this bounds a run to minutes. */
+    public static final int MAX_REMOTES = 500;
     /**
      * Plans of 1+{@value #WARM_UP_REMOTES} run before measuring, so that class loading and JIT
      * compilation do not count: at least {@value #MIN_WARM_UP_RUNS}, and more (up to
@@ -70,12 +72,15 @@ public final class Benchmark {
     public static int run(List<String> args, PrintStream out, PrintStream err) {
         var settings = parse(args);
         try {
+            if (settings.json().isPresent()) {
+                checkWritable(settings.json().get());
+            }
             return measure(settings, out, err);
         } catch (InvalidConfigException | PlanRunner.PlanFailedException e) {
             err.println("error: the benchmark stack could not be planned: " + e.getMessage());
             return Cli.FAILED;
         } catch (IOException e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + io.istiomc.components.Printable.escape(String.valueOf(e.getMessage())));
             return Cli.FAILED;
         }
     }
@@ -113,6 +118,9 @@ public final class Benchmark {
                         + item + "' in '" + text + "')");
             }
             int n = Integer.parseInt(item);
+            if (n > MAX_REMOTES) {
+                throw new Cli.UsageException("--remotes counts must be at most " + MAX_REMOTES + " (got " + n + ")");
+            }
             if (n < 1) {
                 throw new Cli.UsageException("--remotes counts must be at least 1 (got " + n
                         + "); the primary-only baseline is always measured");
@@ -122,6 +130,22 @@ public final class Benchmark {
             }
         }
         return List.copyOf(sizes);
+    }
+
+    /** Fails now, not after minutes of measuring, when the report could not be written. */
+    private static void checkWritable(Path file) throws IOException {
+        var parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        if (Files.isDirectory(file)) {
+            throw new IOException("--json names a directory: " + file);
+        }
+        if (Files.exists(file) && !Files.isWritable(file)) {
+            throw new IOException("--json names a file this user may not write: " + file);
+        }
+        // A probe file next to it proves the directory takes new files.
+        Files.delete(Files.createTempFile(parent, ".bench-", ".probe"));
     }
 
     private static int measure(Settings settings, PrintStream out, PrintStream err) throws IOException {

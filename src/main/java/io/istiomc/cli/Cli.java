@@ -1,5 +1,7 @@
 package io.istiomc.cli;
 
+import io.istiomc.components.Printable;
+import io.istiomc.components.YamlInput;
 import io.istiomc.config.InvalidConfigException;
 import io.istiomc.config.RawConfig;
 import io.istiomc.plan.Plan;
@@ -23,6 +25,8 @@ public final class Cli {
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int INVALID_CONFIG = 2;
+    /** Pulumi's rule for stack names. */
+    private static final java.util.regex.Pattern STACK_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_.-]+");
 
     static final String USAGE = """
             istio-multicluster: an Istio mesh with one shared control plane across network-isolated clusters.
@@ -36,7 +40,8 @@ public final class Cli {
                   what `pulumi up` would create in each cluster and how values cross clusters; default stack: dev
                   (Pulumi.<NAME>.yaml, else stacks/Pulumi.<NAME>.yaml). Exit 0: plan made; 2: invalid config; 1: other.
               java -jar target/istio-multicluster.jar bench [--remotes 1,10,50,200] [--json FILE] [--markdown]
-                  how program time, memory and the deployment's critical path grow with the number of remotes.
+                  how program time, memory and the deployment's critical path grow with the number of remotes
+                  (each count at most 500).
             """;
 
     private Cli() {
@@ -53,7 +58,7 @@ public final class Cli {
                 case "plan" -> plan(rest, out, err);
                 case "bench" -> io.istiomc.bench.Benchmark.run(rest, out, err);
                 default -> {
-                    err.println("unknown command '" + args[0] + "'\n");
+                    err.println("unknown command '" + Printable.escape(args[0]) + "'\n");
                     err.print(USAGE);
                     yield FAILED;
                 }
@@ -77,34 +82,54 @@ public final class Cli {
         var stack = options.value("--stack").orElse("dev");
         Path file;
         if (options.value("--config-file").isPresent()) {
-            file = Path.of(options.value("--config-file").get());
+            file = path("--config-file", options.value("--config-file").get());
             stack = stackName(file).orElse(stack);
         } else {
             file = stackFile(stack).orElseThrow(() -> new UsageException("no stack file for stack '"
                     + options.value("--stack").orElse("dev") + "': looked for Pulumi." + options.value("--stack").orElse("dev")
                     + ".yaml and stacks/Pulumi." + options.value("--stack").orElse("dev") + ".yaml"));
         }
+        if (!STACK_NAME.matcher(stack).matches()) {
+            throw new UsageException("stack name '" + stack + "' may contain only letters, digits, '-', '_' and '.'"
+                    + " (Pulumi's rule)");
+        }
         if (!Files.isRegularFile(file)) {
             throw new UsageException("stack file '" + file + "' does not exist");
         }
+        var outDir = options.value("--out").map(dir -> path("--out", dir));
         try {
             Plan plan = PlanRunner.run(stack, RawConfig.fromStackFile(file), ApiServers.defaultKubeconfigs());
-            plan.warnings().forEach(w -> err.println("warning: " + w));
+            plan.warnings().forEach(w -> err.println("warning: " + Printable.escape(w)));
             out.print(format.equals("json") ? PlanJson.write(plan) : PlanText.write(plan));
-            if (options.value("--out").isPresent()) {
-                var written = PlanWriter.write(plan, Path.of(options.value("--out").get()));
-                err.println("wrote " + written + " files under " + options.value("--out").get());
+            if (outDir.isPresent()) {
+                var written = PlanWriter.write(plan, outDir.get());
+                err.println("wrote " + written + " files under " + Printable.escape(outDir.get().toString()));
             }
             return OK;
         } catch (InvalidConfigException e) {
             err.println(e.getMessage());
             return INVALID_CONFIG;
+        } catch (YamlInput.RejectedInputException e) {
+            // What Pulumi would refuse to read as a stack file is a configuration error too.
+            err.println("invalid stack configuration: " + e.getMessage());
+            return INVALID_CONFIG;
         } catch (IOException e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + Printable.escape(e.getMessage()));
             return FAILED;
         } catch (RuntimeException e) {
-            err.println("error: " + e.getMessage());
+            // A failure of the program under the mocks lists its causes one per line; no line carries a control character.
+            err.println("error: " + String.valueOf(e.getMessage()).lines().map(Printable::escape)
+                    .collect(java.util.stream.Collectors.joining("\n")));
             return FAILED;
+        }
+    }
+
+    /** A path given on the command line, or a usage error naming the option. */
+    public static Path path(String option, String value) {
+        try {
+            return Path.of(value);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new UsageException(option + " is not a valid path ('" + value + "')");
         }
     }
 
@@ -128,12 +153,13 @@ public final class Cli {
 
     /** A command line the user must fix. */
     public static final class UsageException extends RuntimeException {
+        /** The message quotes what the user typed: it is printed escaped. */
         public UsageException(String message) {
-            super(message);
+            super(Printable.escape(message));
         }
     }
 
-    /** {@code --name value} options, each at most once. */
+    /** {@code --name value} options, each at most once, none empty. */
     public record Options(List<String> names, List<String> values) {
         public static Options parse(List<String> args, List<String> allowed) {
             var names = new ArrayList<String>();
@@ -155,6 +181,10 @@ public final class Cli {
                     value = args.get(++i);
                 } else {
                     throw new UsageException("option " + name + " needs a value");
+                }
+                if (value.isEmpty()) {
+                    // An empty --out would write into the working directory, an empty --stack plan 'Pulumi..yaml'.
+                    throw new UsageException("option " + name + " needs a value (got an empty one)");
                 }
                 names.add(name);
                 values.add(value);

@@ -26,8 +26,23 @@ public record MeshConfig(String meshId, Istio istio, List<Cluster> clusters, Ca 
         return clusters.stream().filter(c -> c.role() == ClusterRole.REMOTE).toList();
     }
 
-    /** {@code istio.version} and {@code istio.chartRepository}. */
-    public record Istio(String version, String chartRepository) {
+    /**
+     * {@code istio.version}, {@code istio.chartRepository} and, for a private repository, its login.
+     *
+     * @param login {@code istio.chartRepositoryUsername} and {@code istio.chartRepositoryPassword}, when set
+     */
+    public record Istio(String version, String chartRepository, Optional<ChartRepositoryLogin> login) {
+        public Istio(String version, String chartRepository) {
+            this(version, chartRepository, Optional.empty());
+        }
+    }
+
+    /** The login of a private chart repository; the password is a secret wherever it goes. */
+    public record ChartRepositoryLogin(String username, String password) {
+        @Override
+        public String toString() {
+            return "ChartRepositoryLogin[username=" + username + ", password=[secret]]";
+        }
     }
 
     /**

@@ -13,8 +13,6 @@ import io.istiomc.components.inputs.IstioCharts;
 import io.istiomc.components.inputs.MeshCertificateAuthorityArgs;
 import io.istiomc.components.inputs.SampleAppsArgs;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,7 +35,8 @@ public final class MeshConfigReader {
     private static final String NS = MeshConfig.NAMESPACE + ":";
 
     public static final Set<String> TOP_LEVEL_KEYS = Set.of("meshId", "istio", "clusters", "ca", "samples");
-    private static final List<String> ISTIO_KEYS = List.of("version", "chartRepository");
+    private static final List<String> ISTIO_KEYS = List.of("version", "chartRepository", "chartRepositoryUsername",
+            "chartRepositoryPassword");
     private static final List<String> CLUSTER_KEYS = List.of("name", "role", "context", "network", "controlPlane",
             "kubeconfig", "apiServer", "tlsServerName", "gateway");
     private static final List<String> GATEWAY_KEYS = List.of("address", "port", "serviceType", "annotations");
@@ -77,9 +76,13 @@ public final class MeshConfigReader {
     }
 
     private MeshConfig readAll(RawConfig raw) {
-        for (var key : raw.values().keySet()) {
+        for (var key : new java.util.TreeSet<>(raw.values().keySet())) {
             if (key.startsWith(NS) && !TOP_LEVEL_KEYS.contains(key.substring(NS.length()))) {
                 unknownKey(key, key.substring(NS.length()), List.copyOf(new java.util.TreeSet<>(TOP_LEVEL_KEYS)));
+            } else if (!key.startsWith(NS) && TOP_LEVEL_KEYS.contains(key.substring(key.indexOf(':') + 1))) {
+                var name = key.substring(key.indexOf(':') + 1);
+                problem(key, "is outside the " + MeshConfig.NAMESPACE + " namespace, so this program never reads it;"
+                        + " write it as '" + NS + name + "'");
             }
         }
         var meshId = raw.get(NS + "meshId");
@@ -109,10 +112,10 @@ public final class MeshConfigReader {
         var key = NS + "istio";
         if (node.isEmpty()) {
             problem(key, "is required; set 'version' (e.g. 1.30.3) and optionally 'chartRepository'");
-            return new MeshConfig.Istio("", IstioCharts.OFFICIAL_REPOSITORY);
+            return new MeshConfig.Istio("", IstioCharts.OFFICIAL_REPOSITORY, Optional.empty());
         }
         if (!isObject(key, node.get(), "an object with 'version' and 'chartRepository'")) {
-            return new MeshConfig.Istio("", IstioCharts.OFFICIAL_REPOSITORY);
+            return new MeshConfig.Istio("", IstioCharts.OFFICIAL_REPOSITORY, Optional.empty());
         }
         var istio = node.get();
         checkKeys(key, istio, ISTIO_KEYS);
@@ -122,10 +125,17 @@ public final class MeshConfigReader {
         }
         var repository = string(key + ".chartRepository", istio.get("chartRepository"), false)
                 .orElse(IstioCharts.OFFICIAL_REPOSITORY);
-        if (!isUrl(repository, List.of("https", "oci"))) {
-            problem(key + ".chartRepository", "must be an https:// or oci:// URL of a Helm repository (got '" + repository + "')");
+        reportAt(key + ".chartRepository", IstioCharts.checkRepository(repository));
+        var username = string(key + ".chartRepositoryUsername", istio.get("chartRepositoryUsername"), false);
+        var password = string(key + ".chartRepositoryPassword", istio.get("chartRepositoryPassword"), false);
+        if (username.isPresent() != password.isPresent()) {
+            problem(key + (username.isPresent() ? ".chartRepositoryPassword" : ".chartRepositoryUsername"),
+                    "is required when " + (username.isPresent() ? "chartRepositoryUsername" : "chartRepositoryPassword")
+                            + " is set: a private chart repository takes both");
         }
-        return new MeshConfig.Istio(version, repository);
+        var login = username.isPresent() && password.isPresent()
+                ? Optional.of(new MeshConfig.ChartRepositoryLogin(username.get(), password.get())) : Optional.<MeshConfig.ChartRepositoryLogin>empty();
+        return new MeshConfig.Istio(version, repository, login);
     }
 
     private List<MeshConfig.Cluster> readClusters(Optional<JsonNode> node) {
@@ -316,29 +326,37 @@ public final class MeshConfigReader {
         if (looksLikeContent(value)) {
             return Optional.of(new MeshConfig.Kubeconfig(true, value));
         }
-        var path = value.startsWith("~/") ? home.apply(value.substring(2)) : Path.of(value);
-        if (!Files.isRegularFile(path)) {
-            problem(key, "file '" + value + "' does not exist; give an existing kubeconfig path (or the kubeconfig's content)");
+        // The value may be a token or a key pasted by mistake: no message quotes it.
+        Path path;
+        try {
+            path = value.startsWith("~/") ? home.apply(value.substring(2)) : Path.of(value);
+        } catch (java.nio.file.InvalidPathException e) {
+            path = null;
+        }
+        if (path == null || !Files.isRegularFile(path)) {
+            problem(key, "is neither an existing file nor a kubeconfig's content (the value is not shown: it may be a"
+                    + " credential); give an existing kubeconfig path, or the kubeconfig's content with 'apiVersion'"
+                    + " and 'kind: Config'");
             return Optional.empty();
         }
-        return Optional.of(new MeshConfig.Kubeconfig(false, path.toString()));
+        if (!Files.isReadable(path)) {
+            problem(key, "names a file this user may not read (permission denied)");
+            return Optional.empty();
+        }
+        try {
+            // One file spelled two ways (/kc/a, /kc/./a, a symbolic link) is one kubeconfig.
+            return Optional.of(new MeshConfig.Kubeconfig(false, path.toRealPath().toString()));
+        } catch (java.io.IOException e) {
+            problem(key, "names a file that could not be resolved (" + e.getClass().getSimpleName() + ")");
+            return Optional.empty();
+        }
     }
 
     /** A kubeconfig's content (YAML or JSON) rather than a path; content is never echoed in a message. */
     static boolean looksLikeContent(String value) {
         var trimmed = value.trim();
-        return value.contains("\n") || trimmed.startsWith("apiVersion") || trimmed.startsWith("{")
+        return value.contains("\n") || trimmed.startsWith("apiVersion") || trimmed.startsWith("kind") || trimmed.startsWith("{")
                 || value.equals(RawConfig.ENCRYPTED);
-    }
-
-    /** A URL with one of the schemes and a host. */
-    private static boolean isUrl(String value, List<String> schemes) {
-        try {
-            var uri = new URI(value);
-            return schemes.contains(uri.getScheme()) && uri.getHost() != null && !uri.getHost().isEmpty();
-        } catch (URISyntaxException e) {
-            return false;
-        }
     }
 
     private MeshConfig.Gateway readGateway(String key, Optional<JsonNode> node, boolean exposesIstiod) {
@@ -384,6 +402,7 @@ public final class MeshConfigReader {
                 });
             }
         }
+        report(key + ".", EastWestGatewayArgs.checkReachable(address.filter(MeshConfigReader::isAddress).orElse(null), annotations));
         return new MeshConfig.Gateway(address, port, type, annotations);
     }
 
@@ -520,7 +539,8 @@ public final class MeshConfigReader {
             return false;
         }
         try {
-            return java.net.InetAddress.getByName(value) instanceof java.net.Inet6Address;
+            // Java reads an IPv4-mapped address (::ffff:192.0.2.1) as the IPv4 address it maps.
+            return java.net.InetAddress.getByName(value) != null;
         } catch (java.net.UnknownHostException e) {
             return false;
         }

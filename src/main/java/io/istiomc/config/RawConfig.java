@@ -2,11 +2,11 @@ package io.istiomc.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.istiomc.components.Printable;
+import io.istiomc.components.YamlInput;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +20,6 @@ import java.util.function.Function;
  */
 public final class RawConfig {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final YAMLMapper YAML = new YAMLMapper();
 
     /**
      * What an encrypted stack value ({@code secure: v1:...}) reads as offline, where it cannot be
@@ -87,15 +86,26 @@ public final class RawConfig {
 
     /**
      * The {@code config:} block of a stack file ({@code Pulumi.<stack>.yaml}), as the engine would pass it:
-     * strings as they are, everything else as JSON.
+     * strings as they are, everything else as JSON. The file is read as Pulumi reads it (YAML 1.2,
+     * aliases resolved, duplicate keys rejected), within {@link YamlInput}'s bounds.
+     *
+     * @throws YamlInput.RejectedInputException naming the file and line of what Pulumi would refuse
      */
     public static RawConfig fromStackFile(Path stackFile) throws IOException {
-        return fromStackYaml(Files.readString(stackFile));
+        var source = "stack file '" + Printable.escape(stackFile.toString()) + "'";
+        return fromDocument(YamlInput.readFile(stackFile, source, true), source);
     }
 
     /** As {@link #fromStackFile(Path)}, from the file's text. */
     public static RawConfig fromStackYaml(String stackYaml) throws IOException {
-        JsonNode root = YAML.readTree(stackYaml);
+        return fromDocument(YamlInput.readText(stackYaml, "stack file", true), "stack file");
+    }
+
+    private static RawConfig fromDocument(Object document, String source) throws YamlInput.RejectedInputException {
+        if (document != null && !(document instanceof Map<?, ?>)) {
+            throw new YamlInput.RejectedInputException(source + " is not a map of keys (Pulumi expects 'config:' at the top)");
+        }
+        JsonNode root = JSON.valueToTree(document);
         var result = new TreeMap<String, String>();
         var config = root == null ? null : root.get("config");
         if (config != null && config.isObject()) {

@@ -1,5 +1,7 @@
 package io.istiomc.plan;
 
+import io.istiomc.components.Printable;
+
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,7 +35,7 @@ public final class PlanText {
         for (var cluster : config.clusters()) {
             var address = plan.gatewayAddress(cluster.name());
             out.append(String.format("  %-14s %-8s context %-14s network %-12s gateway %s:%d%s%n", cluster.name(),
-                    cluster.role().configName(), cluster.context(), cluster.network(), address.value(),
+                    cluster.role().configName(), Printable.escape(cluster.context()), cluster.network(), address.value(),
                     cluster.gateway().port(), address.simulated() ? " (simulated)" : ""));
             var apiServer = plan.apiServers().get(cluster.name());
             if (apiServer != null) {
@@ -62,7 +64,7 @@ public final class PlanText {
         for (var entry : byCluster.entrySet()) {
             var cluster = config.clusters().stream().filter(c -> c.name().equals(entry.getKey())).findFirst().orElseThrow();
             out.append("\n").append(cluster.name()).append(" (").append(cluster.role().configName()).append(", context ")
-                    .append(cluster.context()).append("): ").append(entry.getValue().size()).append(" resources\n");
+                    .append(Printable.escape(cluster.context())).append("): ").append(entry.getValue().size()).append(" resources\n");
             tree(plan, entry.getValue(), out);
         }
         out.append("\nNot in a cluster (pulumi-tls, kept in Pulumi state): ").append(noCluster.size()).append(" resources\n");
@@ -84,12 +86,13 @@ public final class PlanText {
             var text = String.valueOf(value);
             if (value instanceof String s && s.contains("\n")) {
                 out.append("  ").append(name).append(":\n");
-                s.lines().forEach(line -> out.append("    ").append(line).append("\n"));
+                s.lines().forEach(line -> out.append("    ").append(Printable.escape(line)).append("\n"));
             } else if (value instanceof Map<?, ?> map) {
+                // Values carry config text (a context in a verify command): escaped like every echoed value.
                 out.append("  ").append(name).append(":\n");
-                map.forEach((k, v) -> out.append("    ").append(k).append(": ").append(v).append("\n"));
+                map.forEach((k, v) -> out.append("    ").append(k).append(": ").append(Printable.escape(String.valueOf(v))).append("\n"));
             } else {
-                out.append("  ").append(name).append(": ").append(text).append("\n");
+                out.append("  ").append(name).append(": ").append(Printable.escape(text)).append("\n");
             }
         });
         return out;

@@ -28,8 +28,57 @@ public final class PlanWriter {
     private PlanWriter() {
     }
 
-    /** Writes the files and returns how many. */
+    /**
+     * Lists, one relative path a line, the files the last plan wrote into a directory, so that the next
+     * plan removes exactly those (and nothing else a user keeps there) before writing its own.
+     */
+    public static final String MARKER = ".istio-multicluster-plan";
+
+    /**
+     * Writes the files and returns how many. The files an earlier plan wrote into {@code dir} (listed
+     * in its {@link #MARKER}) are removed first, so the directory holds this plan only; other files stay.
+     */
     public static int write(Plan plan, Path dir) throws IOException {
+        removeEarlierPlan(dir);
+        var paths = new java.util.ArrayList<String>();
+        int written = writeFiles(plan, dir, paths);
+        Files.writeString(dir.resolve(MARKER), String.join("\n", paths) + "\n");
+        return written;
+    }
+
+    private static void removeEarlierPlan(Path dir) throws IOException {
+        var marker = dir.resolve(MARKER);
+        if (!Files.isRegularFile(marker)) {
+            return;
+        }
+        var root = dir.toAbsolutePath().normalize();
+        var parents = new java.util.TreeSet<Path>(java.util.Comparator.reverseOrder());
+        for (var line : Files.readAllLines(marker)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            var file = root.resolve(line).normalize();
+            // Only files under dir: a marker edited to name '../x' removes nothing outside.
+            if (!file.startsWith(root) || file.equals(root) || !Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            Files.delete(file);
+            for (var parent = file.getParent(); !parent.equals(root); parent = parent.getParent()) {
+                parents.add(parent);
+            }
+        }
+        // Directories the earlier plan made, deepest first, where nothing else is left in them.
+        for (var parent : parents) {
+            try (var entries = Files.list(parent)) {
+                if (entries.findAny().isEmpty()) {
+                    Files.delete(parent);
+                }
+            }
+        }
+        Files.delete(marker);
+    }
+
+    private static int writeFiles(Plan plan, Path dir, List<String> paths) throws IOException {
         int written = 0;
         for (var resource : plan.resources()) {
             if (!resource.isKubernetes() || !resource.custom()) {
@@ -41,14 +90,19 @@ public final class PlanWriter {
             if (resource.type().equals(RELEASE)) {
                 var file = clusterDir.resolve("helm").resolve(resource.input("name").orElseThrow() + ".yaml");
                 writeYaml(file, release(resource));
+                paths.add(dir.relativize(file).toString());
             } else {
                 var object = object(resource);
                 if (resource.type().endsWith("Patch")) {
                     // A patch of an object another owner creates (the istiod chart's ConfigMap): apply it
                     // after the Helm releases, never on its own.
-                    writeYaml(clusterDir.resolve("patches").resolve(fileName(object).substring(3)), object);
+                    var file = clusterDir.resolve("patches").resolve(fileName(object).substring(3));
+                    writeYaml(file, object);
+                    paths.add(dir.relativize(file).toString());
                 } else {
-                    writeYaml(clusterDir.resolve(fileName(object)), object);
+                    var file = clusterDir.resolve(fileName(object));
+                    writeYaml(file, object);
+                    paths.add(dir.relativize(file).toString());
                 }
             }
             written++;

@@ -1,11 +1,13 @@
 package io.istiomc.program;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.istiomc.components.Kubeconfigs;
+import io.istiomc.components.Urls;
+import io.istiomc.components.YamlInput;
 import io.istiomc.components.RemoteSecretKubeconfig;
 import io.istiomc.config.ConfigProblem;
 import io.istiomc.config.InvalidConfigException;
 import io.istiomc.config.MeshConfig;
+import io.istiomc.config.RawConfig;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,40 +48,66 @@ public final class ApiServers {
     }
 
     /**
-     * Resolves every remote's API server.
+     * Resolves every remote's API server, and checks every cluster's context against its kubeconfig
+     * (a file, the content inline, or the merged files of {@code $KUBECONFIG}) as the deployment's
+     * providers will read it.
      *
-     * @param defaultKubeconfigs the kubeconfig files searched, in order, where a cluster names none ({@code $KUBECONFIG} or {@code ~/.kube/config})
-     * @param warnings          receives warnings (e.g. a loopback server another cluster cannot reach)
-     * @throws InvalidConfigException in {@link Mode#DEPLOY} when a server cannot be found
+     * @param defaultKubeconfigs the kubeconfig files merged, in order, where a cluster names none ({@code $KUBECONFIG} or {@code ~/.kube/config})
+     * @param warnings          receives warnings (e.g. a loopback server another cluster cannot reach, or a
+     *                          plan that cannot check a context because no kubeconfig is at hand)
+     * @throws InvalidConfigException when a kubeconfig cannot be read, lacks a cluster's context or its
+     *                          cluster entry; in {@link Mode#DEPLOY} also when a server cannot be found
      */
     public static Map<String, ApiServer> resolve(MeshConfig config, Mode mode, List<Path> defaultKubeconfigs,
                                                  List<String> warnings) {
         var result = new LinkedHashMap<String, ApiServer>();
         var problems = new ArrayList<ConfigProblem>();
+        var defaults = new DefaultKubeconfig(defaultKubeconfigs);
         var clusters = config.clusters();
         for (int i = 0; i < clusters.size(); i++) {
             var cluster = clusters.get(i);
-            if (cluster.role() != io.istiomc.config.ClusterRole.REMOTE) {
+            var key = MeshConfig.NAMESPACE + ":clusters[" + i + "]";
+            int problemsBefore = problems.size();
+            var lookup = contextLookup(cluster, key, defaults, problems);
+            if (problems.size() > problemsBefore) {
                 continue;
             }
-            var key = MeshConfig.NAMESPACE + ":clusters[" + i + "].apiServer";
+            boolean remote = cluster.role() == io.istiomc.config.ClusterRole.REMOTE;
+            if (lookup.isEmpty()) {
+                if (mode == Mode.PLAN) {
+                    warnings.add(key + ".context: " + unchecked(cluster, defaults)
+                            + (remote && cluster.apiServer().isEmpty() ? ", and simulates its API server" : ""));
+                }
+            } else if (lookup.get().outcome() == Kubeconfigs.Outcome.NO_CONTEXT) {
+                problems.add(new ConfigProblem(key + ".context", "'" + cluster.context() + "' is not a context in "
+                        + source(cluster, key, defaults) + "; the deployment could not reach this cluster"));
+                continue;
+            } else if (lookup.get().outcome() == Kubeconfigs.Outcome.NO_CLUSTER) {
+                problems.add(new ConfigProblem(key + ".context", "'" + cluster.context() + "' names cluster '"
+                        + lookup.get().cluster().orElse("") + "', which is not in " + source(cluster, key, defaults)
+                        + "; the deployment could not reach this cluster"));
+                continue;
+            }
+            if (!remote) {
+                continue;
+            }
             ApiServer server;
             if (cluster.apiServer().isPresent()) {
                 server = new ApiServer(cluster.apiServer().get(), "config");
+            } else if (lookup.isPresent() && lookup.get().server().isPresent()) {
+                server = new ApiServer(lookup.get().server().get(), "kubeconfig");
+            } else if (mode == Mode.PLAN && lookup.isEmpty()) {
+                server = new ApiServer("https://api." + cluster.name() + ".example:6443", "simulated");
             } else {
-                var lookup = fromKubeconfig(cluster, defaultKubeconfigs);
-                if (lookup.url.isPresent()) {
-                    server = new ApiServer(lookup.url.get(), "kubeconfig");
-                } else if (mode == Mode.PLAN) {
-                    server = new ApiServer("https://api." + cluster.name() + ".example:6443", "simulated");
-                } else {
-                    problems.add(new ConfigProblem(key, "is not set, and " + lookup.reason
-                            + "; set it to the URL at which the primary cluster reaches this API server"));
-                    continue;
-                }
+                var reason = lookup.isEmpty() ? "no kubeconfig file was found"
+                        + (defaultKubeconfigs.isEmpty() ? "" : " at " + defaultKubeconfigs)
+                        : "the cluster of context '" + cluster.context() + "' has no server in " + source(cluster, key, defaults);
+                problems.add(new ConfigProblem(key + ".apiServer", "is not set, and " + reason
+                        + "; set it to the URL at which the primary cluster reaches this API server"));
+                continue;
             }
             if (RemoteSecretKubeconfig.isLoopback(server.url())) {
-                warnings.add(key + ": '" + server.url() + "' is a loopback address; istiod in cluster '"
+                warnings.add(key + ".apiServer: '" + Urls.withoutCredentials(server.url()) + "' is a loopback address; istiod in cluster '"
                         + config.primary().name() + "' cannot reach it. Set apiServer to an address reachable from there.");
             }
             result.put(cluster.name(), server);
@@ -102,45 +130,113 @@ public final class ApiServers {
         return List.of(Path.of(System.getProperty("user.home"), ".kube", "config"));
     }
 
-    private record Lookup(Optional<String> url, String reason) {
-    }
-
-    private static Lookup fromKubeconfig(MeshConfig.Cluster cluster, List<Path> defaultKubeconfigs) {
-        if (cluster.kubeconfig().isPresent() && cluster.kubeconfig().get().inline()) {
-            return lookup(cluster.kubeconfig().get().value(), "the inline kubeconfig", cluster.context());
-        }
-        // As kubectl merges the files of $KUBECONFIG, the first file that has the context wins.
-        var files = cluster.kubeconfig().map(k -> List.of(Path.of(k.value()))).orElse(defaultKubeconfigs)
-                .stream().filter(Files::isRegularFile).toList();
-        if (files.isEmpty()) {
-            return new Lookup(Optional.empty(), "no kubeconfig file was found"
-                    + (defaultKubeconfigs.isEmpty() ? "" : " at " + defaultKubeconfigs));
-        }
-        var reasons = new ArrayList<String>();
-        for (var file : files) {
-            try {
-                var found = lookup(Files.readString(file), file.toString(), cluster.context());
-                if (found.url.isPresent()) {
-                    return found;
-                }
-                reasons.add(found.reason);
-            } catch (IOException e) {
-                reasons.add(file + " could not be read (" + e.getClass().getSimpleName() + ")");
-            }
-        }
-        return new Lookup(Optional.empty(), String.join("; ", reasons));
-    }
-
-    private static Lookup lookup(String kubeconfig, String source, String context) {
+    /**
+     * Where the cluster's context leads in its kubeconfig; empty when there is none to read (no
+     * kubeconfig key and no default file, or content encrypted in the stack file, offline). A kubeconfig
+     * that cannot be read is a problem on the key that chose it.
+     */
+    private static Optional<Kubeconfigs.Lookup> contextLookup(MeshConfig.Cluster cluster, String key,
+                                                               DefaultKubeconfig defaults, List<ConfigProblem> problems) {
         try {
-            var server = Kubeconfigs.serverOf(kubeconfig, context);
-            return new Lookup(server, "context '" + context + "' has no cluster server in " + source);
-        } catch (JsonProcessingException e) {
-            // The parser's message quotes the offending line, which may be a token: say only where.
-            var line = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
-            return new Lookup(Optional.empty(), source + " is not valid YAML" + line);
+            Kubeconfigs.Kubeconfig kubeconfig;
+            if (cluster.kubeconfig().isPresent() && cluster.kubeconfig().get().inline()) {
+                if (cluster.kubeconfig().get().value().equals(RawConfig.ENCRYPTED)) {
+                    return Optional.empty();
+                }
+                kubeconfig = Kubeconfigs.parse(cluster.kubeconfig().get().value(), "the inline kubeconfig");
+            } else if (cluster.kubeconfig().isPresent()) {
+                kubeconfig = Kubeconfigs.readFile(Path.of(cluster.kubeconfig().get().value()), "the file");
+            } else {
+                var merged = defaults.read();
+                if (merged.isEmpty()) {
+                    return Optional.empty();
+                }
+                kubeconfig = merged.get();
+            }
+            return Optional.of(Kubeconfigs.lookup(kubeconfig, cluster.context()));
         } catch (IOException e) {
-            return new Lookup(Optional.empty(), source + " could not be read (" + e.getClass().getSimpleName() + ")");
+            var chosenBy = cluster.kubeconfig().isPresent() ? key + ".kubeconfig" : key + ".context";
+            var message = e instanceof YamlInput.RejectedInputException ? e.getMessage()
+                    : "names a kubeconfig that could not be read (" + unreadable(e) + ")";
+            problems.add(new ConfigProblem(chosenBy, message));
+            return Optional.empty();
+        }
+    }
+
+    /** Why a file could not be read, without the file system's message (which may quote a path given as content). */
+    private static String unreadable(IOException e) {
+        return e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getClass().getSimpleName();
+    }
+
+    private static String source(MeshConfig.Cluster cluster, String key, DefaultKubeconfig defaults) {
+        if (cluster.kubeconfig().isPresent()) {
+            return cluster.kubeconfig().get().inline() ? "the inline kubeconfig of " + key + ".kubeconfig"
+                    : "the file " + key + ".kubeconfig names";
+        }
+        return defaults.describe();
+    }
+
+    private static String unchecked(MeshConfig.Cluster cluster, DefaultKubeconfig defaults) {
+        if (cluster.kubeconfig().isPresent()) {
+            return "the kubeconfig is encrypted in the stack file; the plan cannot check that context '"
+                    + cluster.context() + "' exists";
+        }
+        return "no kubeconfig is at hand (" + defaults.missing() + "); the plan cannot check that context '"
+                + cluster.context() + "' exists";
+    }
+
+    /** The default kubeconfig files, read and merged once for every cluster that names no kubeconfig. */
+    private static final class DefaultKubeconfig {
+        private final List<Path> files;
+        private Optional<Kubeconfigs.Kubeconfig> merged;
+        private IOException failure;
+
+        DefaultKubeconfig(List<Path> files) {
+            this.files = files;
+        }
+
+        /** The merged files (kubectl skips files that do not exist), or empty when none exists. */
+        Optional<Kubeconfigs.Kubeconfig> read() throws IOException {
+            if (failure != null) {
+                throw failure;
+            }
+            if (merged == null) {
+                try {
+                    var existing = files.stream().filter(Files::exists).toList();
+                    var read = new ArrayList<Kubeconfigs.Kubeconfig>();
+                    for (var file : existing) {
+                        try {
+                            read.add(Kubeconfigs.readFile(file, "kubeconfig file '" + file.toString() + "'"));
+                        } catch (YamlInput.RejectedInputException e) {
+                            throw e;
+                        } catch (IOException e) {
+                            throw new YamlInput.RejectedInputException("kubeconfig file '" + file.toString()
+                                    + "' could not be read (" + unreadable(e) + ")");
+                        }
+                    }
+                    merged = existing.isEmpty() ? Optional.empty() : Optional.of(Kubeconfigs.merge(read));
+                } catch (IOException e) {
+                    failure = e;
+                    throw e;
+                }
+            }
+            return merged;
+        }
+
+        String describe() {
+            if (files.size() == 1) {
+                return "kubeconfig file '" + files.get(0) + "'";
+            }
+            return "the merged kubeconfig files " + files.stream().map(f -> "'" + f + "'")
+                    .collect(java.util.stream.Collectors.joining(", "));
+        }
+
+        /** Why none is at hand. */
+        String missing() {
+            if (files.isEmpty()) {
+                return "none was given";
+            }
+            return describe() + (files.size() == 1 ? " does not exist" : " do not exist");
         }
     }
 }

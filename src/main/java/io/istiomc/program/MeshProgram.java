@@ -5,6 +5,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import io.istiomc.components.CaBundle;
 import io.istiomc.components.MeshCertificateAuthority;
+import io.istiomc.components.Printable;
 import io.istiomc.components.MeshLink;
 import io.istiomc.components.PrimaryCluster;
 import io.istiomc.components.RemoteCluster;
@@ -51,13 +52,17 @@ public final class MeshProgram {
         var config = MeshConfigReader.read(raw);
         var warnings = new ArrayList<String>();
         var apiServers = ApiServers.resolve(config, mode, defaultKubeconfigs, warnings);
-        warnings.forEach(w -> ctx.log().warn(w));
+        if (mode == ApiServers.Mode.DEPLOY) {
+            // The offline plan prints the same warnings itself, once, as 'warning:' lines.
+            warnings.forEach(w -> ctx.log().warn(Printable.escape(w)));
+        }
         define(ctx, config, apiServers);
     }
 
     /** Declares the mesh for a validated configuration and exports its outputs. */
     public static void define(Context ctx, MeshConfig config, Map<String, ApiServers.ApiServer> apiServers) {
-        var charts = new IstioCharts(config.istio().version(), config.istio().chartRepository());
+        var charts = new IstioCharts(config.istio().version(), config.istio().chartRepository(),
+                config.istio().login().map(login -> new IstioCharts.Login(login.username(), Output.ofSecret(login.password()))));
         var clusterNames = config.clusters().stream().map(MeshConfig.Cluster::name).toList();
         var ca = new MeshCertificateAuthority(CA_NAME, MeshCertificateAuthorityArgs.builder()
                 .clusterNames(clusterNames)

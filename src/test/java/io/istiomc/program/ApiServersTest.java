@@ -61,9 +61,10 @@ class ApiServersTest {
                 () -> ApiServers.resolve(config, ApiServers.Mode.DEPLOY, List.of(dir.resolve("none")), new ArrayList<>()));
         assertTrue(e.getMessage().contains("istio-multicluster:clusters[1].apiServer: is not set, and no kubeconfig file was found"),
                 e.getMessage());
+        var primary = Files.writeString(dir.resolve("primary"), kubeconfig("ctx-cluster1", "https://one.example:6443"));
         var local = Files.writeString(dir.resolve("kind"), kubeconfig("ctx-cluster2", "https://127.0.0.1:39001"));
         var warnings = new ArrayList<String>();
-        ApiServers.resolve(config, ApiServers.Mode.DEPLOY, List.of(local), warnings);
+        ApiServers.resolve(config, ApiServers.Mode.DEPLOY, List.of(primary, local), warnings);
         assertEquals(1, warnings.size());
         assertTrue(warnings.get(0).contains("is a loopback address; istiod in cluster 'cluster1' cannot reach it"), warnings.get(0));
         // offline, the missing server is simulated and says so

@@ -87,8 +87,9 @@ class BadInputTest {
                 invalid("16-malformed-istio-version",
                         NS + "istio.version: must be an Istio release version like 1.30.3 (got '1.30')"),
                 invalid("17-kubeconfig-file-missing",
-                        NS + "clusters[0].kubeconfig: file '/nonexistent/istio-multicluster/kubeconfig.yaml' does not exist;"
-                                + " give an existing kubeconfig path (or the kubeconfig's content)"),
+                        NS + "clusters[0].kubeconfig: is neither an existing file nor a kubeconfig's content (the value is"
+                                + " not shown: it may be a credential); give an existing kubeconfig path, or the kubeconfig's"
+                                + " content with 'apiVersion' and 'kind: Config'"),
                 invalid("18-empty-clusters-list",
                         NS + "clusters: must not be empty; list one or more clusters with 'role: primary' and any"
                                 + " number with 'role: remote'"),
@@ -165,7 +166,54 @@ class BadInputTest {
                 invalid("47-tls-server-name-is-an-ip",
                         NS + "clusters[1].tlsServerName: " + TLS_SERVER_NAME_RULE.formatted("203.0.113.20")),
                 invalid("48-tls-server-name-on-the-only-primary",
-                        NS + "clusters[0].tlsServerName: " + UNWATCHED));
+                        NS + "clusters[0].tlsServerName: " + UNWATCHED),
+                invalid("49-api-server-with-user-info",
+                        NS + "clusters[1].apiServer: " + API_SERVER_CREDENTIALS.formatted("https://***@api.cluster2.example:6443")),
+                invalid("50-api-server-with-token-query",
+                        NS + "clusters[1].apiServer: " + API_SERVER_CREDENTIALS.formatted("https://api.cluster2.example:6443/?***")),
+                invalid("51-chart-repository-with-user-info",
+                        NS + "istio.chartRepository: " + CHART_CREDENTIALS.formatted("https://***@charts.example.com/istio")),
+                invalid("52-chart-repository-with-token-query",
+                        NS + "istio.chartRepository: " + CHART_CREDENTIALS.formatted("https://charts.example.com/istio?***")),
+                invalid("53-api-server-port-out-of-range",
+                        NS + "clusters[1].apiServer: must have a port from 1 to 65535 (got 'https://api.cluster2.example:99999')"),
+                invalid("54-keys-outside-the-namespace",
+                        "ca: is outside the istio-multicluster namespace, so this program never reads it; write it as"
+                                + " 'istio-multicluster:ca'",
+                        "clusters: is outside the istio-multicluster namespace, so this program never reads it; write it as"
+                                + " 'istio-multicluster:clusters'"),
+                invalid("55-gateway-addresses-no-network-can-dial",
+                        undialable(0, "0.0.0.0", "the unspecified address, which means 'every local address'"),
+                        undialable(1, "255.255.255.255", "the broadcast address"),
+                        undialable(2, "::", "the unspecified address, which means 'every local address'"),
+                        undialable(3, "127.0.0.1", "a loopback address"),
+                        undialable(4, "::1", "a loopback address"),
+                        undialable(5, "localhost", "a name of the local host"),
+                        undialable(6, "::ffff:127.0.0.1", "a loopback address")),
+                invalid("56-gateway-annotation-names-invalid",
+                        NS + "clusters[0].gateway.annotations./empty-prefix: " + ANNOTATION_PREFIX,
+                        NS + "clusters[0].gateway.annotations.Example.com/lb: " + ANNOTATION_PREFIX,
+                        NS + "clusters[0].gateway.annotations.bad name: " + ANNOTATION_NAME,
+                        NS + "clusters[0].gateway.annotations.ok.example.com/-leading-dash: " + ANNOTATION_NAME),
+                invalid("57-chart-repository-password-without-username",
+                        NS + "istio.chartRepositoryUsername: is required when chartRepositoryPassword is set: a private chart"
+                                + " repository takes both"));
+    }
+
+    private static final String API_SERVER_CREDENTIALS = "must not carry credentials (user info or a query string; got"
+            + " '%s'): the primary reaches this API server with the reader token the program creates; the deployment's own"
+            + " credentials belong in the kubeconfig";
+    private static final String CHART_CREDENTIALS = "must not carry credentials (user info or a query string; got '%s'):"
+            + " a private repository's user name and password go in the chart login (stack config:"
+            + " istio.chartRepositoryUsername and, as a secret, istio.chartRepositoryPassword)";
+    private static final String ANNOTATION_NAME = "is not a valid annotation name: the name (after an optional 'prefix/')"
+            + " must be at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit";
+    private static final String ANNOTATION_PREFIX = "is not a valid annotation name: the prefix before '/' must be a DNS"
+            + " subdomain (lowercase letters, digits, '-' and '.', at most 253 characters)";
+
+    private static String undialable(int cluster, String address, String why) {
+        return NS + "clusters[" + cluster + "].gateway.address: must be an address other networks can dial (got '" + address
+                + "', " + why + ")";
     }
 
     /** The ten problems of {@code 42-many-problems.yaml}, in the order the validator walks the file. */

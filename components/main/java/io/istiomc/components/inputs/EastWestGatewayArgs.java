@@ -1,5 +1,7 @@
 package io.istiomc.components.inputs;
 
+import io.istiomc.components.AnnotationNames;
+import io.istiomc.components.GatewayAddresses;
 import io.istiomc.components.GatewayServiceType;
 import io.istiomc.components.Problem;
 
@@ -94,6 +96,27 @@ public final class EastWestGatewayArgs {
     }
 
     /**
+     * The rules for what other networks dial and what goes on the Service: an address no other network
+     * can dial (unspecified, broadcast, loopback, localhost) is refused, and annotations must be
+     * Kubernetes qualified names within its 256 KiB total.
+     */
+    public static List<Problem> checkReachable(@Nullable String address, Map<String, String> annotations) {
+        var problems = new ArrayList<Problem>();
+        if (address != null) {
+            GatewayAddresses.undialable(address).ifPresent(why -> problems.add(new Problem("address",
+                    "must be an address other networks can dial (got '" + address + "', " + why + ")")));
+        }
+        annotations.keySet().forEach(name -> AnnotationNames.problem(name)
+                .ifPresent(message -> problems.add(new Problem("annotations." + name, message))));
+        var total = AnnotationNames.totalBytes(annotations);
+        if (total > AnnotationNames.MAX_TOTAL_BYTES) {
+            problems.add(new Problem("annotations", "must total at most " + AnnotationNames.MAX_TOTAL_BYTES
+                    + " bytes of names and values, Kubernetes' limit (got " + total + ")"));
+        }
+        return problems;
+    }
+
+    /**
      * The rule for a gateway through which remotes reach istiod (a primary that serves remotes): a
      * LoadBalancer, since remotes dial the fixed ports 15012 and 15017 at its address, and a NodePort
      * Service would put them on node ports of Kubernetes' choosing.
@@ -135,7 +158,9 @@ public final class EastWestGatewayArgs {
         }
 
         public EastWestGatewayArgs build() {
-            Problem.requireNone("EastWestGatewayArgs", check(serviceType, port, address));
+            var problems = new ArrayList<>(check(serviceType, port, address));
+            problems.addAll(checkReachable(address, annotations));
+            Problem.requireNone("EastWestGatewayArgs", problems);
             return new EastWestGatewayArgs(this);
         }
     }

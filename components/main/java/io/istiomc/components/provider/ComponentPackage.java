@@ -1,0 +1,74 @@
+package io.istiomc.components.provider;
+
+import com.google.gson.GsonBuilder;
+import com.pulumi.provider.internal.ComponentProvider;
+import com.pulumi.provider.internal.Metadata;
+import com.pulumi.provider.internal.Provider;
+import com.pulumi.provider.internal.ResourceProviderService;
+import com.pulumi.provider.internal.infer.ComponentAnalyzer;
+import com.pulumi.provider.internal.models.ConstructRequest;
+import com.pulumi.provider.internal.models.ConstructResponse;
+import com.pulumi.provider.internal.models.GetSchemaRequest;
+import com.pulumi.provider.internal.models.GetSchemaResponse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The provider plugin: the Pulumi engine starts it (through {@code PulumiPlugin.yaml}, runtime
+ * {@code java}) with the engine's address as the one argument, and it serves {@code GetSchema} and
+ * {@code Construct} for the components of this package.
+ *
+ * <p>It is pulumi-java's {@code ComponentProviderHost} with one difference: that host finds the
+ * components by scanning the package with Reflections, which also yields their supertypes (the
+ * Java components of the same simple names, whose constructors take no {@code ResourceArgs}) and
+ * then fails to infer the schema. Here the components are listed ({@link #COMPONENTS}); the schema
+ * is inferred by the SDK's {@code ComponentAnalyzer} and {@code Construct} is the SDK's
+ * {@code ComponentProvider}, both exactly as the host uses them.
+ */
+public final class ComponentPackage implements Provider {
+    /** The package name: the first part of every type token ({@code istio-multicluster:index:PrimaryCluster}). */
+    public static final String NAME = "istio-multicluster";
+    /** The package version the schema announces; the plugin's version comes from the CLI. */
+    public static final String VERSION = "0.1.0";
+    /** Every component the package serves; the type token is {@code NAME:index:<simple name>}. */
+    public static final List<Class<?>> COMPONENTS = List.of(
+            MeshCertificateAuthority.class, PrimaryCluster.class, RemoteCluster.class);
+
+    private final Metadata metadata = new Metadata(NAME, VERSION);
+    private final ComponentProvider constructor = new ComponentProvider(metadata, ComponentPackage.class.getPackage());
+
+    @Override
+    public CompletableFuture<GetSchemaResponse> getSchema(GetSchemaRequest request) {
+        var schema = ComponentAnalyzer.generateSchema(metadata, COMPONENTS.toArray(Class<?>[]::new));
+        return CompletableFuture.completedFuture(new GetSchemaResponse(
+                new GsonBuilder().setPrettyPrinting().create().toJson(schema)));
+    }
+
+    @Override
+    public CompletableFuture<ConstructResponse> construct(ConstructRequest request) {
+        return constructor.construct(request);
+    }
+
+    public static void main(String[] args) throws Exception {
+        new ResourceProviderService(engineAddress(args), new ComponentPackage()).startAndBlockUntilShutdown();
+    }
+
+    /** The one argument that is not a logging flag the engine passes to every plugin. */
+    static String engineAddress(String[] args) {
+        var rest = new ArrayList<String>();
+        for (int i = 0; i < args.length; i++) {
+            var arg = args[i];
+            if (arg.equals("--tracing")) {
+                i++;
+            } else if (!arg.equals("--logtostderr") && !arg.equals("--logflow") && !arg.startsWith("-v=")) {
+                rest.add(arg);
+            }
+        }
+        if (rest.size() != 1) {
+            throw new IllegalArgumentException("expected the engine address as the one argument, got " + rest);
+        }
+        return rest.get(0);
+    }
+}

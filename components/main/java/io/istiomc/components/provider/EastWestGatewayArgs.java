@@ -1,0 +1,43 @@
+package io.istiomc.components.provider;
+
+import com.pulumi.core.annotations.Import;
+import io.istiomc.components.GatewayServiceType;
+
+import javax.annotation.Nullable;
+
+/**
+ * Schema type {@code istio-multicluster:index:EastWestGateway}: how a cluster's east-west gateway
+ * is exposed. Every field is optional; see {@link io.istiomc.components.inputs.EastWestGatewayArgs}.
+ * The Service's annotations are not offered: pulumi-java 1.36.1 cannot deserialize a map input
+ * (it reads the map's values as {@code Object} and refuses them).
+ */
+public final class EastWestGatewayArgs {
+    /** {@code LoadBalancer} (default) or {@code NodePort} (then {@code address} is required). */
+    @Import(name = "serviceType")
+    private @Nullable String serviceType;
+
+    /** The port other networks dial. Default: 15443. */
+    @Import(name = "port")
+    private @Nullable Integer port;
+
+    /** A known IP or DNS name; nothing then waits for a load balancer. */
+    @Import(name = "address")
+    private @Nullable String address;
+
+    private EastWestGatewayArgs() {
+    }
+
+    io.istiomc.components.inputs.EastWestGatewayArgs toLibrary(String property) {
+        var gateway = io.istiomc.components.inputs.EastWestGatewayArgs.builder()
+                .address(address);
+        if (serviceType != null) {
+            gateway.serviceType(GatewayServiceType.fromKubernetesName(serviceType).orElseThrow(() ->
+                    new IllegalArgumentException("'" + property + ".serviceType' must be LoadBalancer or NodePort (got '"
+                            + serviceType + "')")));
+        }
+        if (port != null) {
+            gateway.port(port);
+        }
+        return gateway.build();
+    }
+}
