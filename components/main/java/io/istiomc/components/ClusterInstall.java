@@ -61,7 +61,7 @@ final class ClusterInstall {
     final Release base;
 
     ClusterInstall(com.pulumi.resources.ComponentResource owner, String name, ClusterArgs args, boolean remote,
-                   Map<String, String> namespaceAnnotations) {
+                   boolean readerAccess, Map<String, String> namespaceAnnotations) {
         this.owner = owner;
         this.name = name;
         this.args = args;
@@ -70,7 +70,7 @@ final class ClusterInstall {
                 .context(args.context())
                 .enableServerSideApply(true);
         args.kubeconfig().ifPresent(providerArgs::kubeconfig);
-        this.provider = new Provider(name + "-k8s", providerArgs.build(), CustomResourceOptions.builder()
+        this.provider = new Provider(Names.providerName(name), providerArgs.build(), CustomResourceOptions.builder()
                 .parent(owner)
                 .version(KUBERNETES_PLUGIN_VERSION)
                 .build());
@@ -106,7 +106,7 @@ final class ClusterInstall {
                 .build(), options());
 
         this.base = release("base", Names.BASE_RELEASE, "base",
-                Output.of(IstioValues.base(remote)),
+                Output.of(IstioValues.base(remote, readerAccess)),
                 List.of(namespace), false);
     }
 
@@ -244,5 +244,28 @@ final class ClusterInstall {
 
     /** The east-west gateway's parts and the address other networks dial. */
     record EastWestGateway(Service service, Release release, Output<String> address) {
+    }
+
+    /** The cluster's handle, once its istiod, gateway (if any) and reader access (if any) are declared. */
+    ClusterHandle handle(Release istiod, Optional<Output<String>> gatewayAddress,
+                         Optional<ClusterHandle.Reader> reader) {
+        return new ClusterHandle(args.clusterName(), args.network(), provider, istiod,
+                gatewayAddress.map(address -> new ClusterHandle.Gateway(address, args.gateway().port())), reader);
+    }
+
+    /** The reader token Secret, after the releases that create the account and bind it. */
+    ClusterHandle.Reader readerAccess(Release istiod) {
+        return ReaderAccess.declare(this, name, args.clusterName(), base, istiod);
+    }
+
+    /** The outputs every cluster component registers, from its handle. */
+    static Map<String, Output<?>> outputs(ClusterHandle handle) {
+        var outputs = new LinkedHashMap<String, Output<?>>();
+        outputs.put("clusterName", Output.of(handle.clusterName()));
+        outputs.put("network", Output.of(handle.network()));
+        outputs.put("gatewayAddress", handle.gateway().map(g -> g.address().applyValue(Optional::of))
+                .orElseGet(() -> Output.of(Optional.<String>empty())));
+        outputs.put("gatewayPort", Output.of(handle.gateway().map(ClusterHandle.Gateway::port)));
+        return outputs;
     }
 }

@@ -22,31 +22,35 @@ public final class IstioValues {
     }
 
     /**
-     * The {@code base} chart (CRDs and cluster-wide roles). The chart's own reader ServiceAccount is
-     * turned off because the remote clusters declare theirs ({@link RemoteCluster}), and nothing needs
-     * to read the primary from outside. (The istiod chart of 1.30.3 has no such switch in its
-     * values.yaml; the reader ClusterRole it may render grants the same rules as {@link ReaderAccess}.)
+     * The {@code base} chart (CRDs and cluster-wide roles). {@code global.enableReaderRBAC} decides
+     * whether it renders Istio's {@code istio-reader-service-account}: on where a primary watches the
+     * cluster (its token goes into that primary's remote secret), off elsewhere, so no identity with
+     * read access exists where nothing uses it. (The istiod chart renders the reader ClusterRole and
+     * its binding by default; its values.yaml has no such key.)
      */
-    public static Map<String, Object> base(boolean remote) {
+    public static Map<String, Object> base(boolean remote, boolean readerAccess) {
         var values = new LinkedHashMap<String, Object>();
         if (remote) {
             values.put("profile", REMOTE_PROFILE);
         }
-        values.put("global", Map.of("enableReaderRBAC", false));
+        values.put("global", Map.of("enableReaderRBAC", readerAccess));
         return values;
     }
 
     /**
-     * istiod on the primary: the seed's {@code values-istio-multicluster-primary.yaml}. It serves
-     * its own cluster and, as an external istiod, every remote.
+     * istiod on a primary: the seed's {@code values-istio-multicluster-primary.yaml}. It serves its
+     * own cluster and, as an external istiod ({@code servesRemotes}), its remotes.
      */
-    public static Map<String, Object> primaryIstiod(String meshId, String clusterName, String network) {
+    public static Map<String, Object> primaryIstiod(String meshId, String clusterName, String network,
+                                                    boolean servesRemotes) {
         var global = new LinkedHashMap<String, Object>();
         global.put("meshID", meshId);
         global.put("multiCluster", Map.of("clusterName", clusterName));
         global.put("network", network);
-        // EXTERNAL_ISTIOD: istiod manages the remotes' webhooks and root-cert ConfigMaps.
-        global.put("externalIstiod", true);
+        if (servesRemotes) {
+            // EXTERNAL_ISTIOD: istiod manages the remotes' webhooks and root-cert ConfigMaps.
+            global.put("externalIstiod", true);
+        }
         return Map.of("global", global);
     }
 

@@ -12,8 +12,9 @@ import java.util.Objects;
  * two {@code kubectl edit cm istio} steps.
  *
  * <p>Clusters that share a network are listed under the same network; Istio sends traffic between
- * them directly and uses a network's gateways only from other networks. Every cluster runs an
- * east-west gateway, so a shared network lists each of them: more than one way in.
+ * them directly and uses a network's gateways only from other networks. In a mesh on several
+ * networks every cluster runs an east-west gateway, so a shared network lists each of them: more
+ * than one way in.
  */
 public final class MeshNetworks {
     private MeshNetworks() {

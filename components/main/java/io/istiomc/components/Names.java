@@ -6,6 +6,7 @@ package io.istiomc.components;
  */
 public final class Names {
     public static final String ISTIO_NAMESPACE = "istio-system";
+    private static final String PROVIDER_SUFFIX = "-k8s";
     public static final String CACERTS_SECRET = "cacerts";
     public static final String BASE_RELEASE = "istio-base";
     public static final String ISTIOD_RELEASE = "istiod";
@@ -32,6 +33,21 @@ public final class Names {
     public static final String PATCH_FORCE_ANNOTATION = "pulumi.com/patchForce";
 
     private Names() {
+    }
+
+    /**
+     * The Pulumi name of a cluster component's Kubernetes provider: {@code <component>-k8s}. Each
+     * cluster has exactly one, so the provider says which cluster an object is in.
+     */
+    public static String providerName(String clusterComponentName) {
+        return clusterComponentName + PROVIDER_SUFFIX;
+    }
+
+    /** The cluster component a provider belongs to, from the provider's Pulumi name; empty for other names. */
+    public static java.util.Optional<String> clusterOfProvider(String providerName) {
+        return providerName.endsWith(PROVIDER_SUFFIX)
+                ? java.util.Optional.of(providerName.substring(0, providerName.length() - PROVIDER_SUFFIX.length()))
+                : java.util.Optional.empty();
     }
 
     /** As istioctl's {@code remoteSecretNameFromClusterName}: one secret per remote, named after it. */

@@ -2,24 +2,34 @@ package io.istiomc.components;
 
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.helm.v3.Release;
+import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import io.istiomc.components.inputs.EastWestGatewayArgs;
 import io.istiomc.components.inputs.PrimaryClusterArgs;
 
 import javax.annotation.Nullable;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The primary cluster: the full Istio control plane, shared by every remote, and the east-west
- * gateway through which the remotes reach it (steps "Setup cluster 1 (primary)" of the guide).
- *
- * <p>Children: the cluster's Kubernetes provider; namespace {@code istio-system} labelled with the
- * network; {@code cacerts}; the {@code base} and {@code istiod} releases; the east-west gateway
- * (Service and release); the Istio Gateways {@code cross-network-gateway} and
- * {@code istiod-gateway} and the VirtualService {@code istiod-vs}.
+ * A primary cluster: a full Istio control plane (steps "Configure cluster1 as a primary" of Istio's
+ * multicluster guides). Which of its parts exist follows from the topology:
+ * <ul>
+ *   <li>always: the cluster's Kubernetes provider; namespace {@code istio-system} labelled with the
+ *   network; {@code cacerts}; the {@code base} and {@code istiod} releases;</li>
+ *   <li>where remotes use it ({@code servesRemotes}): istiod as their external istiod, and the
+ *   east-west gateway with the Gateway {@code istiod-gateway} and VirtualService {@code istiod-vs}
+ *   that expose istiod on 15012 and 15017;</li>
+ *   <li>where the mesh spans several networks ({@code multiNetwork}): the east-west gateway with the
+ *   Gateway {@code cross-network-gateway} (15443, AUTO_PASSTHROUGH);</li>
+ *   <li>where another primary watches it ({@code watched}): reader access.</li>
+ * </ul>
+ * A single-network multi-primary mesh thus has no gateway at all, as in Istio's guide.
  */
-public class PrimaryCluster extends MeshCluster {
+public class PrimaryCluster extends ComponentResource {
     public static final String TYPE = "istio-multicluster:index:PrimaryCluster";
+
+    private final ClusterHandle handle;
 
     public PrimaryCluster(String name, PrimaryClusterArgs args) {
         this(name, args, null);
@@ -29,26 +39,35 @@ public class PrimaryCluster extends MeshCluster {
         // Validated before super(): a bad argument must fail before anything is registered.
         super(TYPE, name, validated(args, options));
         var cluster = args.cluster();
-        var install = new ClusterInstall(this, name, cluster, false, Map.of());
+        var install = new ClusterInstall(this, name, cluster, false, args.watched(), Map.of());
         var istiod = install.istiod(Output.of(IstioValues.primaryIstiod(
-                cluster.meshId(), cluster.clusterName(), cluster.network())));
-        var gateway = install.eastWestGateway(istiod, true);
+                cluster.meshId(), cluster.clusterName(), cluster.network(), args.servesRemotes())));
 
-        // Istio validates these through istiod's webhook, so they follow the istiod release.
-        customResource(name, install, istiod, "Gateway", IstioNetworking.CROSS_NETWORK_GATEWAY,
-                IstioNetworking.crossNetworkGatewaySpec());
-        var istiodGateway = customResource(name, install, istiod, "Gateway", IstioNetworking.ISTIOD_GATEWAY,
-                IstioNetworking.istiodGatewaySpec());
-        var istiodRoute = customResource(name, install, istiod, "VirtualService", IstioNetworking.ISTIOD_VIRTUAL_SERVICE,
-                IstioNetworking.istiodVirtualServiceSpec());
-
-        // The address is handed out only once istiod is reachable through it: the gateway pods are
-        // ready (Helm waits for them) and routed to istiod. Remotes point their webhooks and proxies
-        // at it, so their pods can be injected and get certificates as soon as they start.
-        var reachableAddress = Output.tuple(gateway.address(), gateway.release().status(), istiodGateway.metadata(),
-                istiodRoute.metadata()).applyValue(t -> t.t1);
-        joined(cluster, install, istiod, reachableAddress);
-        registerOutputs(outputs(Map.of()));
+        Optional<Output<String>> gatewayAddress = Optional.empty();
+        if (args.servesRemotes() || args.multiNetwork()) {
+            var gateway = install.eastWestGateway(istiod, true);
+            var address = gateway.address();
+            // Istio validates these through istiod's webhook, so they follow the istiod release.
+            if (args.multiNetwork()) {
+                customResource(name, install, istiod, "Gateway", IstioNetworking.CROSS_NETWORK_GATEWAY,
+                        IstioNetworking.crossNetworkGatewaySpec());
+            }
+            if (args.servesRemotes()) {
+                var istiodGateway = customResource(name, install, istiod, "Gateway", IstioNetworking.ISTIOD_GATEWAY,
+                        IstioNetworking.istiodGatewaySpec());
+                var istiodRoute = customResource(name, install, istiod, "VirtualService",
+                        IstioNetworking.ISTIOD_VIRTUAL_SERVICE, IstioNetworking.istiodVirtualServiceSpec());
+                // The address is handed out only once istiod is reachable through it: the gateway pods
+                // are ready (Helm waits for them) and routed to istiod. Remotes point their webhooks and
+                // proxies at it, so their pods can be injected and get certificates as soon as they start.
+                address = Output.tuple(gateway.address(), gateway.release().status(), istiodGateway.metadata(),
+                        istiodRoute.metadata()).applyValue(t -> t.t1);
+            }
+            gatewayAddress = Optional.of(address);
+        }
+        var reader = args.watched() ? Optional.of(install.readerAccess(istiod)) : Optional.<ClusterHandle.Reader>empty();
+        this.handle = install.handle(istiod, gatewayAddress, reader);
+        registerOutputs(ClusterInstall.outputs(handle));
     }
 
     private IstioCustomResource customResource(String name, ClusterInstall install, Release istiod, String kind,
@@ -72,7 +91,14 @@ public class PrimaryCluster extends MeshCluster {
         var cluster = args.cluster();
         Dns1123.requireLabel("PrimaryClusterArgs", "cluster.clusterName", cluster.clusterName());
         Dns1123.requireLabel("PrimaryClusterArgs", "cluster.network", cluster.network());
-        Problem.requireNone("PrimaryClusterArgs", Problem.under("cluster.gateway.",
-                EastWestGatewayArgs.checkExposesIstiod(cluster.gateway().serviceType())));
+        if (args.servesRemotes()) {
+            Problem.requireNone("PrimaryClusterArgs", Problem.under("cluster.gateway.",
+                    EastWestGatewayArgs.checkExposesIstiod(cluster.gateway().serviceType())));
+        }
+    }
+
+    /** What the other components need of this cluster: name, network, provider, istiod, gateway, reader. */
+    public ClusterHandle handle() {
+        return handle;
     }
 }

@@ -35,11 +35,13 @@ class ClusterArgsValidationTest {
         var args = PrimaryClusterArgs.builder().cluster(cluster("cluster1", "network1")
                 .gateway(EastWestGatewayArgs.builder().serviceType(GatewayServiceType.NODE_PORT).port(31443)
                         .address("203.0.113.10").build())
-                .build()).build();
+                .build()).servesRemotes(true).build();
         var e = assertThrows(IllegalArgumentException.class, () -> PrimaryCluster.validate(args));
         assertEquals("PrimaryClusterArgs: 'cluster.gateway.serviceType' must be 'LoadBalancer' on a primary that serves"
                 + " remotes (got 'NodePort'): they reach istiod through the gateway address on the fixed ports 15012 and"
                 + " 15017", e.getMessage());
+        // a primary that serves no remote exposes no istiod: a NodePort gateway (cross-network traffic only) is fine
+        assertDoesNotThrow(() -> PrimaryCluster.validate(PrimaryClusterArgs.builder().cluster(args.cluster()).multiNetwork(true).build()));
     }
 
     @Test
@@ -55,12 +57,12 @@ class ClusterArgsValidationTest {
     @DisplayName("a remote's cluster name must be a DNS-1123 label; a valid remote passes")
     void remoteNameIsALabel() {
         var bad = RemoteClusterArgs.builder().cluster(cluster("Cluster_2", "network2").build())
-                .primaryClusterName("cluster1").remotePilotAddress("192.0.2.10").apiServer("https://api.example:6443").build();
+                .primaryClusterName("cluster1").remotePilotAddress("192.0.2.10").build();
         var e = assertThrows(IllegalArgumentException.class, () -> RemoteCluster.validate(bad));
         assertEquals("RemoteClusterArgs: 'cluster.clusterName' must be a DNS-1123 label (got 'Cluster_2'); " + LABEL_RULE,
                 e.getMessage());
         var good = RemoteClusterArgs.builder().cluster(cluster("cluster2", "network2").build())
-                .primaryClusterName("cluster1").remotePilotAddress("192.0.2.10").apiServer("https://api.example:6443").build();
+                .primaryClusterName("cluster1").remotePilotAddress("192.0.2.10").build();
         assertDoesNotThrow(() -> RemoteCluster.validate(good));
     }
 }

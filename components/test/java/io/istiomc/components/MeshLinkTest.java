@@ -1,6 +1,7 @@
 package io.istiomc.components;
 
 import com.pulumi.test.PulumiTest;
+import io.istiomc.components.inputs.ApiEndpoint;
 import io.istiomc.components.inputs.ClusterArgs;
 import io.istiomc.components.inputs.IstioCharts;
 import io.istiomc.components.inputs.MeshCertificateAuthorityArgs;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,35 +30,50 @@ class MeshLinkTest {
         PulumiTest.cleanup();
     }
 
-    private static ClusterArgs cluster(String name, MeshCertificateAuthority ca) {
-        return ClusterArgs.builder().clusterName(name).context("ctx-" + name).network("net-" + name).meshId("m")
+    private static ClusterArgs cluster(String name, String network, MeshCertificateAuthority ca) {
+        return ClusterArgs.builder().clusterName(name).context("ctx-" + name).network(network).meshId("m")
                 .charts(new IstioCharts("1.30.3", IstioCharts.OFFICIAL_REPOSITORY)).certificates(ca.bundle(name)).build();
     }
 
-    /** A primary, one remote and the link between them, declared directly. */
+    private static MeshCertificateAuthority ca(String... clusters) {
+        return new MeshCertificateAuthority("ca", MeshCertificateAuthorityArgs.builder().clusterNames(List.of(clusters)).build());
+    }
+
+    /** A primary, one remote on another network and the link between them, declared directly. */
     private void declareMesh(boolean linkRemoteTwice) {
         var result = PulumiTest.withMocks(mocks).runTest(ctx -> {
-            var ca = new MeshCertificateAuthority("ca", MeshCertificateAuthorityArgs.builder().clusterNames(List.of("p", "r")).build());
-            var primary = new PrimaryCluster("p", PrimaryClusterArgs.builder().cluster(cluster("p", ca)).build());
-            var remote = new RemoteCluster("r", RemoteClusterArgs.builder().cluster(cluster("r", ca)).primaryClusterName("p")
-                    .remotePilotAddress(primary.gatewayAddress()).apiServer("https://r.example:6443").build());
-            new MeshLink("link", MeshLinkArgs.builder().primary(primary)
-                    .remotes(linkRemoteTwice ? List.of(remote, remote) : List.of(remote)).build());
+            var ca = ca("p", "r");
+            var primary = new PrimaryCluster("p", PrimaryClusterArgs.builder().cluster(cluster("p", "net-p", ca))
+                    .servesRemotes(true).multiNetwork(true).build());
+            var remote = new RemoteCluster("r", RemoteClusterArgs.builder().cluster(cluster("r", "net-r", ca)).primaryClusterName("p")
+                    .remotePilotAddress(primary.handle().gateway().orElseThrow().address()).multiNetwork(true).build());
+            var link = MeshLinkArgs.builder().watcher(primary.handle())
+                    .watched(remote.handle(), new ApiEndpoint("https://r.example:6443", java.util.Optional.of("r.internal")));
+            if (linkRemoteTwice) {
+                link.watched(remote.handle(), ApiEndpoint.of("https://r.example:6443"));
+            }
+            new MeshLink("link", link.build());
         });
         if (!linkRemoteTwice) {
             result.throwOnError();
         } else {
-            assertFalse(result.exceptions().isEmpty() && result.errors().isEmpty(), "the run should have failed");
-            var message = result.exceptions().stream().map(Throwable::getMessage).reduce("", String::concat)
-                    + String.join("", result.errors());
-            assertTrue(message.contains("MeshLinkArgs: 'remotes' names cluster 'r' twice, or names the primary; list each remote once"),
-                    message);
+            assertTrue(failure(result).contains("MeshLinkArgs: 'watched' names cluster 'r' twice; list each watched cluster once"),
+                    failure(result));
         }
     }
 
+    private String failRun(Consumer<com.pulumi.Context> program) {
+        return failure(PulumiTest.withMocks(mocks).runTest(program));
+    }
+
+    private static String failure(com.pulumi.test.TestResult result) {
+        assertFalse(result.exceptions().isEmpty() && result.errors().isEmpty(), "the run should have failed");
+        return result.exceptions().stream().map(Throwable::getMessage).reduce("", String::concat) + String.join("", result.errors());
+    }
+
     @Test
-    @DisplayName("a remote listed twice is refused before MeshLink registers anything")
-    void remoteListedTwice() {
+    @DisplayName("a watched cluster listed twice is refused before MeshLink registers anything")
+    void watchedListedTwice() {
         declareMesh(true);
         assertEquals(List.of(), mocks.registrations(r -> r.name().startsWith("link")));
     }
@@ -78,21 +95,53 @@ class MeshLinkTest {
     }
 
     @Test
-    @DisplayName("the remote secret lands in the primary, labelled for istiod, and the remote dials the primary's gateway")
+    @DisplayName("the remote secret lands in the primary, labelled for istiod, with tls-server-name; the remote dials the primary's gateway")
     void remoteSecretInPrimaryAndPilotAddress() {
         declareMesh(false);
-        var secret = mocks.registration("kubernetes:core/v1:Secret", "link-istio-remote-secret-r");
+        // with one primary the secret keeps its former name through an alias; its own name says which primary holds it
+        var secret = mocks.registration("kubernetes:core/v1:Secret", "link-p-istio-remote-secret-r");
         assertEquals("p-k8s", RecordingMocks.providerName(secret.provider()));
         var metadata = secret.map("metadata");
         assertEquals("istio-system", metadata.get("namespace"));
         assertEquals(Map.of("istio/multiCluster", "true", "app.kubernetes.io/managed-by", "istio-multicluster"),
                 metadata.get("labels"));
         assertEquals(Map.of("networking.istio.io/cluster", "r"), metadata.get("annotations"));
+        assertTrue(String.valueOf(secret.map("stringData").get("r")).contains("tls-server-name: r.internal"));
 
         var remoteIstiod = mocks.registration("kubernetes:helm.sh/v3:Release", "r-istiod");
         @SuppressWarnings("unchecked")
         var global = (Map<String, Object>) remoteIstiod.map("values").get("global");
         assertEquals(RecordingMocks.loadBalancerIp(0), global.get("remotePilotAddress"),
                 "the primary's provider is the first, so its gateway has the first address");
+    }
+
+    @Test
+    @DisplayName("a watched primary without reader access, and a cluster without gateway across networks, are refused")
+    void watchedClustersNeedReaderAccessAndGateways() {
+        // WHEN a second primary is watched but was declared without reader access
+        var noReader = failRun(ctx -> {
+            var ca = ca("a", "b");
+            var a = new PrimaryCluster("a", PrimaryClusterArgs.builder().cluster(cluster("a", "n", ca)).watched(true).build());
+            var b = new PrimaryCluster("b", PrimaryClusterArgs.builder().cluster(cluster("b", "n", ca)).build());
+            new MeshLink("link", MeshLinkArgs.builder().watchers(List.of(a.handle(), b.handle()))
+                    .watched(a.handle(), ApiEndpoint.of("https://a.example:6443"))
+                    .watched(b.handle(), ApiEndpoint.of("https://b.example:6443")).build());
+        });
+        // THEN the rule names the cluster
+        assertTrue(noReader.contains("MeshLinkArgs: watched cluster 'b' has no reader access"), noReader);
+        PulumiTest.cleanup();
+
+        // WHEN two primaries on different networks have no east-west gateway
+        var noGateway = failRun(ctx -> {
+            var ca = ca("a", "b");
+            var a = new PrimaryCluster("a", PrimaryClusterArgs.builder().cluster(cluster("a", "n1", ca)).watched(true).build());
+            var b = new PrimaryCluster("b", PrimaryClusterArgs.builder().cluster(cluster("b", "n2", ca)).watched(true).build());
+            new MeshLink("link", MeshLinkArgs.builder().watchers(List.of(a.handle(), b.handle()))
+                    .watched(a.handle(), ApiEndpoint.of("https://a.example:6443"))
+                    .watched(b.handle(), ApiEndpoint.of("https://b.example:6443")).build());
+        });
+        assertTrue(noGateway.contains("MeshLinkArgs: cluster 'a' has no east-west gateway, but the mesh spans several networks"),
+                noGateway);
+        assertEquals(List.of(), mocks.registrations(r -> r.name().startsWith("link-")));
     }
 }

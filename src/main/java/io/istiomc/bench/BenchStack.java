@@ -1,45 +1,50 @@
 package io.istiomc.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.istiomc.components.GatewayServiceType;
+import io.istiomc.components.inputs.EastWestGatewayArgs;
+import io.istiomc.config.ClusterRole;
 import io.istiomc.config.MeshConfig;
-import io.istiomc.config.RawConfig;
 
+import java.util.ArrayList;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The stack configuration the benchmark plans, built in memory: one primary {@code cluster0} on
- * {@code network0} and remotes {@code remote1..N} on {@code network1..N}, each context named after
- * its cluster. Every remote has its {@code apiServer}, so no kubeconfig is read; samples are off.
+ * The configuration the benchmark plans, built as a validated {@link MeshConfig}: primaries
+ * {@code primary1..P} on {@code pnetwork1..P} and remotes {@code remote1..N} on {@code network1..N},
+ * remote k served by primary ((k-1) mod P)+1, each context named after its cluster. Every cluster has
+ * its {@code apiServer}, so no kubeconfig is read; samples are off.
  */
 public final class BenchStack {
     public static final String STACK = "bench";
     public static final String ISTIO_VERSION = "1.30.3";
     public static final String CHART_REPOSITORY = "https://istio-release.storage.googleapis.com/charts";
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String NS = MeshConfig.NAMESPACE + ":";
 
     private BenchStack() {
     }
 
-    /** The configuration of 1 primary and {@code remotes} remotes (0 for the primary alone). */
-    public static RawConfig of(int remotes) {
-        if (remotes < 0) {
-            throw new IllegalArgumentException("remotes must be 0 or more (got " + remotes + ")");
+    /** The configuration of {@code primaries} primaries (at least 1) and {@code remotes} remotes (0 or more). */
+    public static MeshConfig of(int primaries, int remotes) {
+        if (primaries < 1 || remotes < 0) {
+            throw new IllegalArgumentException("primaries must be 1 or more and remotes 0 or more (got " + primaries
+                    + " and " + remotes + ")");
         }
-        ArrayNode clusters = JSON.createArrayNode();
-        clusters.addObject().put("name", "cluster0").put("role", "primary").put("context", "cluster0")
-                .put("network", "network0");
+        var clusters = new ArrayList<MeshConfig.Cluster>();
+        for (int p = 1; p <= primaries; p++) {
+            clusters.add(cluster("primary" + p, ClusterRole.PRIMARY, "pnetwork" + p, Optional.empty()));
+        }
         for (int k = 1; k <= remotes; k++) {
-            clusters.addObject().put("name", "remote" + k).put("role", "remote").put("context", "remote" + k)
-                    .put("network", "network" + k).put("apiServer", "https://api.remote" + k + ".example:6443");
+            clusters.add(cluster("remote" + k, ClusterRole.REMOTE, "network" + k,
+                    Optional.of("primary" + ((k - 1) % primaries + 1))));
         }
-        var istio = JSON.createObjectNode().put("version", ISTIO_VERSION).put("chartRepository", CHART_REPOSITORY);
-        var samples = JSON.createObjectNode().put("enabled", false);
-        return new RawConfig(Map.of(
-                NS + "meshId", "mesh1",
-                NS + "istio", istio.toString(),
-                NS + "clusters", clusters.toString(),
-                NS + "samples", samples.toString()));
+        return new MeshConfig("mesh1", new MeshConfig.Istio(ISTIO_VERSION, CHART_REPOSITORY), clusters,
+                new MeshConfig.Ca(3650, 730, 4096, false), new MeshConfig.Samples(false, "sample"));
+    }
+
+    private static MeshConfig.Cluster cluster(String name, ClusterRole role, String network, Optional<String> controlPlane) {
+        return new MeshConfig.Cluster(name, role, name, network, Optional.empty(),
+                Optional.of("https://api." + name + ".example:6443"), Optional.empty(), controlPlane,
+                new MeshConfig.Gateway(Optional.empty(), EastWestGatewayArgs.DEFAULT_PORT,
+                        GatewayServiceType.LOAD_BALANCER, Map.of()));
     }
 }

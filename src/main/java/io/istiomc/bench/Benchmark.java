@@ -7,6 +7,7 @@ import io.istiomc.config.InvalidConfigException;
 import io.istiomc.plan.Plan;
 import io.istiomc.plan.PlanRunner;
 import io.istiomc.plan.RecordedResource;
+import io.istiomc.program.ApiServers;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -22,13 +23,16 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code bench [--remotes 1,10,50,200] [--json FILE]}: how the program's evaluation time and memory,
- * the number of resources and the deployment's critical path grow with the number of remotes, and
+ * {@code bench [--remotes 1,10,50,200] [--primaries 1,3,10] [--json FILE]}: how the program's
+ * evaluation time and memory, the number of resources and the deployment's critical path grow with
+ * the number of remotes and of primaries (each primary watches every other cluster, so remote
+ * secrets grow as primaries x clusters), and
  * how long the README's main command takes from a cold JVM. It reports; it exits 0 whether or not
  * the targets are met (1 on a usage or run error).
  */
 public final class Benchmark {
     public static final List<Integer> DEFAULT_REMOTES = List.of(1, 10, 50, 200);
+    public static final List<Integer> DEFAULT_PRIMARIES = List.of(1);
     /** The largest size measured: 1+200 plans in about 8 s within 200 MB; this bounds a run to minutes. */
     public static final int MAX_REMOTES = 500;
     /**
@@ -56,11 +60,15 @@ public final class Benchmark {
     }
 
     /** The parsed command line. */
+<<<<<<< HEAD
     record Settings(List<Integer> remotes, Optional<Path> json, boolean markdown) {
+=======
+    record Settings(List<Integer> remotes, List<Integer> primaries, Optional<Path> json) {
+>>>>>>> main
     }
 
     /** One measured size. */
-    record Row(int remotes, long evalMillis, long peakHeapMB, long heapAfterGcMB, int resources,
+    record Row(int primaries, int remotes, long evalMillis, long peakHeapMB, long heapAfterGcMB, int resources,
                double resourcesPerRemote, int criticalPathSteps, double simulatedDeploySeconds,
                double serialDeploySeconds, CriticalPath.Result criticalPath) {
     }
@@ -92,18 +100,43 @@ public final class Benchmark {
      * @throws Cli.UsageException naming the option and what is wrong
      */
     static Settings parse(List<String> args) {
+<<<<<<< HEAD
         // --markdown is a flag; the shared option parser reads name-value pairs only
         var markdown = args.contains("--markdown");
         var options = Cli.Options.parse(args.stream().filter(a -> !a.equals("--markdown")).toList(),
                 List.of("--remotes", "--json"));
+=======
+        var options = Cli.Options.parse(args, List.of("--remotes", "--primaries", "--json"));
+>>>>>>> main
         var remotes = options.value("--remotes").map(Benchmark::parseRemotes).orElse(DEFAULT_REMOTES);
+        var primaries = options.value("--primaries").map(Benchmark::parsePrimaries).orElse(DEFAULT_PRIMARIES);
         var json = options.value("--json").map(file -> {
             if (file.isBlank()) {
                 throw new Cli.UsageException("--json needs a file name");
             }
             return Path.of(file);
         });
+<<<<<<< HEAD
         return new Settings(remotes, json, markdown);
+=======
+        return new Settings(remotes, primaries, json);
+    }
+
+    /** {@code --primaries}: comma-separated whole numbers of at least 1, no repeats; measured in ascending order. */
+    private static List<Integer> parsePrimaries(String text) {
+        var sizes = new TreeSet<Integer>();
+        for (var part : text.split(",", -1)) {
+            var item = part.trim();
+            if (!item.matches("\\d{1,4}") || Integer.parseInt(item) < 1 || Integer.parseInt(item) > MAX_REMOTES) {
+                throw new Cli.UsageException("--primaries must be a comma-separated list of whole numbers from 1 to "
+                        + MAX_REMOTES + ", e.g. 1,3,10 (got '" + item + "' in '" + text + "')");
+            }
+            if (!sizes.add(Integer.parseInt(item))) {
+                throw new Cli.UsageException("--primaries lists " + item + " twice");
+            }
+        }
+        return List.copyOf(sizes);
+>>>>>>> main
     }
 
     private static List<Integer> parseRemotes(String text) {
@@ -123,7 +156,7 @@ public final class Benchmark {
             }
             if (n < 1) {
                 throw new Cli.UsageException("--remotes counts must be at least 1 (got " + n
-                        + "); the primary-only baseline is always measured");
+                        + "); the baseline without remotes is always computed");
             }
             if (!sizes.add(n)) {
                 throw new Cli.UsageException("--remotes lists " + n + " twice");
@@ -155,30 +188,19 @@ public final class Benchmark {
         double loadBefore = loadAverage();
 
         int warmUps = warmUp(err);
-        err.println("baseline: primary only");
-        int baseline = customCount(plan(0).resources());
-
         var rows = new ArrayList<Row>();
-        for (int n : settings.remotes()) {
-            int repeats = n <= REPEAT_UP_TO_REMOTES ? REPEATS : 1;
-            err.println("measuring 1+" + n + (repeats > 1 ? " (fastest of " + repeats + ")" : ""));
-            long evalMillis = Long.MAX_VALUE;
-            long peakUsed = 0;
-            long peakAfterGc = 0;
-            Plan plan = null;
-            for (int i = 0; i < repeats; i++) {
-                var measured = HeapSampler.measure(() -> plan(n));
-                evalMillis = Math.min(evalMillis, TimeUnit.NANOSECONDS.toMillis(measured.elapsedNanos()));
-                peakUsed = Math.max(peakUsed, measured.peakUsedBytes());
-                peakAfterGc = Math.max(peakAfterGc, measured.peakAfterGcBytes());
-                plan = measured.value();
+        var baselines = new LinkedHashMap<Integer, Integer>();
+        for (int primaries : settings.primaries()) {
+            err.println("baseline: " + primaries + " primaries, extrapolated from " + primaries + " and " + 2 * primaries
+                    + " remotes");
+            // A primary without remotes neither exposes istiod nor, on one network, runs a gateway: the baseline
+            // is what P+N has apart from the N remotes' share, once every primary serves remotes (N >= P).
+            int baseline = 2 * customCount(plan(primaries, primaries).resources())
+                    - customCount(plan(primaries, 2 * primaries).resources());
+            baselines.put(primaries, baseline);
+            for (int n : settings.remotes()) {
+                rows.add(measureSize(primaries, n, baseline, err));
             }
-            var resources = plan.resources();
-            int count = customCount(resources);
-            var path = CriticalPath.of(resources);
-            rows.add(new Row(n, evalMillis, megabytes(peakUsed), megabytes(peakAfterGc), count,
-                    (count - baseline) / (double) n, path.slowSteps(), path.seconds(),
-                    CriticalPath.serialSeconds(resources), path));
         }
 
         err.println("cold start: java -jar ... plan --stack dev, best of " + ColdStart.RUNS);
@@ -187,8 +209,12 @@ public final class Benchmark {
         var targets = targets(rows, cores);
         var machine = String.format(Locale.ROOT, "%d cores, Java %s, max heap %d MB, load average %.2f before and %.2f after",
                 cores, java, maxHeapMB, loadBefore, loadAverage());
+<<<<<<< HEAD
         out.print(settings.markdown() ? markdown(rows, coldStart, targets, machine)
                 : table(rows, baseline, warmUps, coldStart, targets, machine));
+=======
+        out.print(table(rows, baselines, warmUps, coldStart, targets, machine));
+>>>>>>> main
         if (settings.json().isPresent()) {
             var file = settings.json().get();
             var parent = file.toAbsolutePath().getParent();
@@ -199,6 +225,29 @@ public final class Benchmark {
             err.println("wrote " + file);
         }
         return Cli.OK;
+    }
+
+    /** Plans P+N (the fastest of {@value #REPEATS} up to {@value #REPEAT_UP_TO_REMOTES} remotes) and measures it. */
+    private static Row measureSize(int primaries, int n, int baseline, PrintStream err) {
+        int repeats = n <= REPEAT_UP_TO_REMOTES ? REPEATS : 1;
+        err.println("measuring " + primaries + "+" + n + (repeats > 1 ? " (fastest of " + repeats + ")" : ""));
+        long evalMillis = Long.MAX_VALUE;
+        long peakUsed = 0;
+        long peakAfterGc = 0;
+        Plan plan = null;
+        for (int i = 0; i < repeats; i++) {
+            var measured = HeapSampler.measure(() -> plan(primaries, n));
+            evalMillis = Math.min(evalMillis, TimeUnit.NANOSECONDS.toMillis(measured.elapsedNanos()));
+            peakUsed = Math.max(peakUsed, measured.peakUsedBytes());
+            peakAfterGc = Math.max(peakAfterGc, measured.peakAfterGcBytes());
+            plan = measured.value();
+        }
+        var resources = plan.resources();
+        int count = customCount(resources);
+        var path = CriticalPath.of(resources);
+        return new Row(primaries, n, evalMillis, megabytes(peakUsed), megabytes(peakAfterGc), count,
+                (count - baseline) / (double) n, path.slowSteps(), path.seconds(),
+                CriticalPath.serialSeconds(resources), path);
     }
 
     /** Warm-up plans; returns how many ran. */
@@ -222,9 +271,17 @@ public final class Benchmark {
         return Math.round(bytes / (1024.0 * 1024.0));
     }
 
-    /** The plan of 1 primary and {@code remotes} remotes. Plans run one at a time (the SDK's test harness is a singleton). */
+    /** The plan of 1 primary and {@code remotes} remotes. */
     static Plan plan(int remotes) {
-        return PlanRunner.run(BenchStack.STACK, BenchStack.of(remotes), java.util.List.of());
+        return plan(1, remotes);
+    }
+
+    /** The plan of {@code primaries} primaries and {@code remotes} remotes. Plans run one at a time (the SDK's test harness is a singleton). */
+    static Plan plan(int primaries, int remotes) {
+        var config = BenchStack.of(primaries, remotes);
+        var warnings = new ArrayList<String>();
+        var apiServers = ApiServers.resolve(config, ApiServers.Mode.PLAN, List.of(), warnings);
+        return PlanRunner.run(BenchStack.STACK, config, apiServers, warnings);
     }
 
     /** Custom resources only: components register nothing in a cluster. */
@@ -232,7 +289,9 @@ public final class Benchmark {
         return (int) resources.stream().filter(RecordedResource::custom).count();
     }
 
-    static List<Target> targets(List<Row> rows, int cores) {
+    static List<Target> targets(List<Row> allRows, int cores) {
+        // The targets are for one primary; per-remote constancy is checked for each number of primaries.
+        var rows = allRows.stream().filter(r -> r.primaries() == 1).toList();
         var byRemotes = new LinkedHashMap<Integer, Row>();
         rows.forEach(r -> byRemotes.put(r.remotes(), r));
         var one = Optional.ofNullable(byRemotes.get(1));
@@ -241,10 +300,13 @@ public final class Benchmark {
         var onCores = cores == TARGET_CORES ? "" : " (targets are for " + TARGET_CORES + " cores; this machine has " + cores + ")";
         var targets = new ArrayList<Target>();
 
-        var perRemote = rows.stream().map(Row::resourcesPerRemote).distinct().toList();
-        targets.add(new Target("resources per remote constant",
-                rows.isEmpty() ? Optional.empty() : Optional.of(perRemote.size() == 1),
-                perRemote.size() == 1 ? number(perRemote.get(0)) + " per remote at every size" : "varies: " + perRemote));
+        var perRemote = new LinkedHashMap<Integer, List<Double>>();
+        allRows.forEach(r -> perRemote.computeIfAbsent(r.primaries(), p -> new ArrayList<>()).add(r.resourcesPerRemote()));
+        boolean constant = perRemote.values().stream().allMatch(list -> list.stream().distinct().count() == 1);
+        var perPrimaries = new ArrayList<String>();
+        perRemote.forEach((p, list) -> perPrimaries.add(p + " primaries: " + list.stream().distinct().map(Benchmark::number).toList()));
+        targets.add(new Target("resources per remote constant (for a number of primaries)",
+                allRows.isEmpty() ? Optional.empty() : Optional.of(constant), String.join("; ", perPrimaries)));
         targets.add(new Target("1+10 evaluates in under 1 s" + onCores,
                 ten.map(r -> r.evalMillis() < TARGET_EVAL_10_MILLIS),
                 ten.map(r -> r.evalMillis() + " ms").orElse("not measured: add 10 to --remotes")));
@@ -276,26 +338,28 @@ public final class Benchmark {
         return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
-    static String table(List<Row> rows, int baseline, int warmUps, ColdStart.Result coldStart, List<Target> targets,
+    static String table(List<Row> rows, Map<Integer, Integer> baselines, int warmUps, ColdStart.Result coldStart, List<Target> targets,
                         String machine) {
         var text = new StringBuilder();
-        text.append("istio-multicluster bench: 1 primary + N remotes, program evaluated offline (plan) after "
+        text.append("istio-multicluster bench: P primaries + N remotes, program evaluated offline (plan) after "
                 + warmUps + " warm-up plans of 1+" + WARM_UP_REMOTES + "\n");
         text.append("machine: " + machine + "\n");
         text.append("cold start (java -jar ... plan --stack dev, best of " + ColdStart.RUNS + "): "
                 + (coldStart.millis() < 0 ? "not measured: " + coldStart.note() : coldStart.millis() + " ms") + "\n");
-        text.append("baseline (primary only): " + baseline + " resources\n\n");
-        var format = "%7s %8s %8s %9s %10s %10s %10s %11s %9s%n";
-        text.append(String.format(Locale.ROOT, format, "remotes", "eval ms", "heap MB", "after GC", "resources",
+        baselines.forEach((p, baseline) -> text.append("baseline (" + p + " primaries, without the remotes' share): "
+                + baseline + " resources\n"));
+        text.append("\n");
+        var format = "%9s %7s %8s %8s %9s %10s %10s %10s %11s %9s%n";
+        text.append(String.format(Locale.ROOT, format, "primaries", "remotes", "eval ms", "heap MB", "after GC", "resources",
                 "per remote", "path steps", "simulated s", "serial s"));
         for (var row : rows) {
-            text.append(String.format(Locale.ROOT, format, row.remotes(), row.evalMillis(), row.peakHeapMB(),
+            text.append(String.format(Locale.ROOT, format, row.primaries(), row.remotes(), row.evalMillis(), row.peakHeapMB(),
                     row.heapAfterGcMB(), row.resources(), number(row.resourcesPerRemote()), row.criticalPathSteps(),
                     number(row.simulatedDeploySeconds()), number(row.serialDeploySeconds())));
         }
         if (!rows.isEmpty()) {
             var largest = rows.get(rows.size() - 1);
-            text.append("\ncritical path at 1+" + largest.remotes() + ": " + largest.criticalPath().describeSlowSteps() + "\n");
+            text.append("\ncritical path at " + largest.primaries() + "+" + largest.remotes() + ": " + largest.criticalPath().describeSlowSteps() + "\n");
         }
         text.append("eval: fastest of " + REPEATS + " up to 1+" + REPEAT_UP_TO_REMOTES + ", else one run. heap: peak used heap"
                 + " sampled every " + HeapSampler.INTERVAL_MILLIS + " ms (garbage included); after GC: peak heap left after a"
@@ -365,6 +429,7 @@ public final class Benchmark {
         var list = new ArrayList<Map<String, Object>>();
         for (var row : rows) {
             var item = new LinkedHashMap<String, Object>();
+            item.put("primaries", row.primaries());
             item.put("remotes", row.remotes());
             item.put("evalMillis", row.evalMillis());
             item.put("peakHeapMB", row.peakHeapMB());

@@ -18,12 +18,40 @@ import java.util.Optional;
 public record MeshConfig(String meshId, Istio istio, List<Cluster> clusters, Ca ca, Samples samples) {
     public static final String NAMESPACE = "istio-multicluster";
 
-    public Cluster primary() {
-        return clusters.stream().filter(c -> c.role() == ClusterRole.PRIMARY).findFirst().orElseThrow();
+    /** The primaries, in config order: each runs istiod. */
+    public List<Cluster> primaries() {
+        return clusters.stream().filter(c -> c.role() == ClusterRole.PRIMARY).toList();
     }
 
+    /** The remotes, in config order. */
     public List<Cluster> remotes() {
         return clusters.stream().filter(c -> c.role() == ClusterRole.REMOTE).toList();
+    }
+
+    /** The remotes whose control plane is the primary {@code primaryName}, in config order. */
+    public List<Cluster> remotesOf(String primaryName) {
+        return remotes().stream().filter(r -> r.controlPlane().filter(primaryName::equals).isPresent()).toList();
+    }
+
+    /** The cluster named {@code name}. */
+    public Cluster cluster(String name) {
+        return clusters.stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no cluster named '" + name + "'"));
+    }
+
+    /** Whether the clusters are on more than one network: then every cluster runs an east-west gateway. */
+    public boolean multiNetwork() {
+        return clusters.stream().map(Cluster::network).distinct().count() > 1;
+    }
+
+    /** Whether some primary watches the cluster ({@link ClusterRole#watched}): it then carries reader access. */
+    public boolean watched(Cluster cluster) {
+        return cluster.role().watched(primaries().size());
+    }
+
+    /** The primaries that watch a cluster: every primary but the cluster itself. */
+    public List<Cluster> watchersOf(Cluster cluster) {
+        return primaries().stream().filter(p -> !p.name().equals(cluster.name())).toList();
     }
 
     /**

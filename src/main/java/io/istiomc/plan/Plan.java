@@ -1,5 +1,6 @@
 package io.istiomc.plan;
 
+import io.istiomc.components.Names;
 import io.istiomc.config.MeshConfig;
 import io.istiomc.program.ApiServers;
 
@@ -15,7 +16,7 @@ import java.util.function.Predicate;
  *
  * @param stack      the stack name
  * @param config     the validated configuration
- * @param apiServers each remote's API server and where it came from
+ * @param apiServers each watched cluster's API server and where it came from
  * @param resources  every registered resource, sorted by URN
  * @param outputs    the stack outputs; secret values are {@link Secret}
  * @param warnings   what the program warned about
@@ -44,20 +45,27 @@ public record Plan(String stack, MeshConfig config, Map<String, ApiServers.ApiSe
         return matches.get(0);
     }
 
-    /** The cluster whose provider a resource uses, by the provider's kube context; empty for non-Kubernetes resources. */
+    /**
+     * The cluster a resource is in, by name: for a Kubernetes object, the cluster whose provider it
+     * uses; for a provider, the cluster it belongs to. Empty for components and pulumi-tls resources.
+     */
     public Optional<String> clusterOf(RecordedResource resource) {
-        return resource.providerUrn().flatMap(this::byUrn)
-                .flatMap(provider -> provider.input("context"))
-                .flatMap(context -> config.clusters().stream().filter(c -> c.context().equals(context)).findFirst())
-                .map(MeshConfig.Cluster::name);
+        var provider = resource.isProvider() ? Optional.of(resource) : resource.providerUrn().flatMap(this::byUrn);
+        return provider.filter(RecordedResource::isProvider)
+                .flatMap(p -> Names.clusterOfProvider(p.name()))
+                .filter(name -> config.clusters().stream().anyMatch(c -> c.name().equals(name)));
     }
 
-    /** The gateway address of a cluster as the plan computed it, and whether it was simulated. */
-    public GatewayAddress gatewayAddress(String clusterName) {
+    /**
+     * The gateway address of a cluster as the plan computed it, and whether it was simulated; empty
+     * where the topology gives the cluster no east-west gateway.
+     */
+    public Optional<GatewayAddress> gatewayAddress(String clusterName) {
         @SuppressWarnings("unchecked")
-        var addresses = (Map<String, Object>) outputs.get("gatewayAddresses");
-        var cluster = config.clusters().stream().filter(c -> c.name().equals(clusterName)).findFirst().orElseThrow();
-        return new GatewayAddress(String.valueOf(addresses.get(clusterName)), cluster.gateway().address().isEmpty());
+        var addresses = (Map<String, Object>) outputs.getOrDefault("gatewayAddresses", Map.of());
+        var cluster = config.cluster(clusterName);
+        return Optional.ofNullable(addresses.get(clusterName))
+                .map(address -> new GatewayAddress(String.valueOf(address), cluster.gateway().address().isEmpty()));
     }
 
     /** A gateway address and whether the simulation made it up. */

@@ -35,13 +35,18 @@ public final class PlanJson {
             var entry = new LinkedHashMap<String, Object>();
             entry.put("name", cluster.name());
             entry.put("role", cluster.role().configName());
+            cluster.controlPlane().ifPresent(p -> entry.put("controlPlane", p));
             entry.put("context", cluster.context());
             entry.put("network", cluster.network());
-            var address = plan.gatewayAddress(cluster.name());
-            entry.put("gatewayAddress", Map.of("value", address.value(), "simulated", address.simulated()));
+            plan.gatewayAddress(cluster.name()).ifPresent(address ->
+                    entry.put("gatewayAddress", Map.of("value", address.value(), "simulated", address.simulated())));
             var apiServer = plan.apiServers().get(cluster.name());
             if (apiServer != null) {
-                entry.put("apiServer", Map.of("value", apiServer.url(), "simulated", apiServer.simulated()));
+                var server = new LinkedHashMap<String, Object>();
+                server.put("value", apiServer.url());
+                server.put("simulated", apiServer.simulated());
+                apiServer.tlsServerName().ifPresent(n -> server.put("tlsServerName", n));
+                entry.put("apiServer", server);
             }
             clusters.add(entry);
         }

@@ -1,5 +1,6 @@
 package io.istiomc.plan;
 
+import io.istiomc.config.MeshConfig;
 import io.istiomc.config.MeshConfigReader;
 import io.istiomc.config.RawConfig;
 import io.istiomc.program.ApiServers;
@@ -8,6 +9,7 @@ import io.istiomc.program.MeshProgram;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -28,12 +30,23 @@ public final class PlanRunner {
         var config = MeshConfigReader.read(raw);
         var warnings = new ArrayList<String>();
         var apiServers = ApiServers.resolve(config, ApiServers.Mode.PLAN, defaultKubeconfigs, warnings);
-        var result = SimulatedRun.run(stack, raw.values(), new SimulatedClusters(config),
-                ctx -> MeshProgram.run(ctx, raw, ApiServers.Mode.PLAN, defaultKubeconfigs));
+        return run(stack, config, apiServers, warnings);
+    }
+
+    /**
+     * Makes the plan of a configuration already read and validated, with the API servers already
+     * resolved: the program is given these values, and reads and resolves nothing again.
+     *
+     * @throws PlanFailedException when the program fails while registering resources
+     */
+    public static Plan run(String stack, MeshConfig config, Map<String, ApiServers.ApiServer> apiServers,
+                           List<String> warnings) {
+        var result = SimulatedRun.run(stack, Map.of(), new SimulatedClusters(config),
+                ctx -> MeshProgram.define(ctx, config, apiServers));
         if (result.failed()) {
             throw new PlanFailedException(result.exceptions(), result.errors());
         }
-        return new Plan(stack, config, apiServers, result.resources(), result.outputs(), warnings);
+        return new Plan(stack, config, apiServers, result.resources(), result.outputs(), List.copyOf(warnings));
     }
 
     /** The program failed while the mocks ran it. */

@@ -25,21 +25,28 @@ public final class PlanText {
         var out = new StringBuilder();
         var config = plan.config();
         var resources = plan.resources(r -> !r.type().equals("pulumi:pulumi:Stack"));
-        out.append("Plan of stack '").append(plan.stack()).append("': ").append(config.clusters().size())
-                .append(" clusters (1 primary, ").append(config.remotes().size()).append(" remote), ")
+        out.append("Plan of stack '").append(plan.stack()).append("': ").append(count(config.clusters().size(), "cluster"))
+                .append(" (").append(count(config.primaries().size(), "primary", "primaries")).append(", ")
+                .append(count(config.remotes().size(), "remote")).append(", ")
+                .append(count(config.clusters().stream().map(c -> c.network()).distinct().count(), "network")).append("), ")
                 .append(resources.size()).append(" resources, mesh '").append(config.meshId())
                 .append("', Istio ").append(config.istio().version()).append(".\n");
         out.append("Offline: no cluster was contacted; values only a live cluster knows are marked (simulated).\n\n");
 
         out.append("Clusters\n");
         for (var cluster : config.clusters()) {
-            var address = plan.gatewayAddress(cluster.name());
-            out.append(String.format("  %-14s %-8s context %-14s network %-12s gateway %s:%d%s%n", cluster.name(),
-                    cluster.role().configName(), Printable.escape(cluster.context()), cluster.network(), address.value(),
-                    cluster.gateway().port(), address.simulated() ? " (simulated)" : ""));
+            var gateway = plan.gatewayAddress(cluster.name())
+                    .map(address -> address.value() + ":" + cluster.gateway().port() + (address.simulated() ? " (simulated)" : ""))
+                    .orElse("none");
+            out.append(String.format("  %-14s %-8s control plane %-14s context %-14s network %-12s gateway %s%n",
+                    cluster.name(), cluster.role().configName(), cluster.controlPlane().orElse(cluster.name()),
+                    Printable.escape(cluster.context()), cluster.network(), gateway));
             var apiServer = plan.apiServers().get(cluster.name());
             if (apiServer != null) {
-                out.append(String.format("  %-14s %-8s api server %s (%s)%n", "", "", apiServer.url(), apiServer.origin()));
+                var watchers = config.watchersOf(cluster).stream().map(c -> c.name()).toList();
+                out.append(String.format("  %-14s %-8s api server %s (%s)%s, watched by %s%n", "", "", apiServer.url(),
+                        apiServer.origin(), apiServer.tlsServerName().map(n -> ", tls-server-name " + n).orElse(""),
+                        String.join(", ", watchers)));
             }
         }
 
@@ -53,17 +60,14 @@ public final class PlanText {
             var cluster = plan.clusterOf(resource);
             if (cluster.isPresent()) {
                 byCluster.get(cluster.get()).add(resource);
-            } else if (resource.isProvider() && resource.input("context").isPresent()) {
-                var owner = config.clusters().stream()
-                        .filter(c -> c.context().equals(resource.input("context").get())).findFirst();
-                owner.ifPresent(c -> byCluster.get(c.name()).add(resource));
-            } else {
+            } else if (!resource.isProvider()) {
                 noCluster.add(resource);
             }
         }
         for (var entry : byCluster.entrySet()) {
             var cluster = config.clusters().stream().filter(c -> c.name().equals(entry.getKey())).findFirst().orElseThrow();
-            out.append("\n").append(cluster.name()).append(" (").append(cluster.role().configName()).append(", context ")
+            out.append("\n").append(cluster.name()).append(" (").append(cluster.role().configName())
+                    .append(cluster.controlPlane().map(p -> " of " + p).orElse("")).append(", context ")
                     .append(Printable.escape(cluster.context())).append("): ").append(entry.getValue().size()).append(" resources\n");
             tree(plan, entry.getValue(), out);
         }
@@ -79,6 +83,14 @@ public final class PlanText {
         out.append("\nOutputs\n");
         appendOutputs((Map<?, ?>) Redaction.redact(plan.outputs()), out);
         return out.toString();
+    }
+
+    private static String count(long n, String singular) {
+        return count(n, singular, singular + "s");
+    }
+
+    private static String count(long n, String singular, String plural) {
+        return n + " " + (n == 1 ? singular : plural);
     }
 
     private static StringBuilder appendOutputs(Map<?, ?> outputs, StringBuilder out) {
@@ -165,8 +177,8 @@ public final class PlanText {
         var what = kind + " " + objectName(source);
         if (kind.equals("Service") && objectName(source).endsWith("istio-eastwestgateway")) {
             var cluster = plan.clusterOf(source).orElseThrow();
-            var address = plan.gatewayAddress(cluster);
-            return what + ": gatewayAddress " + address.value() + (address.simulated() ? " (simulated)" : "");
+            return what + plan.gatewayAddress(cluster).map(address -> ": gatewayAddress " + address.value()
+                    + (address.simulated() ? " (simulated)" : "")).orElse("");
         }
         if (kind.equals("Secret") && "kubernetes.io/service-account-token".equals(source.input("type").orElse(null))) {
             return what + ": reader token and API server CA [secret] (simulated)";

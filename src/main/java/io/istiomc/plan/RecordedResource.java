@@ -17,10 +17,18 @@ import java.util.Optional;
  * @param dependencies the URNs it depends on, explicit and through its inputs
  * @param protect      whether {@code pulumi destroy} refuses to delete it
  * @param inputs       its inputs as registered; secret values are {@link Secret}
+ * @param aliases      the names (or URNs) it was known by before, so that Pulumi keeps it instead of replacing it
+ *                     (aliases that only change the type, which the Kubernetes SDK adds itself, are left out)
  */
 public record RecordedResource(String urn, String type, String name, boolean custom, String parentUrn,
                                String providerRef, List<String> dependencies, boolean protect,
-                               Map<String, Object> inputs) {
+                               Map<String, Object> inputs, List<String> aliases) {
+
+    /** A resource without aliases. */
+    public RecordedResource(String urn, String type, String name, boolean custom, String parentUrn, String providerRef,
+                            List<String> dependencies, boolean protect, Map<String, Object> inputs) {
+        this(urn, type, name, custom, parentUrn, providerRef, dependencies, protect, inputs, List.of());
+    }
 
     /** The provider's URN, without the id. */
     public Optional<String> providerUrn() {

@@ -1,6 +1,7 @@
 package io.istiomc.plan;
 
 import com.pulumi.test.Mocks;
+import io.istiomc.components.Names;
 import io.istiomc.config.MeshConfig;
 
 import java.nio.charset.StandardCharsets;
@@ -25,24 +26,22 @@ public final class SimulatedClusters implements Mocks {
     private static final String AWS_LOAD_BALANCER_ANNOTATION = "service.beta.kubernetes.io/aws-load-balancer-";
     static final String SERVICE_ACCOUNT_TOKEN = "kubernetes.io/service-account-token";
 
-    private final Map<String, Integer> clusterIndexByContext = new HashMap<>();
-    private final Map<String, String> clusterByContext = new HashMap<>();
+    private final Map<String, Integer> clusterIndexByName = new HashMap<>();
     private final Map<String, String> clusterByProviderId = new ConcurrentHashMap<>();
 
     public SimulatedClusters(MeshConfig config) {
-        this(config.clusters().stream().map(c -> new Cluster(c.name(), c.context())).toList());
+        this(config.clusters().stream().map(MeshConfig.Cluster::name).toList());
     }
 
-    /** Clusters in order; the index of a cluster picks its simulated address. */
-    public SimulatedClusters(List<Cluster> clusters) {
-        for (int i = 0; i < clusters.size(); i++) {
-            clusterIndexByContext.put(clusters.get(i).context(), i);
-            clusterByContext.put(clusters.get(i).context(), clusters.get(i).name());
+    /**
+     * Clusters by name, in order; the index of a cluster picks its simulated address. A provider
+     * belongs to the cluster it is named after ({@link Names#providerName}), never to a kube context:
+     * two clusters may have contexts of the same name in different kubeconfig files.
+     */
+    public SimulatedClusters(List<String> clusterNames) {
+        for (int i = 0; i < clusterNames.size(); i++) {
+            clusterIndexByName.put(clusterNames.get(i), i);
         }
-    }
-
-    /** A simulated cluster: its Istio name and the kube context its provider uses. */
-    public record Cluster(String name, String context) {
     }
 
     /** The address the simulated load balancer of the {@code index}-th cluster gets. */
@@ -73,11 +72,9 @@ public final class SimulatedClusters implements Mocks {
         String id = args.name + "-id";
         switch (typeFamily(args.type)) {
             case "provider" -> {
-                var context = (String) args.inputs.get("context");
-                var cluster = clusterByContext.get(context);
-                if (cluster == null) {
-                    throw new IllegalArgumentException("no cluster of the stack has kube context '" + context + "'");
-                }
+                var cluster = Names.clusterOfProvider(args.name).filter(clusterIndexByName::containsKey)
+                        .orElseThrow(() -> new IllegalArgumentException("Kubernetes provider '" + args.name
+                                + "' belongs to no cluster of the stack (a cluster's provider is named <cluster>-k8s)"));
                 clusterByProviderId.put(id, cluster);
             }
             case "component" -> {
@@ -165,15 +162,10 @@ public final class SimulatedClusters implements Mocks {
         var metadata = (Map<String, Object>) args.inputs.getOrDefault("metadata", Map.of());
         var annotations = (Map<String, Object>) metadata.getOrDefault("annotations", Map.of());
         var aws = annotations.keySet().stream().anyMatch(k -> k.startsWith(AWS_LOAD_BALANCER_ANNOTATION));
-        var index = clusterIndexByContext.get(contextOf(cluster));
+        var index = clusterIndexByName.get(cluster);
         var ingress = aws ? Map.<String, Object>of("hostname", simulatedHostname(cluster))
                 : Map.<String, Object>of("ip", simulatedAddress(index));
         return Optional.of(Map.of("loadBalancer", Map.of("ingress", List.of(ingress))));
-    }
-
-    private String contextOf(String cluster) {
-        return clusterByContext.entrySet().stream().filter(e -> e.getValue().equals(cluster)).map(Map.Entry::getKey)
-                .findFirst().orElseThrow();
     }
 
     private Optional<Map<String, Object>> tokenData(ResourceArgs args) {

@@ -4,6 +4,7 @@ import io.istiomc.components.Kubeconfigs;
 import io.istiomc.components.Urls;
 import io.istiomc.components.YamlInput;
 import io.istiomc.components.RemoteSecretKubeconfig;
+import io.istiomc.components.inputs.ApiEndpoint;
 import io.istiomc.config.ConfigProblem;
 import io.istiomc.config.InvalidConfigException;
 import io.istiomc.config.MeshConfig;
@@ -19,9 +20,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where the primary reaches each remote's API server: {@code clusters[].apiServer} when set, else the
- * server of the remote's context in its kubeconfig (the guide's {@code SERVER=} step). Offline, a
- * server that cannot be read is simulated, and says so.
+ * Where the primaries reach each cluster they watch (every remote, and every primary when there are
+ * several): {@code clusters[].apiServer} when set, else the server of the cluster's context in its
+ * kubeconfig (the guide's {@code SERVER=} step), with {@code clusters[].tlsServerName}. Resolved once
+ * per run, before anything is registered. Offline, a server that cannot be read is simulated, and
+ * says so.
  */
 public final class ApiServers {
     /** How a run treats a remote whose API server cannot be found. */
@@ -33,14 +36,20 @@ public final class ApiServers {
     }
 
     /**
-     * The API server of one remote.
+     * The API server of one watched cluster.
      *
-     * @param url       the URL
-     * @param origin    where it came from: {@code config}, {@code kubeconfig} or {@code simulated}
+     * @param url           the URL
+     * @param tlsServerName the name its certificate is verified against, when not the URL's host
+     * @param origin        where the URL came from: {@code config}, {@code kubeconfig} or {@code simulated}
      */
-    public record ApiServer(String url, String origin) {
+    public record ApiServer(String url, Optional<String> tlsServerName, String origin) {
         public boolean simulated() {
             return "simulated".equals(origin);
+        }
+
+        /** The endpoint as the remote secret's kubeconfig names it. */
+        public ApiEndpoint endpoint() {
+            return new ApiEndpoint(url, tlsServerName);
         }
     }
 
@@ -48,7 +57,7 @@ public final class ApiServers {
     }
 
     /**
-     * Resolves every remote's API server, and checks every cluster's context against its kubeconfig
+     * Resolves the API server of every cluster some primary watches, by cluster name, and checks every cluster's context against its kubeconfig
      * (a file, the content inline, or the merged files of {@code $KUBECONFIG}) as the deployment's
      * providers will read it.
      *
@@ -72,11 +81,11 @@ public final class ApiServers {
             if (problems.size() > problemsBefore) {
                 continue;
             }
-            boolean remote = cluster.role() == io.istiomc.config.ClusterRole.REMOTE;
+            boolean watched = config.watched(cluster);
             if (lookup.isEmpty()) {
                 if (mode == Mode.PLAN) {
                     warnings.add(key + ".context: " + unchecked(cluster, defaults)
-                            + (remote && cluster.apiServer().isEmpty() ? ", and simulates its API server" : ""));
+                            + (watched && cluster.apiServer().isEmpty() ? ", and simulates its API server" : ""));
                 }
             } else if (lookup.get().outcome() == Kubeconfigs.Outcome.NO_CONTEXT) {
                 problems.add(new ConfigProblem(key + ".context", "'" + cluster.context() + "' is not a context in "
@@ -88,27 +97,30 @@ public final class ApiServers {
                         + "; the deployment could not reach this cluster"));
                 continue;
             }
-            if (!remote) {
+            if (!watched) {
                 continue;
             }
             ApiServer server;
             if (cluster.apiServer().isPresent()) {
-                server = new ApiServer(cluster.apiServer().get(), "config");
+                server = new ApiServer(cluster.apiServer().get(), cluster.tlsServerName(), "config");
             } else if (lookup.isPresent() && lookup.get().server().isPresent()) {
-                server = new ApiServer(lookup.get().server().get(), "kubeconfig");
+                server = new ApiServer(lookup.get().server().get(), cluster.tlsServerName(), "kubeconfig");
             } else if (mode == Mode.PLAN && lookup.isEmpty()) {
-                server = new ApiServer("https://api." + cluster.name() + ".example:6443", "simulated");
+                server = new ApiServer("https://api." + cluster.name() + ".example:6443", cluster.tlsServerName(),
+                        "simulated");
             } else {
                 var reason = lookup.isEmpty() ? "no kubeconfig file was found"
                         + (defaultKubeconfigs.isEmpty() ? "" : " at " + defaultKubeconfigs)
                         : "the cluster of context '" + cluster.context() + "' has no server in " + source(cluster, key, defaults);
                 problems.add(new ConfigProblem(key + ".apiServer", "is not set, and " + reason
-                        + "; set it to the URL at which the primary cluster reaches this API server"));
+                        + "; set it to the URL at which the primary clusters reach this API server"));
                 continue;
             }
             if (RemoteSecretKubeconfig.isLoopback(server.url())) {
-                warnings.add(key + ".apiServer: '" + Urls.withoutCredentials(server.url()) + "' is a loopback address; istiod in cluster '"
-                        + config.primary().name() + "' cannot reach it. Set apiServer to an address reachable from there.");
+                var watchers = config.watchersOf(cluster).stream().map(MeshConfig.Cluster::name).toList();
+                warnings.add(key + ".apiServer: '" + Urls.withoutCredentials(server.url()) + "' is a loopback address; istiod in cluster"
+                        + (watchers.size() == 1 ? " '" : "s '") + String.join("', '", watchers)
+                        + "' cannot reach it. Set apiServer to an address reachable from there.");
             }
             result.put(cluster.name(), server);
         }

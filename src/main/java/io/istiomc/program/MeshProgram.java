@@ -3,7 +3,9 @@ package io.istiomc.program;
 import com.pulumi.Context;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.Resource;
 import io.istiomc.components.CaBundle;
+import io.istiomc.components.ClusterHandle;
 import io.istiomc.components.MeshCertificateAuthority;
 import io.istiomc.components.Printable;
 import io.istiomc.components.MeshLink;
@@ -18,28 +20,30 @@ import io.istiomc.components.inputs.MeshLinkArgs;
 import io.istiomc.components.inputs.PrimaryClusterArgs;
 import io.istiomc.components.inputs.RemoteClusterArgs;
 import io.istiomc.components.inputs.SampleAppsArgs;
+import io.istiomc.config.ClusterRole;
 import io.istiomc.config.MeshConfig;
 import io.istiomc.config.MeshConfigReader;
 import io.istiomc.config.RawConfig;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The program: one primary, its remotes, the shared CA, the link between them and, when asked, the
- * samples. Component names are the cluster names, so every resource's name says which cluster it
- * belongs to.
+ * The program: the primaries, their remotes, the shared CA, the link between them and, when asked,
+ * the samples. Component names are the cluster names, so every resource's name says which cluster
+ * it belongs to.
  */
 public final class MeshProgram {
     public static final String CA_NAME = "mesh-ca";
     public static final String LINK_NAME = "mesh-link";
     public static final String SAMPLES_NAME = "samples";
-    /** The helloworld version the primary serves; remotes serve the other, so answers show which side replied. */
-    public static final String PRIMARY_VERSION = "v1";
-    public static final String REMOTE_VERSION = "v2";
+    /** The helloworld version the first primary serves; every other cluster serves the other, so answers show which side replied. */
+    public static final String FIRST_PRIMARY_VERSION = "v1";
+    public static final String OTHER_VERSION = "v2";
 
     private MeshProgram() {
     }
@@ -59,7 +63,11 @@ public final class MeshProgram {
         define(ctx, config, apiServers);
     }
 
-    /** Declares the mesh for a validated configuration and exports its outputs. */
+    /**
+     * Declares the mesh for a validated configuration and exports its outputs.
+     *
+     * @param apiServers the API server of every watched cluster, by cluster name, resolved once
+     */
     public static void define(Context ctx, MeshConfig config, Map<String, ApiServers.ApiServer> apiServers) {
         var charts = new IstioCharts(config.istio().version(), config.istio().chartRepository(),
                 config.istio().login().map(login -> new IstioCharts.Login(login.username(), Output.ofSecret(login.password()))));
@@ -72,47 +80,61 @@ public final class MeshProgram {
                 .protectRootKey(config.ca().protectRootKey())
                 .build());
 
-        var primaryConfig = config.primary();
-        var primary = new PrimaryCluster(primaryConfig.name(), PrimaryClusterArgs.builder()
-                .cluster(clusterArgs(config, primaryConfig, charts, ca.bundle(primaryConfig.name())))
-                .build());
-
-        var remotes = new ArrayList<RemoteCluster>();
-        for (var remoteConfig : config.remotes()) {
-            remotes.add(new RemoteCluster(remoteConfig.name(), RemoteClusterArgs.builder()
-                    .cluster(clusterArgs(config, remoteConfig, charts, ca.bundle(remoteConfig.name())))
-                    .primaryClusterName(primaryConfig.name())
-                    .remotePilotAddress(primary.gatewayAddress())
-                    .apiServer(apiServers.get(remoteConfig.name()).url())
-                    .build()));
+        // The topology is data: roles, control planes and networks decide what each cluster gets.
+        boolean multiNetwork = config.multiNetwork();
+        var handles = new HashMap<String, ClusterHandle>();
+        for (var primary : config.primaries()) {
+            handles.put(primary.name(), new PrimaryCluster(primary.name(), PrimaryClusterArgs.builder()
+                    .cluster(clusterArgs(config, primary, charts, ca.bundle(primary.name())))
+                    .servesRemotes(!config.remotesOf(primary.name()).isEmpty())
+                    .multiNetwork(multiNetwork)
+                    .watched(config.watched(primary))
+                    .build()).handle());
+        }
+        var remotePilotAddresses = new LinkedHashMap<String, Output<String>>();
+        for (var remote : config.remotes()) {
+            var controlPlane = handles.get(remote.controlPlane().orElseThrow());
+            var pilotAddress = controlPlane.gateway().orElseThrow().address();
+            handles.put(remote.name(), new RemoteCluster(remote.name(), RemoteClusterArgs.builder()
+                    .cluster(clusterArgs(config, remote, charts, ca.bundle(remote.name())))
+                    .primaryClusterName(controlPlane.clusterName())
+                    .remotePilotAddress(pilotAddress)
+                    .multiNetwork(multiNetwork)
+                    .build()).handle());
+            remotePilotAddresses.put(remote.name(), pilotAddress);
         }
 
-        var link = new MeshLink(LINK_NAME, MeshLinkArgs.builder().primary(primary).remotes(remotes).build());
+        var linkArgs = MeshLinkArgs.builder();
+        config.primaries().forEach(primary -> linkArgs.watcher(handles.get(primary.name())));
+        for (var cluster : config.clusters()) {
+            if (config.watched(cluster)) {
+                linkArgs.watched(handles.get(cluster.name()), apiServers.get(cluster.name()).endpoint());
+            }
+        }
+        var link = new MeshLink(LINK_NAME, linkArgs.build());
 
         var gatewayAddresses = new LinkedHashMap<String, Output<String>>();
-        gatewayAddresses.put(primaryConfig.name(), primary.gatewayAddress());
-        for (int i = 0; i < remotes.size(); i++) {
-            gatewayAddresses.put(config.remotes().get(i).name(), remotes.get(i).gatewayAddress());
+        for (var cluster : config.clusters()) {
+            handles.get(cluster.name()).gateway().ifPresent(g -> gatewayAddresses.put(cluster.name(), g.address()));
         }
-        ctx.export("gatewayAddresses", Output.all(List.copyOf(gatewayAddresses.values())).applyValue(addresses -> {
-            var byCluster = new LinkedHashMap<String, String>();
-            var names = List.copyOf(gatewayAddresses.keySet());
-            for (int i = 0; i < names.size(); i++) {
-                byCluster.put(names.get(i), addresses.get(i));
-            }
-            return byCluster;
-        }));
-        ctx.export("remotePilotAddress", primary.gatewayAddress());
-        ctx.export("meshNetworks", link.meshNetworks());
+        ctx.export("gatewayAddresses", byName(gatewayAddresses));
+        ctx.export("remotePilotAddresses", byName(remotePilotAddresses));
+        if (multiNetwork) {
+            ctx.export("meshNetworks", link.meshNetworks().applyValue(doc -> doc.orElseThrow()));
+        }
         ctx.export("remoteSecrets", link.remoteSecretNames());
         ctx.export("rootCertPem", ca.rootCertPem());
 
         if (config.samples().enabled()) {
             var samples = SampleAppsArgs.builder().namespace(config.samples().namespace());
-            samples.placement(new SampleAppsArgs.Placement(primary.ref(), PRIMARY_VERSION, List.of(primary.istiodRelease())));
-            for (var remote : remotes) {
-                samples.placement(new SampleAppsArgs.Placement(remote.ref(), REMOTE_VERSION,
-                        List.of(remote.istiodRelease(), link)));
+            var firstPrimary = config.primaries().get(0).name();
+            for (var cluster : config.clusters()) {
+                var handle = handles.get(cluster.name());
+                // A remote's sidecars get certificates only once its primary watches it.
+                List<Resource> after = cluster.role() == ClusterRole.REMOTE ? List.of(handle.istiod(), link)
+                        : List.of(handle.istiod());
+                samples.placement(new SampleAppsArgs.Placement(handle,
+                        cluster.name().equals(firstPrimary) ? FIRST_PRIMARY_VERSION : OTHER_VERSION, after));
             }
             new SampleApps(SAMPLES_NAME, samples.build(), ComponentResourceOptions.builder().build());
             var commands = new LinkedHashMap<String, String>();
@@ -121,6 +143,18 @@ public final class MeshProgram {
             }
             ctx.export("verifyCommands", Output.of(commands));
         }
+    }
+
+    /** A map of outputs by cluster name as one output, in the order given. */
+    private static Output<Map<String, String>> byName(LinkedHashMap<String, Output<String>> outputs) {
+        var names = List.copyOf(outputs.keySet());
+        return Output.all(List.copyOf(outputs.values())).applyValue(values -> {
+            var byCluster = new LinkedHashMap<String, String>();
+            for (int i = 0; i < names.size(); i++) {
+                byCluster.put(names.get(i), values.get(i));
+            }
+            return byCluster;
+        });
     }
 
     private static ClusterArgs clusterArgs(MeshConfig config, MeshConfig.Cluster cluster, IstioCharts charts,

@@ -160,8 +160,8 @@ class CriticalPathTest {
     @DisplayName("1 and 10 remotes have the same critical path length and the same resources per remote")
     void realPlanDoesNotGrow() {
         // WHEN
-        var baseline = Benchmark.customCount(Benchmark.plan(0).resources());
         var one = Benchmark.plan(1).resources();
+        var two = Benchmark.plan(2).resources();
         var ten = Benchmark.plan(10).resources();
         var pathOne = CriticalPath.of(one);
         var pathTen = CriticalPath.of(ten);
@@ -169,8 +169,9 @@ class CriticalPathTest {
         assertEquals(pathOne.slowSteps(), pathTen.slowSteps());
         assertEquals(pathOne.seconds(), pathTen.seconds());
         assertTrue(pathOne.slowSteps() > 0, "the path has slow steps: " + pathOne.describeSlowSteps());
-        int perRemote = Benchmark.customCount(one) - baseline;
-        assertEquals(baseline + 10 * perRemote, Benchmark.customCount(ten));
+        int perRemote = Benchmark.customCount(two) - Benchmark.customCount(one);
+        assertTrue(perRemote > 0);
+        assertEquals(Benchmark.customCount(one) + 9 * perRemote, Benchmark.customCount(ten));
         assertTrue(CriticalPath.serialSeconds(ten) > CriticalPath.serialSeconds(one));
     }
 
@@ -181,7 +182,22 @@ class CriticalPathTest {
     void defaults() {
         var settings = Benchmark.parse(List.of());
         assertEquals(List.of(1, 10, 50, 200), settings.remotes());
+        assertEquals(List.of(1), settings.primaries());
         assertEquals(Optional.empty(), settings.json());
+    }
+
+    @Test
+    @DisplayName("--primaries is measured in ascending order, and remote secrets grow as primaries x other clusters")
+    void primaries() {
+        assertEquals(List.of(1, 3, 10), Benchmark.parse(List.of("--primaries", "10,1,3")).primaries());
+        // WHEN 3 primaries and 4 remotes are planned
+        var plan = Benchmark.plan(3, 4);
+        // THEN each of the 3 primaries holds a remote secret for each of the 6 other clusters
+        var secrets = plan.resources(r -> r.type().equals("kubernetes:core/v1:Secret") && r.name().contains("-istio-remote-secret-"));
+        assertEquals(3 * 6, secrets.size());
+        // AND remotes are spread over the primaries: remote4 is served by primary1
+        assertEquals(plan.gatewayAddress("primary1").orElseThrow().value(),
+                plan.resource("kubernetes:helm.sh/v3:Release", "remote4-istiod").input("values.global.remotePilotAddress").orElseThrow());
     }
 
     @Test
@@ -194,14 +210,16 @@ class CriticalPathTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
-            "--remotes 0      | --remotes counts must be at least 1 (got 0); the primary-only baseline is always measured",
+            "--remotes 0      | --remotes counts must be at least 1 (got 0); the baseline without remotes is always computed",
+            "--primaries 0    | --primaries must be a comma-separated list of whole numbers from 1 to 500, e.g. 1,3,10 (got '0' in '0')",
+            "--primaries 3,3  | --primaries lists 3 twice",
             "--remotes x      | --remotes must be a comma-separated list of whole numbers, e.g. 1,10,50,200 (got 'x' in 'x')",
             "--remotes 1,,2   | --remotes must be a comma-separated list of whole numbers, e.g. 1,10,50,200 (got '' in '1,,2')",
             "--remotes -1     | --remotes must be a comma-separated list of whole numbers, e.g. 1,10,50,200 (got '-1' in '-1')",
             "--remotes 1,1    | --remotes lists 1 twice",
             "--remotes        | option --remotes needs a value",
             "--json           | option --json needs a value",
-            "--stack dev      | unknown option '--stack' (options: --remotes, --json)",
+            "--stack dev      | unknown option '--stack' (options: --remotes, --primaries, --json)",
             "--remotes 1 --remotes 2 | option --remotes given twice",
     })
     void badOptions(String args, String message) {

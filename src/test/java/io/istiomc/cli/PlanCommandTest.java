@@ -41,8 +41,10 @@ class PlanCommandTest {
     void defaultStackText() {
         var run = run("plan");
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.out().startsWith("Plan of stack 'dev': 2 clusters (1 primary, 1 remote)"), run.out());
-        assertTrue(run.out().contains("cluster2 (remote, context cluster2): "));
+        assertTrue(run.out().startsWith("Plan of stack 'dev': 2 clusters (1 primary, 1 remote, 2 networks)"), run.out());
+        assertTrue(run.out().contains("cluster2 (remote of cluster1, context cluster2): "));
+        assertTrue(run.out().contains("  cluster2       remote   control plane cluster1       context cluster2       network network2"),
+                run.out());
         assertTrue(run.out().contains("-> Release istio-system/istiod (chart istiod 1.30.3): global.remotePilotAddress = 192.0.2.10"));
         assertTrue(run.out().contains("-> ConfigMapPatch istio-system/istio: meshNetworks"));
         assertTrue(run.out().contains("  verifyCommands:\n"));
@@ -58,6 +60,9 @@ class PlanCommandTest {
         assertEquals("dev", doc.path("stack").asText());
         var cluster2 = doc.path("clusters").get(1);
         assertEquals("cluster2", cluster2.path("name").asText());
+        assertEquals("remote", cluster2.path("role").asText());
+        assertEquals("cluster1", cluster2.path("controlPlane").asText());
+        assertTrue(doc.path("clusters").get(0).path("controlPlane").isMissingNode(), "a primary has no control plane of its own");
         assertEquals("remote", cluster2.path("role").asText());
         assertEquals("198.51.100.10", cluster2.path("gatewayAddress").path("value").asText());
         assertTrue(cluster2.path("gatewayAddress").path("simulated").asBoolean());
@@ -93,7 +98,9 @@ class PlanCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(Files.isRegularFile(dir.resolve("cluster1/00-namespace-istio-system.yaml")));
         assertTrue(Files.isRegularFile(dir.resolve("cluster1/10-gateway-istio-system-cross-network-gateway.yaml")));
-        assertTrue(Files.isRegularFile(dir.resolve("cluster2/02-clusterrole-istio-multicluster-reader.yaml")));
+        assertTrue(Files.isRegularFile(dir.resolve("cluster2/06-secret-istio-system-istio-reader-service-account-token.yaml")));
+        // the reader's account and rights are the charts' (helm/), not objects of our own
+        assertFalse(Files.exists(dir.resolve("cluster2/02-clusterrole-istio-multicluster-reader.yaml")));
         var release = new YAMLMapper().readTree(dir.resolve("cluster2/helm/istiod.yaml").toFile());
         assertEquals("istiod", release.path("chart").asText());
         assertEquals("1.30.3", release.path("version").asText());

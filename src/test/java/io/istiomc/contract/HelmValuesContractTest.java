@@ -38,7 +38,9 @@ class HelmValuesContractTest {
 
     @BeforeAll
     static void plans() {
-        plans = List.of(MeshFixture.plan(Path.of("Pulumi.dev.yaml")), MeshFixture.plan(Path.of("stacks/Pulumi.prod.yaml")));
+        // primary-remote on several networks, with NodePort and NLB gateways; multi-primary without gateways; the mixed mesh
+        plans = List.of(MeshFixture.plan(Path.of("Pulumi.dev.yaml")), MeshFixture.plan(Path.of("stacks/Pulumi.prod.yaml")),
+                MeshFixture.plan(Path.of("stacks/Pulumi.multi-primary.yaml")), MeshFixture.plan(Path.of("stacks/Pulumi.mixed.yaml")));
     }
 
     private static JsonNode chartDefaults(String chart) throws IOException {
@@ -80,7 +82,7 @@ class HelmValuesContractTest {
                 checked++;
             }
         }
-        assertEquals(2 * 3 + 3 * 3, checked);
+        assertEquals(2 * 3 + 3 * 3 + 2 * 2 + 6 * 3, checked);
     }
 
     /** The chart's name, also for an OCI reference ({@code oci://.../istiod}). */
@@ -115,7 +117,7 @@ class HelmValuesContractTest {
                 checked++;
             }
         }
-        assertEquals(5, checked);
+        assertEquals(2 + 3 + 6, checked);
         // the schema is live: a wrong type is rejected
         assertFalse(schema.validate(JSON.valueToTree(Map.of("networkGateway", 5))).isEmpty());
         assertTrue(schema.validate(JSON.valueToTree(Map.of("networkGateway", "n1"))).isEmpty());

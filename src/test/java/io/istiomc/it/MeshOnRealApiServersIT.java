@@ -55,6 +55,7 @@ class MeshOnRealApiServersIT {
     private Path out;
     private final Map<String, List<JsonNode>> applied = new LinkedHashMap<>();
     private final List<String> rejections = new ArrayList<>();
+    private List<JsonNode> readerRbac = List.of();
     private long testStart;
     private static final String HELM_MANAGER = "helm";
     private ChartRepository charts;
@@ -79,12 +80,19 @@ class MeshOnRealApiServersIT {
         PlanWriter.write(plan, out);
 
         // WHEN every object is applied, in file order (namespaces first), to its own cluster's server,
-        // then the patches (here no Helm release creates the ConfigMap they patch: apply creates it)
+        // then the patches (here no Helm release creates the ConfigMap they patch: apply creates it).
+        // The remote is watched: where Helm would install istio-base and istiod, the reader account and
+        // its rights are applied as those charts render them (no Helm runs against a bare API server).
         for (var cluster : List.of("cluster1", "cluster2")) {
             var client = cluster.equals("cluster1") ? primary.client() : remote.client();
-            var objects = applyAll(client, out.resolve(cluster));
+            var objects = applyAll(client, out.resolve(cluster), true);
+            if (cluster.equals("cluster2")) {
+                readerRbac = applyChartReaderRbac(client);
+                objects.addAll(readerRbac);
+            }
+            objects.addAll(applyAll(client, out.resolve(cluster), false));
             if (Files.isDirectory(out.resolve(cluster).resolve("patches"))) {
-                objects.addAll(applyAll(client, out.resolve(cluster).resolve("patches")));
+                objects.addAll(applyAll(client, out.resolve(cluster).resolve("patches"), false));
             }
             applied.put(cluster, objects);
         }
@@ -135,11 +143,29 @@ class MeshOnRealApiServersIT {
         }
     }
 
-    private List<JsonNode> applyAll(KubeClient client, Path dir) throws java.io.IOException {
+    /** Istio 1.30.3's reader ServiceAccount, ClusterRole and ClusterRoleBinding as its charts render them in a remote. */
+    private List<JsonNode> applyChartReaderRbac(KubeClient client) throws java.io.IOException {
+        String rendered;
+        try (var in = getClass().getResourceAsStream("/istio/1.30.3/reader-rbac--remote.yaml")) {
+            rendered = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        var stored = new ArrayList<JsonNode>();
+        for (var document : rendered.split("(?m)^---$")) {
+            var object = YAML.readTree(document);
+            if (object != null && object.has("kind")) {
+                stored.add(client.serverSideApply(document, MANAGER));
+            }
+        }
+        return stored;
+    }
+
+    /** The plan's objects in {@code dir}, in file order: only its namespaces, or everything else. */
+    private List<JsonNode> applyAll(KubeClient client, Path dir, boolean namespaces) throws java.io.IOException {
         var stored = new ArrayList<JsonNode>();
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
-            files = list.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+            files = list.filter(p -> p.toString().endsWith(".yaml"))
+                    .filter(p -> p.getFileName().toString().startsWith("00-namespace-") == namespaces).sorted().toList();
         }
         for (var file : files) {
             try {
@@ -168,8 +194,10 @@ class MeshOnRealApiServersIT {
         assertEquals(List.of(), rejections);
         try (Stream<Path> files = Files.walk(out)) {
             var objectFiles = files.filter(p -> p.toString().endsWith(".yaml") && !p.toString().contains("/helm/")).count();
-            assertEquals(objectFiles, applied.get("cluster1").size() + applied.get("cluster2").size());
+            assertEquals(objectFiles + readerRbac.size(), applied.get("cluster1").size() + applied.get("cluster2").size());
         }
+        assertEquals(List.of("ServiceAccount", "ClusterRole", "ClusterRoleBinding"),
+                readerRbac.stream().map(o -> o.path("kind").asText()).toList());
         var kinds = new ArrayList<String>();
         applied.values().forEach(list -> list.forEach(o -> kinds.add(o.path("kind").asText())));
         for (var kind : List.of("Namespace", "Secret", "ConfigMap", "Service", "ServiceAccount", "ClusterRole",
@@ -273,7 +301,7 @@ class MeshOnRealApiServersIT {
     }
 
     @Test
-    @DisplayName("the remote secret's identity can neither create nor delete Deployments or Secrets")
+    @DisplayName("with the charts' reader rules, the remote secret's identity can neither create nor delete Deployments or Secrets")
     void remoteSecretIsLeastPrivilege() {
         var token = remote.client().createTokenRequest("istio-system", "istio-reader-service-account");
         var reader = new KubeClient(URI.create(remote.url()), remote.caPem(), token);

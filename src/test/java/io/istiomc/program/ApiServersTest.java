@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -49,7 +50,7 @@ class ApiServersTest {
         var warnings = new ArrayList<String>();
         var servers = ApiServers.resolve(config, ApiServers.Mode.DEPLOY, List.of(dir.resolve("missing"), first, second), warnings);
         // THEN the second file's server is used
-        assertEquals(new ApiServers.ApiServer("https://two.example:6443", "kubeconfig"), servers.get("cluster2"));
+        assertEquals(new ApiServers.ApiServer("https://two.example:6443", Optional.empty(), "kubeconfig"), servers.get("cluster2"));
         assertEquals(List.of(), warnings);
     }
 
@@ -70,5 +71,22 @@ class ApiServersTest {
         // offline, the missing server is simulated and says so
         var simulated = ApiServers.resolve(config, ApiServers.Mode.PLAN, List.of(), new ArrayList<>());
         assertTrue(simulated.get("cluster2").simulated());
+    }
+
+    @Test
+    @DisplayName("every watched cluster is resolved once, primaries too when there are several, with its tls-server-name")
+    void watchedClustersOnly() throws Exception {
+        // GIVEN two primaries with two remotes each, west's API server behind an address its certificate does not name
+        var config = MeshConfigReader.read(RawConfig.fromStackFile(Path.of("stacks/Pulumi.mixed.yaml")));
+        // WHEN the API servers are resolved
+        var servers = ApiServers.resolve(config, ApiServers.Mode.DEPLOY, List.of(), new ArrayList<>());
+        // THEN each cluster has one, keyed by name, west's with its tls-server-name
+        assertEquals(List.of("east", "east-a", "east-b", "west", "west-a", "west-b"), List.copyOf(servers.keySet()));
+        assertEquals(new ApiServers.ApiServer("https://203.0.113.50:6443", Optional.of("kubernetes.west.internal"), "config"),
+                servers.get("west"));
+        assertEquals(Optional.empty(), servers.get("east-a").tlsServerName());
+        // AND a lone primary, which no primary watches, gets none
+        var single = MeshConfigReader.read(RawConfig.fromStackYaml(MeshFixture.stack(1, "")));
+        assertEquals(List.of("cluster2"), List.copyOf(ApiServers.resolve(single, ApiServers.Mode.PLAN, List.of(), new ArrayList<>()).keySet()));
     }
 }

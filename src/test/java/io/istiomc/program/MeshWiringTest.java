@@ -41,7 +41,7 @@ class MeshWiringTest {
     @DisplayName("each remote's istiod gets the primary's gateway address as remotePilotAddress, after the primary's gateway Service")
     void remotePilotAddressIsThePrimaryGatewayAddress() {
         // GIVEN the 1 + 3 stack, whose load balancers hand out IPs
-        var primaryAddress = fourClusters.gatewayAddress("cluster1").value();
+        var primaryAddress = fourClusters.gatewayAddress("cluster1").orElseThrow().value();
         var primaryGateway = fourClusters.resource(SERVICE, "cluster1-eastwestgateway");
         // THEN every remote's istiod release carries it and waits for that Service
         for (var remote : List.of("cluster2", "cluster3", "cluster4")) {
@@ -54,7 +54,8 @@ class MeshWiringTest {
             assertTrue(dependsOn(fourClusters, istiod, fourClusters.resource("kubernetes:networking.istio.io/v1:VirtualService", "cluster1-istiod-vs")));
         }
         assertEquals(SimulatedClusters.simulatedAddress(0), primaryAddress);
-        assertEquals(primaryAddress, fourClusters.outputs().get("remotePilotAddress"));
+        assertEquals(Map.of("cluster2", primaryAddress, "cluster3", primaryAddress, "cluster4", primaryAddress),
+                fourClusters.outputs().get("remotePilotAddresses"));
     }
 
     @Test
@@ -91,20 +92,20 @@ class MeshWiringTest {
         assertFalse(((Map<?, ?>) service.input("metadata.annotations").orElseThrow()).containsKey("pulumi.com/waitFor"));
         // AND the remote still waits until istiod is reachable behind that address
         assertTrue(dependsOn(plan, istiod, plan.resource(RELEASE, "cluster1-eastwestgateway")));
-        assertFalse(plan.gatewayAddress("cluster1").simulated());
+        assertFalse(plan.gatewayAddress("cluster1").orElseThrow().simulated());
     }
 
     @Test
     @DisplayName("meshNetworks lists every network with its cluster registry and its own gateway, after every gateway has an address")
     void meshNetworksListsEveryNetwork() throws Exception {
         // WHEN the 1 + 3 stack is planned
-        var patch = fourClusters.resource("kubernetes:core/v1:ConfigMapPatch", "mesh-link-mesh-networks");
+        var patch = fourClusters.resource("kubernetes:core/v1:ConfigMapPatch", "mesh-link-cluster1-mesh-networks");
         JsonNode doc = YAML.readTree((String) patch.input("data.meshNetworks").orElseThrow());
         // THEN each network names its cluster and its gateway
         for (int i = 1; i <= 4; i++) {
             var network = doc.path("networks").path("network" + i);
             assertEquals("cluster" + i, network.path("endpoints").get(0).path("fromRegistry").asText());
-            assertEquals(fourClusters.gatewayAddress("cluster" + i).value(), network.path("gateways").get(0).path("address").asText());
+            assertEquals(fourClusters.gatewayAddress("cluster" + i).orElseThrow().value(), network.path("gateways").get(0).path("address").asText());
             assertEquals(15443, network.path("gateways").get(0).path("port").asInt());
             assertTrue(dependsOn(fourClusters, patch, fourClusters.resource(SERVICE, "cluster" + i + "-eastwestgateway")));
         }
@@ -122,7 +123,7 @@ class MeshWiringTest {
     void remoteSecretPerRemote() throws Exception {
         for (var remote : List.of("cluster2", "cluster3", "cluster4")) {
             // WHEN the 1 + 3 stack is planned
-            var secret = fourClusters.resource(SECRET, "mesh-link-istio-remote-secret-" + remote);
+            var secret = fourClusters.resource(SECRET, "mesh-link-cluster1-istio-remote-secret-" + remote);
             // THEN it lives in the primary's istio-system with istio's label and cluster annotation
             assertEquals("cluster1", fourClusters.clusterOf(secret).orElseThrow());
             assertEquals("istio-remote-secret-" + remote, secret.input("metadata.name").orElseThrow());
@@ -141,10 +142,9 @@ class MeshWiringTest {
             assertEquals(SimulatedClusters.simulatedCaPem(remote), new String(Base64.getDecoder()
                     .decode(cluster.path("cluster").path("certificate-authority-data").asText()), StandardCharsets.UTF_8));
             assertEquals(SimulatedClusters.simulatedToken(remote), kubeconfig.path("users").get(0).path("user").path("token").asText());
-            // AND it waits for the token the remote's token controller fills, and for the access it grants
+            // AND it waits for the token the remote's token controller fills, and for the release that grants its access
             assertTrue(dependsOn(fourClusters, secret, fourClusters.resource(SECRET, remote + "-reader-token")));
-            assertTrue(dependsOn(fourClusters, secret, fourClusters.resource(
-                    "kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding", remote + "-reader-binding")));
+            assertTrue(dependsOn(fourClusters, secret, fourClusters.resource(RELEASE, remote + "-istiod")));
         }
     }
 
@@ -160,11 +160,12 @@ class MeshWiringTest {
         assertEquals(Map.of(
                 "profile", "remote",
                 "global", Map.of("meshID", "mesh1", "multiCluster", Map.of("clusterName", "cluster2"), "network", "network2",
-                        "remotePilotAddress", dev.gatewayAddress("cluster1").value(), "configCluster", true),
+                        "remotePilotAddress", dev.gatewayAddress("cluster1").orElseThrow().value(), "configCluster", true),
                 "istiodRemote", Map.of("enabled", true, "injectionPath", "/inject/cluster/cluster2/net/network2")),
                 dev.resource(RELEASE, "cluster2-istiod").input("values").orElseThrow());
+        // the chart's reader ServiceAccount exists where a primary watches the cluster: the remote, not the lone primary
         assertEquals(Map.of("global", Map.of("enableReaderRBAC", false)), dev.resource(RELEASE, "cluster1-base").input("values").orElseThrow());
-        assertEquals(Map.of("profile", "remote", "global", Map.of("enableReaderRBAC", false)),
+        assertEquals(Map.of("profile", "remote", "global", Map.of("enableReaderRBAC", true)),
                 dev.resource(RELEASE, "cluster2-base").input("values").orElseThrow());
         for (var cluster : List.of("cluster1", "cluster2")) {
             assertEquals(Map.of("networkGateway", cluster.equals("cluster1") ? "network1" : "network2", "service", Map.of("type", "None")),
@@ -220,7 +221,7 @@ class MeshWiringTest {
         }
         // a remote's sidecars get certificates only once the primary watches it
         assertTrue(dependsOn(plan, plan.resource("kubernetes:core/v1:Namespace", "samples-cluster3-namespace"),
-                plan.resource(SECRET, "mesh-link-istio-remote-secret-cluster3")));
+                plan.resource(SECRET, "mesh-link-cluster1-istio-remote-secret-cluster3")));
         @SuppressWarnings("unchecked")
         var commands = (Map<String, String>) plan.outputs().get("verifyCommands");
         assertEquals("kubectl exec --context=ctx-cluster3 -n sample -c sleep deploy/sleep -- curl -sS helloworld.sample:5000/hello",
@@ -295,16 +296,18 @@ class MeshWiringTest {
     }
 
     @Test
-    @DisplayName("the remote's reader token Secret is a service-account token for the reader, held until the controller fills it")
+    @DisplayName("the remote's reader token Secret is a token of the charts' reader account, after the releases that create and bind it")
     void readerToken() {
         RecordedResource token = dev.resource(SECRET, "cluster2-reader-token");
         assertEquals("kubernetes.io/service-account-token", token.input("type").orElseThrow());
         var annotations = (Map<?, ?>) token.input("metadata.annotations").orElseThrow();
         assertEquals("istio-reader-service-account", annotations.get("kubernetes.io/service-account.name"));
         assertEquals("[\"jsonpath={.data.token}\", \"jsonpath={.data['ca.crt']}\"]", annotations.get("pulumi.com/waitFor"));
-        assertTrue(dependsOn(dev, token, dev.resource("kubernetes:core/v1:ServiceAccount", "cluster2-reader")));
-        var binding = dev.resource("kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding", "cluster2-reader-binding");
-        assertEquals(List.of(Map.of("kind", "ServiceAccount", "name", "istio-reader-service-account", "namespace", "istio-system")),
-                binding.input("subjects").orElseThrow());
+        // the base chart renders the ServiceAccount, the istiod chart the reader ClusterRole and its binding
+        assertTrue(dependsOn(dev, token, dev.resource(RELEASE, "cluster2-base")));
+        assertTrue(dependsOn(dev, token, dev.resource(RELEASE, "cluster2-istiod")));
+        // and nothing of the reader is declared twice: no account, role or binding of our own
+        assertEquals(List.of(), dev.resources(r -> r.type().startsWith("kubernetes:rbac.authorization.k8s.io/")
+                || r.type().equals("kubernetes:core/v1:ServiceAccount") && r.name().contains("reader")));
     }
 }

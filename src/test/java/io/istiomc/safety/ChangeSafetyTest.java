@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * replaces nothing, least of all the root CA.
  */
 class ChangeSafetyTest {
-    private static final String MESH_NETWORKS_PATCH = "mesh-link-mesh-networks";
+    private static final String MESH_NETWORKS_PATCH = "mesh-link-cluster1-mesh-networks";
 
     /** 1 primary + 2 remotes with samples: the base every comparison starts from. */
     private static Plan onePlusTwo;

@@ -142,7 +142,7 @@ class KubeconfigInputTest {
         var config = MeshConfigReader.read(raw(yaml));
         var servers = ApiServers.resolve(config, ApiServers.Mode.DEPLOY, List.of(a, b), new ArrayList<>());
         // ctx-cluster2 is a's (naming c2), c2 is only in b
-        assertEquals(new ApiServers.ApiServer("https://two-from-b.example:6443", "kubeconfig"), servers.get("cluster2"));
+        assertEquals(new ApiServers.ApiServer("https://two-from-b.example:6443", java.util.Optional.empty(), "kubeconfig"), servers.get("cluster2"));
     }
 
     @Test

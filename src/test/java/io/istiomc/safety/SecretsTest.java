@@ -117,7 +117,7 @@ class SecretsTest {
     void remoteSecretStringDataIsSecret() {
         // GIVEN the remote secret of each remote
         for (var remote : List.of("cluster2", "cluster3")) {
-            var secret = plan.resource(SECRET, "mesh-link-istio-remote-secret-" + remote);
+            var secret = plan.resource(SECRET, "mesh-link-cluster1-istio-remote-secret-" + remote);
             // THEN its stringData is a secret, and holds the token
             assertTrue(secret.isSecret("stringData"), remote);
             assertTrue(String.valueOf(secret.input("stringData." + remote).orElseThrow())

@@ -2,7 +2,6 @@ package io.istiomc.stacks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.istiomc.config.ClusterRole;
 import io.istiomc.plan.Plan;
 import io.istiomc.plan.SimulatedClusters;
 import io.istiomc.testing.CliRun;
@@ -39,10 +38,13 @@ class StackFilesTest {
     }
 
     @Test
-    @DisplayName("stacks/ holds a staging and a prod-like stack")
+    @DisplayName("stacks/ holds a staging and a prod-like stack, and one stack per topology")
     void environmentsExist() {
         assertTrue(Files.isRegularFile(Path.of("stacks/Pulumi.staging.yaml")));
         assertTrue(Files.isRegularFile(Path.of("stacks/Pulumi.prod.yaml")));
+        for (var topology : io.istiomc.testing.Topologies.ALL) {
+            assertTrue(Files.isRegularFile(io.istiomc.testing.Topologies.stackFile(topology)), topology);
+        }
     }
 
     @ParameterizedTest(name = "{0}")
@@ -55,25 +57,37 @@ class StackFilesTest {
         var json = JSON.readTree(run.out());
         Plan plan = MeshFixture.plan(stackFile);
 
-        // THEN every remote's istiod points at the primary's gateway address
-        var primary = plan.config().primary().name();
-        var primaryAddress = plan.gatewayAddress(primary).value();
-        for (var remote : plan.config().remotes()) {
+        // THEN every remote's istiod points at its control plane's gateway address
+        var config = plan.config();
+        for (var remote : config.remotes()) {
             var istiod = plan.resource("kubernetes:helm.sh/v3:Release", remote.name() + "-istiod");
-            assertEquals(primaryAddress, istiod.input("values.global.remotePilotAddress").orElseThrow(), remote.name());
-            var secret = plan.resource("kubernetes:core/v1:Secret", "mesh-link-istio-remote-secret-" + remote.name());
-            assertEquals(primary, plan.clusterOf(secret).orElseThrow());
+            var controlPlane = remote.controlPlane().orElseThrow();
+            assertEquals(plan.gatewayAddress(controlPlane).orElseThrow().value(),
+                    istiod.input("values.global.remotePilotAddress").orElseThrow(), remote.name());
         }
-        // AND meshNetworks has every network with its clusters' gateways
-        var networks = YAML.readTree((String) plan.outputs().get("meshNetworks")).path("networks");
-        for (var cluster : plan.config().clusters()) {
-            var network = networks.path(cluster.network());
-            var registries = new ArrayList<String>();
-            network.path("endpoints").forEach(e -> registries.add(e.path("fromRegistry").asText()));
-            assertTrue(registries.contains(cluster.name()), cluster.name() + " in " + registries);
-            var addresses = new ArrayList<String>();
-            network.path("gateways").forEach(g -> addresses.add(g.path("address").asText() + ":" + g.path("port").asInt()));
-            assertTrue(addresses.contains(plan.gatewayAddress(cluster.name()).value() + ":" + cluster.gateway().port()));
+        // AND every primary holds a remote secret for every other cluster it watches
+        for (var primary : config.primaries()) {
+            var secrets = plan.resources(r -> r.type().equals("kubernetes:core/v1:Secret")
+                    && r.name().startsWith("mesh-link-" + primary.name() + "-istio-remote-secret-"));
+            var expected = config.clusters().stream().filter(c -> !c.name().equals(primary.name()) && config.watched(c))
+                    .map(c -> "mesh-link-" + primary.name() + "-istio-remote-secret-" + c.name()).sorted().toList();
+            assertEquals(expected, secrets.stream().map(r -> r.name()).sorted().toList());
+            secrets.forEach(secret -> assertEquals(primary.name(), plan.clusterOf(secret).orElseThrow()));
+        }
+        // AND across networks, meshNetworks has every network with its clusters' gateways
+        if (config.multiNetwork()) {
+            var networks = YAML.readTree((String) plan.outputs().get("meshNetworks")).path("networks");
+            for (var cluster : config.clusters()) {
+                var network = networks.path(cluster.network());
+                var registries = new ArrayList<String>();
+                network.path("endpoints").forEach(e -> registries.add(e.path("fromRegistry").asText()));
+                assertTrue(registries.contains(cluster.name()), cluster.name() + " in " + registries);
+                var addresses = new ArrayList<String>();
+                network.path("gateways").forEach(g -> addresses.add(g.path("address").asText() + ":" + g.path("port").asInt()));
+                assertTrue(addresses.contains(plan.gatewayAddress(cluster.name()).orElseThrow().value() + ":" + cluster.gateway().port()));
+            }
+        } else {
+            assertFalse(plan.outputs().containsKey("meshNetworks"));
         }
         // AND the JSON names each cluster with its gateway address and every resource with its cluster
         assertEquals(plan.config().clusters().size(), json.path("clusters").size());
@@ -83,20 +97,19 @@ class StackFilesTest {
                 assertFalse(r.path("cluster").isNull(), r.path("urn").asText());
             }
         });
-        assertEquals(plan.config().remotes().size(), json.path("outputs").path("remoteSecrets").size());
-        assertEquals(1, plan.config().clusters().stream().filter(c -> c.role() == ClusterRole.PRIMARY).count());
+        assertEquals(config.primaries().size(), json.path("outputs").path("remoteSecrets").size());
     }
 
     @Test
     @DisplayName("the prod-like stack resolves an NLB hostname and a fixed NodePort address, and protects the root key")
     void prodLikeStack() throws Exception {
         var plan = MeshFixture.plan(Path.of("stacks/Pulumi.prod.yaml"));
-        assertEquals(SimulatedClusters.simulatedHostname("prod-primary"), plan.gatewayAddress("prod-primary").value());
+        assertEquals(SimulatedClusters.simulatedHostname("prod-primary"), plan.gatewayAddress("prod-primary").orElseThrow().value());
         assertEquals(SimulatedClusters.simulatedHostname("prod-primary"),
                 plan.resource("kubernetes:helm.sh/v3:Release", "prod-onprem-istiod").input("values.global.remotePilotAddress").orElseThrow());
-        assertEquals(SimulatedClusters.simulatedHostname("prod-aws-east"), plan.gatewayAddress("prod-aws-east").value());
-        assertEquals("203.0.113.40", plan.gatewayAddress("prod-onprem").value());
-        assertFalse(plan.gatewayAddress("prod-onprem").simulated());
+        assertEquals(SimulatedClusters.simulatedHostname("prod-aws-east"), plan.gatewayAddress("prod-aws-east").orElseThrow().value());
+        assertEquals("203.0.113.40", plan.gatewayAddress("prod-onprem").orElseThrow().value());
+        assertFalse(plan.gatewayAddress("prod-onprem").orElseThrow().simulated());
         var dc1 = YAML.readTree((String) plan.outputs().get("meshNetworks")).path("networks").path("dc1");
         assertEquals(Map.of("address", "203.0.113.40", "port", 31443),
                 JSON.convertValue(dc1.path("gateways").get(0), Map.class));

@@ -11,6 +11,7 @@ public final class StackYaml {
     private int remotes = 2;
     private String istioVersion = "1.30.3";
     private final Map<Integer, String> networks = new HashMap<>();
+    private final Map<Integer, String> contexts = new HashMap<>();
     private final Map<Integer, String> extraClusterYaml = new HashMap<>();
     private String samplesNamespace;
     private String caYaml;
@@ -30,6 +31,12 @@ public final class StackYaml {
     /** The network of the {@code n}-th cluster (1 is the primary); default {@code network<n>}. */
     public StackYaml network(int cluster, String network) {
         networks.put(cluster, network);
+        return this;
+    }
+
+    /** The kube context of the {@code n}-th cluster (1 is the primary); default {@code ctx-cluster<n>}. */
+    public StackYaml context(int cluster, String context) {
+        contexts.put(cluster, context);
         return this;
     }
 
@@ -76,7 +83,7 @@ public final class StackYaml {
         for (int i = 1; i <= remotes + 1; i++) {
             out.append("    - name: cluster").append(i).append('\n')
                     .append("      role: ").append(i == 1 ? "primary" : "remote").append('\n')
-                    .append("      context: ctx-cluster").append(i).append('\n')
+                    .append("      context: ").append(contexts.getOrDefault(i, "ctx-cluster" + i)).append('\n')
                     .append("      network: ").append(networks.getOrDefault(i, "network" + i)).append('\n');
             if (i > 1) {
                 out.append("      apiServer: ").append(apiServers.getOrDefault(i, "https://api.cluster" + i + ".example:6443")).append('\n');

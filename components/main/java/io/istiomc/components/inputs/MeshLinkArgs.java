@@ -1,52 +1,78 @@
 package io.istiomc.components.inputs;
 
 import com.pulumi.exceptions.MissingRequiredPropertyException;
-import io.istiomc.components.PrimaryCluster;
-import io.istiomc.components.RemoteCluster;
+import io.istiomc.components.ClusterHandle;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /** Arguments of {@link io.istiomc.components.MeshLink}. */
 public final class MeshLinkArgs {
-    private final PrimaryCluster primary;
-    private final List<RemoteCluster> remotes;
+    private final List<ClusterHandle> watchers;
+    private final List<Watched> watched;
 
     private MeshLinkArgs(Builder b) {
-        this.primary = b.primary;
-        this.remotes = List.copyOf(b.remotes);
+        this.watchers = List.copyOf(b.watchers);
+        this.watched = List.copyOf(b.watched);
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The primary whose istiod is given the remotes and the meshNetworks. Required. */
-    public PrimaryCluster primary() {
-        return primary;
+    /**
+     * The primaries: each gets a remote secret for every watched cluster but itself and, when the
+     * mesh spans several networks, the meshNetworks of every cluster. Required, not empty.
+     */
+    public List<ClusterHandle> watchers() {
+        return watchers;
     }
 
-    /** The remotes istiod is to watch, in order. Default: none (a one-cluster mesh). */
-    public List<RemoteCluster> remotes() {
-        return remotes;
+    /**
+     * The clusters the primaries watch (every remote, and every primary when there are several), each
+     * with reader access and its API endpoint. Default: none (a one-cluster mesh).
+     */
+    public List<Watched> watched() {
+        return watched;
+    }
+
+    /**
+     * A watched cluster and where the primaries reach its API server.
+     *
+     * @param cluster   the cluster's handle; it must carry reader access
+     * @param apiServer its API endpoint, as resolved once by the caller
+     */
+    public record Watched(ClusterHandle cluster, ApiEndpoint apiServer) {
+        public Watched {
+            Objects.requireNonNull(cluster, "cluster");
+            Objects.requireNonNull(apiServer, "apiServer");
+        }
     }
 
     public static final class Builder {
-        private PrimaryCluster primary;
-        private List<RemoteCluster> remotes = List.of();
+        private final List<ClusterHandle> watchers = new ArrayList<>();
+        private final List<Watched> watched = new ArrayList<>();
 
-        public Builder primary(PrimaryCluster primary) {
-            this.primary = primary;
+        public Builder watchers(List<ClusterHandle> watchers) {
+            this.watchers.clear();
+            this.watchers.addAll(watchers);
             return this;
         }
 
-        public Builder remotes(List<RemoteCluster> remotes) {
-            this.remotes = List.copyOf(remotes);
+        public Builder watcher(ClusterHandle watcher) {
+            this.watchers.add(watcher);
+            return this;
+        }
+
+        public Builder watched(ClusterHandle cluster, ApiEndpoint apiServer) {
+            this.watched.add(new Watched(cluster, apiServer));
             return this;
         }
 
         public MeshLinkArgs build() {
-            if (primary == null) {
-                throw new MissingRequiredPropertyException("MeshLinkArgs", "primary");
+            if (watchers.isEmpty()) {
+                throw new MissingRequiredPropertyException("MeshLinkArgs", "watchers");
             }
             return new MeshLinkArgs(this);
         }

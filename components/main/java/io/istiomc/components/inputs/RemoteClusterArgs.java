@@ -10,13 +10,13 @@ public final class RemoteClusterArgs {
     private final ClusterArgs cluster;
     private final String primaryClusterName;
     private final Output<String> remotePilotAddress;
-    private final Output<String> apiServer;
+    private final boolean multiNetwork;
 
     private RemoteClusterArgs(Builder b) {
         this.cluster = b.cluster;
         this.primaryClusterName = b.primaryClusterName;
         this.remotePilotAddress = b.remotePilotAddress;
-        this.apiServer = b.apiServer;
+        this.multiNetwork = b.multiNetwork;
     }
 
     public static Builder builder() {
@@ -28,33 +28,32 @@ public final class RemoteClusterArgs {
         return cluster;
     }
 
-    /** The Istio cluster name of the primary whose istiod this remote uses. Required. */
+    /** The Istio cluster name of the primary whose istiod serves this remote (its control plane). Required. */
     public String primaryClusterName() {
         return primaryClusterName;
     }
 
     /**
-     * Where the remote's proxies and webhooks reach istiod: the primary's
-     * {@code gatewayAddress} output (an IP or a DNS name). Required.
+     * Where the remote's proxies and webhooks reach istiod: the gateway address of its primary (an
+     * IP or a DNS name). Required.
      */
     public Output<String> remotePilotAddress() {
         return remotePilotAddress;
     }
 
     /**
-     * The URL at which the primary's istiod reaches this cluster's API server; it goes into the
-     * remote secret. Often not the URL in the operator's kubeconfig (a private endpoint, a
-     * different DNS name). Required.
+     * Whether the mesh spans more than one network: then the remote runs an east-west gateway that
+     * other networks reach its workloads through. Default: false.
      */
-    public Output<String> apiServer() {
-        return apiServer;
+    public boolean multiNetwork() {
+        return multiNetwork;
     }
 
     public static final class Builder {
         private ClusterArgs cluster;
         private String primaryClusterName;
         private Output<String> remotePilotAddress;
-        private Output<String> apiServer;
+        private boolean multiNetwork;
 
         public Builder cluster(ClusterArgs cluster) {
             this.cluster = cluster;
@@ -75,20 +74,15 @@ public final class RemoteClusterArgs {
             return remotePilotAddress(Output.of(remotePilotAddress));
         }
 
-        public Builder apiServer(Output<String> apiServer) {
-            this.apiServer = apiServer;
+        public Builder multiNetwork(boolean multiNetwork) {
+            this.multiNetwork = multiNetwork;
             return this;
-        }
-
-        public Builder apiServer(String apiServer) {
-            return apiServer(Output.of(apiServer));
         }
 
         public RemoteClusterArgs build() {
             require(cluster, "cluster");
             require(primaryClusterName, "primaryClusterName");
             require(remotePilotAddress, "remotePilotAddress");
-            require(apiServer, "apiServer");
             return new RemoteClusterArgs(this);
         }
 

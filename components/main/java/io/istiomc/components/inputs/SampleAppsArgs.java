@@ -1,7 +1,7 @@
 package io.istiomc.components.inputs;
 
 import com.pulumi.resources.Resource;
-import io.istiomc.components.ClusterRef;
+import io.istiomc.components.ClusterHandle;
 import io.istiomc.components.Dns1123;
 import io.istiomc.components.Names;
 import io.istiomc.components.Problem;
@@ -50,7 +50,7 @@ public final class SampleAppsArgs {
      * @param after             what must exist first: the injection webhook, and for a remote the
      *                          remote secret without which its sidecars get no certificates
      */
-    public record Placement(ClusterRef cluster, String helloworldVersion, List<Resource> after) {
+    public record Placement(ClusterHandle cluster, String helloworldVersion, List<Resource> after) {
         public Placement {
             Objects.requireNonNull(cluster, "cluster");
             Objects.requireNonNull(helloworldVersion, "helloworldVersion");

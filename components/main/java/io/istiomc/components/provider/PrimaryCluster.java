@@ -34,9 +34,10 @@ public final class PrimaryCluster extends io.istiomc.components.PrimaryCluster {
 
     public PrimaryCluster(String name, PrimaryClusterArgs args, ComponentResourceOptions options) {
         super(name, args.toLibrary(), options);
-        this.clusterName = clusterName();
-        this.network = network();
-        this.gatewayAddress = gatewayAddress();
-        this.gatewayPort = gatewayPort();
+        var handle = handle();
+        this.clusterName = Output.of(handle.clusterName());
+        this.network = Output.of(handle.network());
+        this.gatewayAddress = handle.gateway().orElseThrow().address();
+        this.gatewayPort = Output.of(handle.gateway().orElseThrow().port());
     }
 }

@@ -13,8 +13,11 @@ public final class PrimaryClusterArgs extends ResourceArgs {
     }
 
     io.istiomc.components.inputs.PrimaryClusterArgs toLibrary() {
+        // The package declares the seed's topology: a primary whose istiod serves remotes on other networks.
         return io.istiomc.components.inputs.PrimaryClusterArgs.builder()
                 .cluster(cluster.toLibrary())
+                .servesRemotes(true)
+                .multiNetwork(true)
                 .build();
     }
 }

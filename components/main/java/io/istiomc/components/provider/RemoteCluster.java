@@ -50,12 +50,13 @@ public final class RemoteCluster extends io.istiomc.components.RemoteCluster {
 
     public RemoteCluster(String name, RemoteClusterArgs args, ComponentResourceOptions options) {
         super(name, args.toLibrary(), options);
-        this.clusterName = clusterName();
-        this.network = network();
-        this.gatewayAddress = gatewayAddress();
-        this.gatewayPort = gatewayPort();
-        this.apiServer = apiServer();
-        this.readerToken = readerToken();
-        this.apiServerCaData = apiServerCaData();
+        var handle = handle();
+        this.clusterName = Output.of(handle.clusterName());
+        this.network = Output.of(handle.network());
+        this.gatewayAddress = handle.gateway().orElseThrow().address();
+        this.gatewayPort = Output.of(handle.gateway().orElseThrow().port());
+        this.apiServer = args.apiServer();
+        this.readerToken = handle.reader().orElseThrow().token();
+        this.apiServerCaData = handle.reader().orElseThrow().caData();
     }
 }

@@ -33,7 +33,12 @@ public final class RemoteClusterArgs extends ResourceArgs {
                 .cluster(cluster.toLibrary())
                 .primaryClusterName(primaryClusterName)
                 .remotePilotAddress(Relayed.flat(remotePilotAddress))
-                .apiServer(Relayed.flat(apiServer))
+                .multiNetwork(true)
                 .build();
+    }
+
+    /** Where the primary reaches this cluster's API server, as given. */
+    Output<String> apiServer() {
+        return Relayed.flat(apiServer);
     }
 }

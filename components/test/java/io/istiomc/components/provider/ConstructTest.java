@@ -79,7 +79,7 @@ class ConstructTest {
     @DisplayName("PrimaryCluster: construct from a context, values and CA material registers what the Java API does")
     void primaryCluster() {
         var viaJava = registrations(() -> new io.istiomc.components.PrimaryCluster("cluster1",
-                io.istiomc.components.inputs.PrimaryClusterArgs.builder().cluster(javaCluster("cluster1", "network1")).build()));
+                io.istiomc.components.inputs.PrimaryClusterArgs.builder().cluster(javaCluster("cluster1", "network1")).servesRemotes(true).multiNetwork(true).build()));
         var response = new AtomicReference<ConstructResponse>();
         var viaConstruct = registrations(() -> response.set(construct("PrimaryCluster", "cluster1", Map.of(
                 "cluster", cluster("cluster1", "network1")))));
@@ -244,7 +244,7 @@ class ConstructTest {
         new io.istiomc.components.RemoteCluster("cluster2", io.istiomc.components.inputs.RemoteClusterArgs.builder()
                 .cluster(javaCluster("cluster2", "network2"))
                 .primaryClusterName("cluster1").remotePilotAddress("192.0.2.10")
-                .apiServer("https://cluster2.example:6443").build());
+                .multiNetwork(true).build());
     }
 
     private static ClusterArgs javaCluster(String name, String network) {
