@@ -60,11 +60,7 @@ public final class Benchmark {
     }
 
     /** The parsed command line. */
-<<<<<<< HEAD
-    record Settings(List<Integer> remotes, Optional<Path> json, boolean markdown) {
-=======
-    record Settings(List<Integer> remotes, List<Integer> primaries, Optional<Path> json) {
->>>>>>> main
+    record Settings(List<Integer> remotes, List<Integer> primaries, Optional<Path> json, boolean markdown) {
     }
 
     /** One measured size. */
@@ -100,14 +96,10 @@ public final class Benchmark {
      * @throws Cli.UsageException naming the option and what is wrong
      */
     static Settings parse(List<String> args) {
-<<<<<<< HEAD
         // --markdown is a flag; the shared option parser reads name-value pairs only
         var markdown = args.contains("--markdown");
         var options = Cli.Options.parse(args.stream().filter(a -> !a.equals("--markdown")).toList(),
-                List.of("--remotes", "--json"));
-=======
-        var options = Cli.Options.parse(args, List.of("--remotes", "--primaries", "--json"));
->>>>>>> main
+                List.of("--remotes", "--primaries", "--json"));
         var remotes = options.value("--remotes").map(Benchmark::parseRemotes).orElse(DEFAULT_REMOTES);
         var primaries = options.value("--primaries").map(Benchmark::parsePrimaries).orElse(DEFAULT_PRIMARIES);
         var json = options.value("--json").map(file -> {
@@ -116,10 +108,7 @@ public final class Benchmark {
             }
             return Path.of(file);
         });
-<<<<<<< HEAD
-        return new Settings(remotes, json, markdown);
-=======
-        return new Settings(remotes, primaries, json);
+        return new Settings(remotes, primaries, json, markdown);
     }
 
     /** {@code --primaries}: comma-separated whole numbers of at least 1, no repeats; measured in ascending order. */
@@ -136,7 +125,6 @@ public final class Benchmark {
             }
         }
         return List.copyOf(sizes);
->>>>>>> main
     }
 
     private static List<Integer> parseRemotes(String text) {
@@ -209,12 +197,8 @@ public final class Benchmark {
         var targets = targets(rows, cores);
         var machine = String.format(Locale.ROOT, "%d cores, Java %s, max heap %d MB, load average %.2f before and %.2f after",
                 cores, java, maxHeapMB, loadBefore, loadAverage());
-<<<<<<< HEAD
         out.print(settings.markdown() ? markdown(rows, coldStart, targets, machine)
-                : table(rows, baseline, warmUps, coldStart, targets, machine));
-=======
-        out.print(table(rows, baselines, warmUps, coldStart, targets, machine));
->>>>>>> main
+                : table(rows, baselines, warmUps, coldStart, targets, machine));
         if (settings.json().isPresent()) {
             var file = settings.json().get();
             var parent = file.toAbsolutePath().getParent();

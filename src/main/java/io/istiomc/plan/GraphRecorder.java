@@ -15,7 +15,6 @@ import java.util.TreeSet;
 final class GraphRecorder {
     private final List<RecordedResource> recorded = Collections.synchronizedList(new ArrayList<>());
 
-<<<<<<< HEAD
     void registered(RegisterResourceRequest request, RegisterResourceResponse response) {
         var dependencies = new TreeSet<>(request.getDependenciesList());
         request.getPropertyDependenciesMap().values().forEach(d -> dependencies.addAll(d.getUrnsList()));
@@ -28,31 +27,8 @@ final class GraphRecorder {
                 request.getProvider(),
                 List.copyOf(dependencies),
                 request.getProtect(),
-                ProtoValues.fromStruct(request.getObject())));
-=======
-    GraphRecorder(Mocks mocks, Log log) {
-        super(mocks, log);
-    }
-
-    @Override
-    public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource, RegisterResourceRequest request) {
-        return super.registerResourceAsync(resource, request).thenApply(response -> {
-            var dependencies = new TreeSet<>(request.getDependenciesList());
-            request.getPropertyDependenciesMap().values().forEach(d -> dependencies.addAll(d.getUrnsList()));
-            recorded.add(new RecordedResource(
-                    response.getUrn(),
-                    request.getType(),
-                    request.getName(),
-                    request.getCustom(),
-                    request.getParent(),
-                    request.getProvider(),
-                    List.copyOf(dependencies),
-                    request.getProtect(),
-                    ProtoValues.fromStruct(request.getObject()),
-                    formerNames(request)));
-            return response;
-        });
->>>>>>> main
+                ProtoValues.fromStruct(request.getObject()),
+                formerNames(request)));
     }
 
     /** The names (or URNs) a resource's aliases give it; aliases that only change its type (as the SDK's own) name none. */
