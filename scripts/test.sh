@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The test command of the README: unit tests under Pulumi's mocks, then integration tests against
-# two real kube-apiservers on loopback. Provisions the API server binaries first (built once per
+# two real kube-apiservers on loopback and helm. Provisions the API server and helm binaries first (built once per
 # machine, cached outside the repository), unless KUBE_APISERVER/ETCD or KUBEBUILDER_ASSETS are set.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +15,10 @@ if command -v npx >/dev/null 2>&1; then
 fi
 eval "$(scripts/kube-test-env.sh)"
 export KUBE_APISERVER ETCD
+# helm 3.17 (npm, cached) renders every release of every stack from Istio's 1.30.3 chart repository,
+# which CI keeps beside the clone (../shared/istio/1.30.3/charts; ISTIO_CHART_REPO_DIR overrides).
+eval "$(scripts/helm-test-env.sh)"
+export HELM
 mvn -B -ntp verify "$@"
 # What the PR preview workflow runs: the offline plan of every stack.
 scripts/plan-stacks.sh target/plans

@@ -45,6 +45,12 @@ final class ClusterInstall {
     /** Helm waits up to this long for a release's workloads (istiod pulls a large image). */
     private static final int RELEASE_TIMEOUT_SECONDS = 600;
 
+    /**
+     * Release revisions Helm keeps (its Secrets in istio-system): without a limit the provider keeps every
+     * revision forever; ten leave room to roll back across several upgrades.
+     */
+    static final int RELEASE_MAX_HISTORY = 10;
+
     private final com.pulumi.resources.ComponentResource owner;
     private final String name;
     private final ClusterArgs args;
@@ -241,6 +247,7 @@ final class ClusterInstall {
                 .values(values)
                 .skipAwait(skipAwait)
                 .timeout(RELEASE_TIMEOUT_SECONDS)
+                .maxHistory(RELEASE_MAX_HISTORY)
                 .build(), options(dependsOn.toArray(Resource[]::new)));
     }
 

@@ -66,9 +66,11 @@ public final class IstioValues {
         global.put("multiCluster", Map.of("clusterName", clusterName));
         global.put("network", network);
         global.put("remotePilotAddress", remotePilotAddress);
-        // As Istio's primary-remote install sets it: the remote keeps the mesh ConfigMap and the
-        // config validation webhook (served by the primary's istiod through the gateway), so Istio
-        // objects applied to the remote are validated too.
+        // As Istio's primary-remote install sets it. In the 1.30.3 remote profile it adds istiod's
+        // ServiceAccount, ClusterRoles, Role and bindings (what the primary's istiod needs to act on this
+        // cluster's config) and the config validation webhook, served by the primary's istiod through
+        // its gateway, so Istio objects applied to the remote are validated too. It renders no mesh
+        // ConfigMap 'istio' on the remote (checked on the rendered chart by it.RenderedReleasesIT).
         global.put("configCluster", true);
         var values = new LinkedHashMap<String, Object>();
         values.put("profile", REMOTE_PROFILE);

@@ -41,9 +41,9 @@ public class SampleApps extends ComponentResource {
     public static final String HELLOWORLD = "helloworld";
     public static final String SLEEP = "sleep";
     public static final int HELLOWORLD_PORT = 5000;
-    /** Istio's sample images (samples/helloworld, samples/sleep). */
-    public static final String HELLOWORLD_IMAGE = "docker.io/istio/examples-helloworld-%s:1.0";
-    public static final String SLEEP_IMAGE = "docker.io/curlimages/curl:8.11.1";
+    /** The images of Istio 1.30.3's samples (samples/helloworld/helloworld.yaml, samples/sleep/sleep.yaml). */
+    public static final String HELLOWORLD_IMAGE = "registry.istio.io/release/examples-helloworld-%s:1.0";
+    public static final String SLEEP_IMAGE = "docker.io/curlimages/curl:8.16.0";
 
     private final Map<String, String> helloworldVersions = new LinkedHashMap<>();
 
@@ -105,7 +105,7 @@ public class SampleApps extends ComponentResource {
                         .build())
                 .build(), inNamespace);
         new Deployment(prefix + "-sleep-deployment", DeploymentArgs.builder()
-                .metadata(meta(SLEEP, ns, sleepLabels))
+                .metadata(meta(SLEEP, ns, Map.of())) // as samples/sleep: only its pods carry app=sleep
                 .spec(deploymentSpec(sleepLabels, PodSpecArgs.builder()
                         .serviceAccountName(serviceAccount.metadata().applyValue(m -> m.name().orElseThrow()))
                         .terminationGracePeriodSeconds(0)

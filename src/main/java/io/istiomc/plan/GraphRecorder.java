@@ -1,9 +1,5 @@
 package io.istiomc.plan;
 
-import com.pulumi.Log;
-import com.pulumi.resources.Resource;
-import com.pulumi.test.Mocks;
-import com.pulumi.test.internal.MockMonitor;
 import pulumirpc.Resource.RegisterResourceRequest;
 import pulumirpc.Resource.RegisterResourceResponse;
 
@@ -11,37 +7,28 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * The SDK's mock monitor, also keeping every registration request: the mocks alone see a
- * resource's type, name, inputs and provider, but not its parent, dependencies or secrets.
+ * Keeps every registration request the engine answered: the mocks alone see a resource's type, name,
+ * inputs and provider, but not its parent, dependencies or secrets.
  */
-final class GraphRecorder extends MockMonitor {
+final class GraphRecorder {
     private final List<RecordedResource> recorded = Collections.synchronizedList(new ArrayList<>());
 
-    GraphRecorder(Mocks mocks, Log log) {
-        super(mocks, log);
-    }
-
-    @Override
-    public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource, RegisterResourceRequest request) {
-        return super.registerResourceAsync(resource, request).thenApply(response -> {
-            var dependencies = new TreeSet<>(request.getDependenciesList());
-            request.getPropertyDependenciesMap().values().forEach(d -> dependencies.addAll(d.getUrnsList()));
-            recorded.add(new RecordedResource(
-                    response.getUrn(),
-                    request.getType(),
-                    request.getName(),
-                    request.getCustom(),
-                    request.getParent(),
-                    request.getProvider(),
-                    List.copyOf(dependencies),
-                    request.getProtect(),
-                    ProtoValues.fromStruct(request.getObject()),
-                    formerNames(request)));
-            return response;
-        });
+    void registered(RegisterResourceRequest request, RegisterResourceResponse response) {
+        var dependencies = new TreeSet<>(request.getDependenciesList());
+        request.getPropertyDependenciesMap().values().forEach(d -> dependencies.addAll(d.getUrnsList()));
+        recorded.add(new RecordedResource(
+                response.getUrn(),
+                request.getType(),
+                request.getName(),
+                request.getCustom(),
+                request.getParent(),
+                request.getProvider(),
+                List.copyOf(dependencies),
+                request.getProtect(),
+                ProtoValues.fromStruct(request.getObject()),
+                formerNames(request)));
     }
 
     /** The names (or URNs) a resource's aliases give it; aliases that only change its type (as the SDK's own) name none. */

@@ -138,6 +138,7 @@ public final class PlanWriter {
         // An OCI chart carries its registry in the chart reference and has no repository.
         release.put("repository", resource.input("repositoryOpts.repo").orElse(null));
         release.put("skipAwait", resource.input("skipAwait").orElse(false));
+        release.put("maxHistory", resource.input("maxHistory").orElse(null));
         release.put("values", placeholders(resource.input("values").orElse(Map.of())));
         return release;
     }

@@ -2,10 +2,7 @@ package io.istiomc.plan;
 
 import com.pulumi.Context;
 import com.pulumi.core.Output;
-import com.pulumi.core.internal.OutputData;
-import com.pulumi.deployment.internal.DeploymentImpl;
 import com.pulumi.test.TestOptions;
-import com.pulumi.test.internal.PulumiTestInternal;
 
 import java.util.List;
 import java.util.Map;
@@ -40,33 +37,19 @@ public final class SimulatedRun {
 
     public static synchronized Result run(String stack, Map<String, String> config, SimulatedClusters clusters,
                                           Consumer<Context> program) {
-        var recorder = new GraphRecorder(clusters, PulumiTestInternal.mockLog());
-        try {
-            var test = PulumiTestInternal.builder()
-                    .options(TestOptions.builder().projectName(PROJECT).stackName(stack).preview(false).build())
-                    .mocks(clusters)
-                    .monitorDecorator(ignored -> recorder)
-                    .deploymentFactory(state -> {
-                        state.logger = new QuietEngineLogger(state.logger);
-                        return new DeploymentImpl(state);
-                    })
-                    .config(config)
-                    .build();
-            var result = test.runTest(program);
-            var outputs = new TreeMap<String, Object>();
-            if (result.exceptions().isEmpty()) {
-                result.outputs().forEach((name, output) -> outputs.put(name, plainValue(output)));
-            }
-            return new Result(recorder.recorded(), outputs, result.exceptions(), result.errors());
-        } finally {
-            PulumiTestInternal.cleanup();
+        var recorder = new GraphRecorder();
+        var result = SdkInternals.runUnderMocks(
+                TestOptions.builder().projectName(PROJECT).stackName(stack).preview(false).build(),
+                clusters, config, recorder::registered, program);
+        var outputs = new TreeMap<String, Object>();
+        if (result.exceptions().isEmpty()) {
+            result.outputs().forEach((name, output) -> outputs.put(name, plainValue(output)));
         }
+        return new Result(recorder.recorded(), outputs, result.exceptions(), result.errors());
     }
 
     /** The value of an output, as a {@link Secret} when Pulumi marks it secret. */
     public static Object plainValue(Output<?> output) {
-        OutputData<?> data = PulumiTestInternal.extractOutputData(output);
-        var value = data.getValueNullable();
-        return data.isSecret() ? new Secret(value) : value;
+        return SdkInternals.plainValue(output);
     }
 }

@@ -61,8 +61,14 @@ public final class IstioCrds {
      */
     public static List<JsonNode> forKube120() {
         List<JsonNode> crds = all();
-        crds.forEach(crd -> removeKeyRecursively(crd, "x-kubernetes-validations"));
+        crds.forEach(IstioCrds::adaptForKube120);
         return crds;
+    }
+
+    /** One CRD adapted as {@link #forKube120()} describes, in place (the base chart renders the same CRDs). */
+    static JsonNode adaptForKube120(JsonNode crd) {
+        removeKeyRecursively(crd, "x-kubernetes-validations");
+        return crd;
     }
 
     /**

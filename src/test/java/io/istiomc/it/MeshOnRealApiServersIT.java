@@ -9,7 +9,7 @@ import io.istiomc.it.KubeClient.KubeApiException;
 import io.istiomc.plan.Plan;
 import io.istiomc.plan.PlanRunner;
 import io.istiomc.plan.PlanWriter;
-import io.istiomc.testing.MeshFixture;
+import io.istiomc.testing.StackYaml;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -57,6 +57,11 @@ class MeshOnRealApiServersIT {
     private final List<String> rejections = new ArrayList<>();
     private List<JsonNode> readerRbac = List.of();
     private long testStart;
+    private static final String HELM_MANAGER = "helm";
+    private ChartRepository charts;
+    private final Map<String, List<JsonNode>> appliedFromCharts = new LinkedHashMap<>();
+    private final List<String> chartRejections = new ArrayList<>();
+    private final java.util.Set<String> chartKindsLeftOut = new java.util.TreeSet<>();
 
     @BeforeAll
     void deployThePlanToTwoApiServers() throws Exception {
@@ -66,10 +71,11 @@ class MeshOnRealApiServersIT {
         remote = pair.remote;
 
         // GIVEN the dev topology, with the remote's API server at the real remote server's URL
-        plan = PlanRunner.run("it", RawConfig.fromStackYaml(MeshFixture.stack(1, """
-                  istio-multicluster:samples:
-                    enabled: true
-                """).replace("https://api.cluster2.example:6443", remote.url())), List.of());
+        // (and the charts served on loopback, so that every release renders as the provider would install it)
+        charts = ChartRepository.start();
+        var stack = new StackYaml().remotes(1).apiServer(2, remote.url()).samples("sample");
+        charts.url().ifPresent(stack::chartRepository);
+        plan = PlanRunner.run("it", RawConfig.fromStackYaml(stack.yaml()), List.of());
         out = Files.createTempDirectory("mesh-it-plan");
         PlanWriter.write(plan, out);
 
@@ -89,6 +95,51 @@ class MeshOnRealApiServersIT {
                 objects.addAll(applyAll(client, out.resolve(cluster).resolve("patches"), false));
             }
             applied.put(cluster, objects);
+        }
+
+        // AND every object the cluster's releases render whose API the 1.20 server serves, as Helm would
+        // (its own field manager: an object both we and a chart declare would conflict), webhook
+        // configurations last: no istiod runs here to answer them
+        var helm = new Helm(charts.caFile());
+        for (var cluster : List.of("cluster1", "cluster2")) {
+            var client = cluster.equals("cluster1") ? primary.client() : remote.client();
+            var rendered = new ArrayList<JsonNode>();
+            for (var release : Helm.Release.allIn(out.resolve(cluster))) {
+                for (var object : helm.template(release)) {
+                    if (!object.path("metadata").has("namespace") && !RenderedReleasesIT.CLUSTER_SCOPED.contains(object.path("kind").asText())) {
+                        ((com.fasterxml.jackson.databind.node.ObjectNode) object.path("metadata")).put("namespace", release.namespace());
+                    }
+                    rendered.add(object);
+                }
+            }
+            rendered.sort(java.util.Comparator.comparing(o -> o.path("kind").asText().endsWith("WebhookConfiguration")));
+            var stored = new ArrayList<JsonNode>();
+            for (var object : rendered) {
+                var kind = object.path("apiVersion").asText() + " " + object.path("kind").asText();
+                if (!served(client, object)) {
+                    chartKindsLeftOut.add(kind);
+                    continue;
+                }
+                if (object.path("kind").asText().equals("CustomResourceDefinition")) {
+                    IstioCrds.adaptForKube120(object);
+                }
+                try {
+                    stored.add(client.serverSideApply(object, HELM_MANAGER));
+                } catch (KubeApiException e) {
+                    chartRejections.add(cluster + " " + RenderedReleasesIT.identity(object, "istio-system") + ": " + e.getMessage());
+                }
+            }
+            appliedFromCharts.put(cluster, stored);
+        }
+    }
+
+    /** Whether the server serves the object's kind at its apiVersion (a 1.20 server lacks newer APIs). */
+    private static boolean served(KubeClient client, JsonNode object) {
+        try {
+            client.resource(object.path("apiVersion").asText(), object.path("kind").asText());
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 
@@ -131,6 +182,9 @@ class MeshOnRealApiServersIT {
         if (pair != null) {
             pair.close();
         }
+        if (charts != null) {
+            charts.close();
+        }
         System.out.println("benchmark: mesh integration tests ran in " + (System.nanoTime() - testStart) / 1_000_000 + " ms");
     }
 
@@ -150,6 +204,22 @@ class MeshOnRealApiServersIT {
                 "ClusterRoleBinding", "Deployment", "Gateway", "VirtualService")) {
             assertTrue(kinds.contains(kind), kind + " was not applied");
         }
+    }
+
+    @Test
+    @DisplayName("every object the releases render is accepted next to the plan's own, except kinds of APIs newer than 1.20")
+    void renderedReleasesAreAccepted() {
+        assertEquals(List.of(), chartRejections);
+        var kinds = new java.util.TreeSet<String>();
+        appliedFromCharts.values().forEach(list -> list.forEach(o -> kinds.add(o.path("kind").asText())));
+        for (var kind : List.of("CustomResourceDefinition", "ServiceAccount", "ConfigMap", "ClusterRole", "ClusterRoleBinding",
+                "Role", "RoleBinding", "Service", "Deployment", "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration")) {
+            assertTrue(kinds.contains(kind), kind + " was not applied from the charts: " + kinds);
+        }
+        // what the README lists as left out: APIs that came after Kubernetes 1.20
+        assertEquals(new java.util.TreeSet<>(List.of(
+                "autoscaling/v2 HorizontalPodAutoscaler",
+                "discovery.k8s.io/v1 EndpointSlice")), chartKindsLeftOut);
     }
 
     @Test

@@ -15,6 +15,8 @@ public final class StackYaml {
     private final Map<Integer, String> extraClusterYaml = new HashMap<>();
     private String samplesNamespace;
     private String caYaml;
+    private String chartRepository;
+    private final Map<Integer, String> apiServers = new HashMap<>();
 
     public StackYaml remotes(int count) {
         this.remotes = count;
@@ -44,6 +46,18 @@ public final class StackYaml {
         return this;
     }
 
+    /** {@code istio.chartRepository}; unset (the reader's default) unless given. */
+    public StackYaml chartRepository(String url) {
+        this.chartRepository = url;
+        return this;
+    }
+
+    /** The API server of the {@code n}-th cluster (a remote); default {@code https://api.cluster<n>.example:6443}. */
+    public StackYaml apiServer(int cluster, String url) {
+        apiServers.put(cluster, url);
+        return this;
+    }
+
     public StackYaml samples(String namespace) {
         this.samplesNamespace = namespace;
         return this;
@@ -61,15 +75,18 @@ public final class StackYaml {
                   istio-multicluster:meshId: mesh1
                   istio-multicluster:istio:
                     version: %s
-                  istio-multicluster:clusters:
                 """.formatted(istioVersion));
+        if (chartRepository != null) {
+            out.append("    chartRepository: ").append(chartRepository).append('\n');
+        }
+        out.append("  istio-multicluster:clusters:\n");
         for (int i = 1; i <= remotes + 1; i++) {
             out.append("    - name: cluster").append(i).append('\n')
                     .append("      role: ").append(i == 1 ? "primary" : "remote").append('\n')
                     .append("      context: ").append(contexts.getOrDefault(i, "ctx-cluster" + i)).append('\n')
                     .append("      network: ").append(networks.getOrDefault(i, "network" + i)).append('\n');
             if (i > 1) {
-                out.append("      apiServer: https://api.cluster").append(i).append(".example:6443\n");
+                out.append("      apiServer: ").append(apiServers.getOrDefault(i, "https://api.cluster" + i + ".example:6443")).append('\n');
             }
             if (extraClusterYaml.containsKey(i)) {
                 out.append(extraClusterYaml.get(i).stripTrailing()).append('\n');

@@ -52,8 +52,17 @@ public final class ComponentPackage implements Provider {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 1 && args[0].equals(DISCOVERY_ARGUMENT)) {
+            // Plugin discovery of the program (`mvn -DmainClass=... -DmainArgs=packages compile exec:java` at the
+            // root) sets mainArgs, which activates this module's component-plugin profile too: answer nothing,
+            // so the program module's list is the only JSON on stdout, instead of serving until killed.
+            return;
+        }
         new ResourceProviderService(engineAddress(args), new ComponentPackage()).startAndBlockUntilShutdown();
     }
+
+    /** What Pulumi's Java host passes in mainArgs to list a program's plugins. */
+    static final String DISCOVERY_ARGUMENT = "packages";
 
     /** The one argument that is not a logging flag the engine passes to every plugin. */
     static String engineAddress(String[] args) {
