@@ -2,7 +2,9 @@ package io.istiomc.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.istiomc.cli.Cli;
+import io.istiomc.command.ExitStatus;
+import io.istiomc.command.Options;
+import io.istiomc.command.UsageException;
 import io.istiomc.config.InvalidConfigException;
 import io.istiomc.plan.Plan;
 import io.istiomc.plan.PlanRunner;
@@ -82,10 +84,10 @@ public final class Benchmark {
             return measure(settings, out, err);
         } catch (InvalidConfigException | PlanRunner.PlanFailedException e) {
             err.println("error: the benchmark stack could not be planned: " + e.getMessage());
-            return Cli.FAILED;
+            return ExitStatus.FAILED;
         } catch (IOException e) {
             err.println("error: " + io.istiomc.components.Printable.escape(String.valueOf(e.getMessage())));
-            return Cli.FAILED;
+            return ExitStatus.FAILED;
         }
     }
 
@@ -93,18 +95,18 @@ public final class Benchmark {
      * Reads {@code --remotes} (comma-separated whole numbers of at least 1, no repeats; default
      * 1,10,50,200; measured in ascending order) and {@code --json}.
      *
-     * @throws Cli.UsageException naming the option and what is wrong
+     * @throws UsageException naming the option and what is wrong
      */
     static Settings parse(List<String> args) {
         // --markdown is a flag; the shared option parser reads name-value pairs only
         var markdown = args.contains("--markdown");
-        var options = Cli.Options.parse(args.stream().filter(a -> !a.equals("--markdown")).toList(),
+        var options = Options.parse(args.stream().filter(a -> !a.equals("--markdown")).toList(),
                 List.of("--remotes", "--primaries", "--json"));
         var remotes = options.value("--remotes").map(Benchmark::parseRemotes).orElse(DEFAULT_REMOTES);
         var primaries = options.value("--primaries").map(Benchmark::parsePrimaries).orElse(DEFAULT_PRIMARIES);
         var json = options.value("--json").map(file -> {
             if (file.isBlank()) {
-                throw new Cli.UsageException("--json needs a file name");
+                throw new UsageException("--json needs a file name");
             }
             return Path.of(file);
         });
@@ -117,11 +119,11 @@ public final class Benchmark {
         for (var part : text.split(",", -1)) {
             var item = part.trim();
             if (!item.matches("\\d{1,4}") || Integer.parseInt(item) < 1 || Integer.parseInt(item) > MAX_REMOTES) {
-                throw new Cli.UsageException("--primaries must be a comma-separated list of whole numbers from 1 to "
+                throw new UsageException("--primaries must be a comma-separated list of whole numbers from 1 to "
                         + MAX_REMOTES + ", e.g. 1,3,10 (got '" + item + "' in '" + text + "')");
             }
             if (!sizes.add(Integer.parseInt(item))) {
-                throw new Cli.UsageException("--primaries lists " + item + " twice");
+                throw new UsageException("--primaries lists " + item + " twice");
             }
         }
         return List.copyOf(sizes);
@@ -130,24 +132,24 @@ public final class Benchmark {
     private static List<Integer> parseRemotes(String text) {
         var sizes = new TreeSet<Integer>();
         if (text.isBlank()) {
-            throw new Cli.UsageException("--remotes needs a comma-separated list of remote counts, e.g. 1,10,50,200");
+            throw new UsageException("--remotes needs a comma-separated list of remote counts, e.g. 1,10,50,200");
         }
         for (var part : text.split(",", -1)) {
             var item = part.trim();
             if (!item.matches("\\d{1,6}")) {
-                throw new Cli.UsageException("--remotes must be a comma-separated list of whole numbers, e.g. 1,10,50,200 (got '"
+                throw new UsageException("--remotes must be a comma-separated list of whole numbers, e.g. 1,10,50,200 (got '"
                         + item + "' in '" + text + "')");
             }
             int n = Integer.parseInt(item);
             if (n > MAX_REMOTES) {
-                throw new Cli.UsageException("--remotes counts must be at most " + MAX_REMOTES + " (got " + n + ")");
+                throw new UsageException("--remotes counts must be at most " + MAX_REMOTES + " (got " + n + ")");
             }
             if (n < 1) {
-                throw new Cli.UsageException("--remotes counts must be at least 1 (got " + n
+                throw new UsageException("--remotes counts must be at least 1 (got " + n
                         + "); the baseline without remotes is always computed");
             }
             if (!sizes.add(n)) {
-                throw new Cli.UsageException("--remotes lists " + n + " twice");
+                throw new UsageException("--remotes lists " + n + " twice");
             }
         }
         return List.copyOf(sizes);
@@ -208,7 +210,7 @@ public final class Benchmark {
             Files.writeString(file, JSON.writeValueAsString(json(rows, coldStart, cores, java)) + "\n");
             err.println("wrote " + file);
         }
-        return Cli.OK;
+        return ExitStatus.OK;
     }
 
     /** Plans P+N (the fastest of {@value #REPEATS} up to {@value #REPEAT_UP_TO_REMOTES} remotes) and measures it. */

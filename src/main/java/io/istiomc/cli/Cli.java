@@ -1,5 +1,8 @@
 package io.istiomc.cli;
 
+import io.istiomc.command.ExitStatus;
+import io.istiomc.command.Options;
+import io.istiomc.command.UsageException;
 import io.istiomc.components.Printable;
 import io.istiomc.components.YamlInput;
 import io.istiomc.config.InvalidConfigException;
@@ -15,16 +18,15 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /** The command line: {@code plan} and {@code bench}. */
 public final class Cli {
-    public static final int OK = 0;
-    public static final int FAILED = 1;
-    public static final int INVALID_CONFIG = 2;
+    public static final int OK = ExitStatus.OK;
+    public static final int FAILED = ExitStatus.FAILED;
+    public static final int INVALID_CONFIG = ExitStatus.INVALID_CONFIG;
     /** Pulumi's rule for stack names. */
     private static final java.util.regex.Pattern STACK_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_.-]+");
 
@@ -149,52 +151,5 @@ public final class Cli {
             return Optional.of(name.substring("Pulumi.".length(), name.length() - ".yaml".length()));
         }
         return Optional.empty();
-    }
-
-    /** A command line the user must fix. */
-    public static final class UsageException extends RuntimeException {
-        /** The message quotes what the user typed: it is printed escaped. */
-        public UsageException(String message) {
-            super(Printable.escape(message));
-        }
-    }
-
-    /** {@code --name value} options, each at most once, none empty. */
-    public record Options(List<String> names, List<String> values) {
-        public static Options parse(List<String> args, List<String> allowed) {
-            var names = new ArrayList<String>();
-            var values = new ArrayList<String>();
-            for (int i = 0; i < args.size(); i++) {
-                var arg = args.get(i);
-                var eq = arg.indexOf('=');
-                var name = eq > 0 ? arg.substring(0, eq) : arg;
-                if (!allowed.contains(name)) {
-                    throw new UsageException("unknown option '" + arg + "' (options: " + String.join(", ", allowed) + ")");
-                }
-                if (names.contains(name)) {
-                    throw new UsageException("option " + name + " given twice");
-                }
-                String value;
-                if (eq > 0) {
-                    value = arg.substring(eq + 1);
-                } else if (i + 1 < args.size()) {
-                    value = args.get(++i);
-                } else {
-                    throw new UsageException("option " + name + " needs a value");
-                }
-                if (value.isEmpty()) {
-                    // An empty --out would write into the working directory, an empty --stack plan 'Pulumi..yaml'.
-                    throw new UsageException("option " + name + " needs a value (got an empty one)");
-                }
-                names.add(name);
-                values.add(value);
-            }
-            return new Options(names, values);
-        }
-
-        public Optional<String> value(String name) {
-            var index = names.indexOf(name);
-            return index < 0 ? Optional.empty() : Optional.of(values.get(index));
-        }
     }
 }

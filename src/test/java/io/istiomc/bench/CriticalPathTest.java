@@ -1,6 +1,5 @@
 package io.istiomc.bench;
 
-import io.istiomc.cli.Cli;
 import io.istiomc.plan.RecordedResource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -223,7 +222,7 @@ class CriticalPathTest {
             "--remotes 1 --remotes 2 | option --remotes given twice",
     })
     void badOptions(String args, String message) {
-        var error = assertThrows(Cli.UsageException.class, () -> Benchmark.parse(split(args)));
+        var error = assertThrows(io.istiomc.command.UsageException.class, () -> Benchmark.parse(split(args)));
         assertEquals(message, error.getMessage());
     }
 
