@@ -1,4 +1,4 @@
-package io.istiomc.components.inputs;
+package io.istiomc.components;
 
 import java.util.Objects;
 import java.util.Optional;

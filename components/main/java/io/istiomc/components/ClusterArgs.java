@@ -1,8 +1,7 @@
-package io.istiomc.components.inputs;
+package io.istiomc.components;
 
 import com.pulumi.core.Output;
 import com.pulumi.exceptions.MissingRequiredPropertyException;
-import io.istiomc.components.CaBundle;
 
 import javax.annotation.Nullable;
 import java.util.Objects;

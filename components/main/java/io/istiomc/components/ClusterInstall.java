@@ -19,8 +19,6 @@ import com.pulumi.kubernetes.helm.v3.inputs.RepositoryOptsArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-import io.istiomc.components.inputs.ClusterArgs;
-import io.istiomc.components.inputs.EastWestGatewayArgs;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

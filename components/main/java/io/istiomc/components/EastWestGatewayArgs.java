@@ -1,9 +1,5 @@
-package io.istiomc.components.inputs;
+package io.istiomc.components;
 
-import io.istiomc.components.AnnotationNames;
-import io.istiomc.components.GatewayAddresses;
-import io.istiomc.components.GatewayServiceType;
-import io.istiomc.components.Problem;
 
 import javax.annotation.Nullable;
 import java.util.ArrayList;

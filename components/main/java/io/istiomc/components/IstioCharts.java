@@ -1,8 +1,6 @@
-package io.istiomc.components.inputs;
+package io.istiomc.components;
 
 import com.pulumi.core.Output;
-import io.istiomc.components.Problem;
-import io.istiomc.components.Urls;
 
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -14,7 +14,6 @@ import com.pulumi.tls.SelfSignedCert;
 import com.pulumi.tls.SelfSignedCertArgs;
 import com.pulumi.tls.inputs.CertRequestSubjectArgs;
 import com.pulumi.tls.inputs.SelfSignedCertSubjectArgs;
-import io.istiomc.components.inputs.MeshCertificateAuthorityArgs;
 
 import javax.annotation.Nullable;
 import java.util.LinkedHashMap;

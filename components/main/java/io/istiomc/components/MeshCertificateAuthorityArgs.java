@@ -1,7 +1,5 @@
-package io.istiomc.components.inputs;
+package io.istiomc.components;
 
-import io.istiomc.components.Dns1123;
-import io.istiomc.components.Problem;
 
 import java.util.ArrayList;
 import java.util.List;

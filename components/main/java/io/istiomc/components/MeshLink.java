@@ -16,7 +16,6 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-import io.istiomc.components.inputs.MeshLinkArgs;
 
 import javax.annotation.Nullable;
 import java.util.ArrayList;

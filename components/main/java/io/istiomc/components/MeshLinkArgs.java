@@ -1,10 +1,8 @@
-package io.istiomc.components.inputs;
+package io.istiomc.components;
 
 import com.pulumi.core.Output;
 import com.pulumi.exceptions.MissingRequiredPropertyException;
 import com.pulumi.kubernetes.Provider;
-import io.istiomc.components.ClusterHandle;
-import io.istiomc.components.MeshLink;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -4,8 +4,6 @@ import com.pulumi.core.Output;
 import com.pulumi.kubernetes.helm.v3.Release;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import io.istiomc.components.inputs.EastWestGatewayArgs;
-import io.istiomc.components.inputs.PrimaryClusterArgs;
 
 import javax.annotation.Nullable;
 import java.util.Map;

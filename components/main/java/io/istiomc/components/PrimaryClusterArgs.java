@@ -1,4 +1,4 @@
-package io.istiomc.components.inputs;
+package io.istiomc.components;
 
 import com.pulumi.exceptions.MissingRequiredPropertyException;
 

@@ -3,7 +3,6 @@ package io.istiomc.components;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import io.istiomc.components.inputs.RemoteClusterArgs;
 
 import javax.annotation.Nullable;
 import java.util.Map;

@@ -23,7 +23,6 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-import io.istiomc.components.inputs.SampleAppsArgs;
 
 import javax.annotation.Nullable;
 import java.util.LinkedHashMap;

@@ -1,10 +1,6 @@
-package io.istiomc.components.inputs;
+package io.istiomc.components;
 
 import com.pulumi.resources.Resource;
-import io.istiomc.components.ClusterHandle;
-import io.istiomc.components.Dns1123;
-import io.istiomc.components.Names;
-import io.istiomc.components.Problem;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,11 +1,6 @@
 package io.istiomc.components;
 
 import com.pulumi.core.Output;
-import io.istiomc.components.inputs.ClusterArgs;
-import io.istiomc.components.inputs.EastWestGatewayArgs;
-import io.istiomc.components.inputs.IstioCharts;
-import io.istiomc.components.inputs.PrimaryClusterArgs;
-import io.istiomc.components.inputs.RemoteClusterArgs;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

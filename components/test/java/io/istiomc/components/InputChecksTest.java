@@ -64,7 +64,7 @@ class InputChecksTest {
         assertFalse(Urls.hasValidPort("https://host:0"));
         // the components refuse them too, quoting no credential
         var charts = assertThrows(IllegalArgumentException.class,
-                () -> new io.istiomc.components.inputs.IstioCharts("1.30.3", "https://robot:s3cret@charts.example"));
+                () -> new io.istiomc.components.IstioCharts("1.30.3", "https://robot:s3cret@charts.example"));
         assertTrue(charts.getMessage().contains("'https://***@charts.example'"), charts.getMessage());
         assertFalse(charts.getMessage().contains("s3cret"));
         assertEquals(List.of("server"), RemoteSecretKubeconfig.checkServer("https://a:s3cret@api.example:6443").stream()
@@ -83,7 +83,7 @@ class InputChecksTest {
             assertEquals(Optional.empty(), GatewayAddresses.undialable(address), address);
         }
         // the gateway's args refuse them too, and annotation names Kubernetes refuses
-        var args = io.istiomc.components.inputs.EastWestGatewayArgs.builder().address("127.0.0.1")
+        var args = io.istiomc.components.EastWestGatewayArgs.builder().address("127.0.0.1")
                 .annotations(Map.of("bad name", "x"));
         var thrown = assertThrows(IllegalArgumentException.class, args::build);
         assertTrue(thrown.getMessage().contains("'address' must be an address other networks can dial (got '127.0.0.1',"

@@ -1,6 +1,5 @@
-package io.istiomc.components.inputs;
+package io.istiomc.components;
 
-import io.istiomc.components.Problem;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,7 +1,6 @@
 package io.istiomc.components;
 
 import com.pulumi.test.PulumiTest;
-import io.istiomc.components.inputs.MeshCertificateAuthorityArgs;
 import io.istiomc.components.testing.RecordingMocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;

@@ -1,13 +1,6 @@
 package io.istiomc.components;
 
 import com.pulumi.test.PulumiTest;
-import io.istiomc.components.inputs.ApiEndpoint;
-import io.istiomc.components.inputs.ClusterArgs;
-import io.istiomc.components.inputs.IstioCharts;
-import io.istiomc.components.inputs.MeshCertificateAuthorityArgs;
-import io.istiomc.components.inputs.MeshLinkArgs;
-import io.istiomc.components.inputs.PrimaryClusterArgs;
-import io.istiomc.components.inputs.RemoteClusterArgs;
 import io.istiomc.components.testing.RecordingMocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;

@@ -1,7 +1,7 @@
 package io.istiomc.bench;
 
 import io.istiomc.components.GatewayServiceType;
-import io.istiomc.components.inputs.EastWestGatewayArgs;
+import io.istiomc.components.EastWestGatewayArgs;
 import io.istiomc.config.ClusterRole;
 import io.istiomc.config.MeshConfig;
 

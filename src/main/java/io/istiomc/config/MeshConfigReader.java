@@ -8,10 +8,10 @@ import io.istiomc.components.Dns1123;
 import io.istiomc.components.GatewayServiceType;
 import io.istiomc.components.Problem;
 import io.istiomc.components.RemoteSecretKubeconfig;
-import io.istiomc.components.inputs.EastWestGatewayArgs;
-import io.istiomc.components.inputs.IstioCharts;
-import io.istiomc.components.inputs.MeshCertificateAuthorityArgs;
-import io.istiomc.components.inputs.SampleAppsArgs;
+import io.istiomc.components.EastWestGatewayArgs;
+import io.istiomc.components.IstioCharts;
+import io.istiomc.components.MeshCertificateAuthorityArgs;
+import io.istiomc.components.SampleAppsArgs;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import io.istiomc.components.Kubeconfigs;
 import io.istiomc.components.Urls;
 import io.istiomc.components.YamlInput;
 import io.istiomc.components.RemoteSecretKubeconfig;
-import io.istiomc.components.inputs.ApiEndpoint;
+import io.istiomc.components.ApiEndpoint;
 import io.istiomc.config.ConfigProblem;
 import io.istiomc.config.InvalidConfigException;
 import io.istiomc.config.MeshConfig;

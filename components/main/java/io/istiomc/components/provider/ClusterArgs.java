@@ -2,7 +2,7 @@ package io.istiomc.components.provider;
 
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
-import io.istiomc.components.inputs.IstioCharts;
+import io.istiomc.components.IstioCharts;
 
 import javax.annotation.Nullable;
 
@@ -10,7 +10,7 @@ import javax.annotation.Nullable;
  * Schema type {@code istio-multicluster:index:Cluster}: what every cluster needs, primary or
  * remote, as values. Where the Java API takes a {@code Provider}, this takes the kube context and,
  * optionally, the kubeconfig; the component declares the cluster's one provider from them. See
- * {@link io.istiomc.components.inputs.ClusterArgs} for each field's rules.
+ * {@link io.istiomc.components.ClusterArgs} for each field's rules.
  */
 public final class ClusterArgs {
     /** The Istio cluster name, a DNS-1123 label. */
@@ -59,8 +59,8 @@ public final class ClusterArgs {
         return clusterName;
     }
 
-    io.istiomc.components.inputs.ClusterArgs toLibrary() {
-        var cluster = io.istiomc.components.inputs.ClusterArgs.builder()
+    io.istiomc.components.ClusterArgs toLibrary() {
+        var cluster = io.istiomc.components.ClusterArgs.builder()
                 .clusterName(clusterName)
                 .network(network)
                 .meshId(meshId)

@@ -7,7 +7,7 @@ import javax.annotation.Nullable;
 
 /**
  * Schema type {@code istio-multicluster:index:EastWestGateway}: how a cluster's east-west gateway
- * is exposed. Every field is optional; see {@link io.istiomc.components.inputs.EastWestGatewayArgs}.
+ * is exposed. Every field is optional; see {@link io.istiomc.components.EastWestGatewayArgs}.
  * The Service's annotations are not offered: pulumi-java 1.36.1 cannot deserialize a map input
  * (it reads the map's values as {@code Object} and refuses them).
  */
@@ -27,8 +27,8 @@ public final class EastWestGatewayArgs {
     private EastWestGatewayArgs() {
     }
 
-    io.istiomc.components.inputs.EastWestGatewayArgs toLibrary(String property) {
-        var gateway = io.istiomc.components.inputs.EastWestGatewayArgs.builder()
+    io.istiomc.components.EastWestGatewayArgs toLibrary(String property) {
+        var gateway = io.istiomc.components.EastWestGatewayArgs.builder()
                 .address(address);
         if (serviceType != null) {
             gateway.serviceType(GatewayServiceType.fromKubernetesName(serviceType).orElseThrow(() ->

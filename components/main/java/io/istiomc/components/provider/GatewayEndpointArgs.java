@@ -3,7 +3,7 @@ package io.istiomc.components.provider;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
 import io.istiomc.components.ClusterHandle;
-import io.istiomc.components.inputs.EastWestGatewayArgs;
+import io.istiomc.components.EastWestGatewayArgs;
 
 import javax.annotation.Nullable;
 

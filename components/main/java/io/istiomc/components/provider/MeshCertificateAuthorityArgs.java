@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Inputs of {@code istio-multicluster:index:MeshCertificateAuthority}; defaults and rules as in
- * {@link io.istiomc.components.inputs.MeshCertificateAuthorityArgs}.
+ * {@link io.istiomc.components.MeshCertificateAuthorityArgs}.
  */
 public final class MeshCertificateAuthorityArgs extends ResourceArgs {
     /** The clusters that get an intermediate CA, one each, named after the cluster. */
@@ -38,8 +38,8 @@ public final class MeshCertificateAuthorityArgs extends ResourceArgs {
         return clusterNames;
     }
 
-    io.istiomc.components.inputs.MeshCertificateAuthorityArgs toLibrary() {
-        var ca = io.istiomc.components.inputs.MeshCertificateAuthorityArgs.builder().clusterNames(clusterNames);
+    io.istiomc.components.MeshCertificateAuthorityArgs toLibrary() {
+        var ca = io.istiomc.components.MeshCertificateAuthorityArgs.builder().clusterNames(clusterNames);
         if (rootValidityDays != null) {
             ca.rootValidityDays(rootValidityDays);
         }

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Inputs of {@code istio-multicluster:index:MeshLink}: the primaries and the clusters they watch,
- * as values; rules as in {@link io.istiomc.components.inputs.MeshLinkArgs}.
+ * as values; rules as in {@link io.istiomc.components.MeshLinkArgs}.
  */
 public final class MeshLinkArgs extends ResourceArgs {
     /** The primaries: each gets a remote secret for every other watched cluster. Not empty. */
@@ -22,8 +22,8 @@ public final class MeshLinkArgs extends ResourceArgs {
     private MeshLinkArgs() {
     }
 
-    io.istiomc.components.inputs.MeshLinkArgs toLibrary() {
-        var link = io.istiomc.components.inputs.MeshLinkArgs.builder();
+    io.istiomc.components.MeshLinkArgs toLibrary() {
+        var link = io.istiomc.components.MeshLinkArgs.builder();
         for (int i = 0; i < watchers.size(); i++) {
             link.watcher(watchers.get(i).toLibrary("watchers[" + i + "]"));
         }

@@ -3,8 +3,8 @@ package io.istiomc.components.provider;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
 import io.istiomc.components.ClusterHandle;
-import io.istiomc.components.inputs.ApiEndpoint;
-import io.istiomc.components.inputs.MeshLinkArgs;
+import io.istiomc.components.ApiEndpoint;
+import io.istiomc.components.MeshLinkArgs;
 
 import javax.annotation.Nullable;
 import java.util.Optional;

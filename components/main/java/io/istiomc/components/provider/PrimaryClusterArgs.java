@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * Inputs of {@code istio-multicluster:index:PrimaryCluster}: the cluster, as values, and its place
- * in the topology (the flags of {@link io.istiomc.components.inputs.PrimaryClusterArgs}, each
+ * in the topology (the flags of {@link io.istiomc.components.PrimaryClusterArgs}, each
  * default false as there).
  */
 public final class PrimaryClusterArgs extends ResourceArgs {
@@ -39,12 +39,12 @@ public final class PrimaryClusterArgs extends ResourceArgs {
     private PrimaryClusterArgs() {
     }
 
-    io.istiomc.components.inputs.PrimaryClusterArgs toLibrary() {
+    io.istiomc.components.PrimaryClusterArgs toLibrary() {
         if (isWatched() && apiServer == null) {
             throw new IllegalArgumentException("'apiServer' is required when 'watched' is true: the other primaries"
                     + " reach this cluster's API server there");
         }
-        return io.istiomc.components.inputs.PrimaryClusterArgs.builder()
+        return io.istiomc.components.PrimaryClusterArgs.builder()
                 .cluster(cluster.toLibrary())
                 .servesRemotes(Boolean.TRUE.equals(servesRemotes))
                 .multiNetwork(Boolean.TRUE.equals(multiNetwork))

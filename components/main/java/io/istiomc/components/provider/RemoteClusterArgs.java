@@ -34,8 +34,8 @@ public final class RemoteClusterArgs extends ResourceArgs {
     private RemoteClusterArgs() {
     }
 
-    io.istiomc.components.inputs.RemoteClusterArgs toLibrary() {
-        return io.istiomc.components.inputs.RemoteClusterArgs.builder()
+    io.istiomc.components.RemoteClusterArgs toLibrary() {
+        return io.istiomc.components.RemoteClusterArgs.builder()
                 .cluster(cluster.toLibrary())
                 .primaryClusterName(primaryClusterName)
                 .remotePilotAddress(Relayed.flat(remotePilotAddress))

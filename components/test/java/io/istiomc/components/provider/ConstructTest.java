@@ -8,10 +8,10 @@ import com.pulumi.provider.internal.properties.PropertyValueSerializer;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.test.PulumiTest;
 import io.istiomc.components.CaBundle;
-import io.istiomc.components.inputs.ApiEndpoint;
-import io.istiomc.components.inputs.ClusterArgs;
-import io.istiomc.components.inputs.EastWestGatewayArgs;
-import io.istiomc.components.inputs.IstioCharts;
+import io.istiomc.components.ApiEndpoint;
+import io.istiomc.components.ClusterArgs;
+import io.istiomc.components.EastWestGatewayArgs;
+import io.istiomc.components.IstioCharts;
 import io.istiomc.components.testing.RecordingMocks;
 import io.istiomc.components.testing.RecordingMocks.Registration;
 import org.junit.jupiter.api.AfterEach;
@@ -59,7 +59,7 @@ class ConstructTest {
     @DisplayName("MeshCertificateAuthority: construct registers what the Java API does, and exports each cluster's material")
     void certificateAuthority() {
         var viaJava = registrations(() -> new io.istiomc.components.MeshCertificateAuthority("ca",
-                io.istiomc.components.inputs.MeshCertificateAuthorityArgs.builder()
+                io.istiomc.components.MeshCertificateAuthorityArgs.builder()
                         .clusterNames(List.of("cluster1", "cluster2")).rsaBits(2048).protectRootKey(true).build()));
         var response = new AtomicReference<ConstructResponse>();
         var viaConstruct = registrations(() -> response.set(construct("MeshCertificateAuthority", "ca", Map.of(
@@ -81,7 +81,7 @@ class ConstructTest {
     @DisplayName("PrimaryCluster: construct from a context, values and CA material registers what the Java API does")
     void primaryCluster() {
         var viaJava = registrations(() -> new io.istiomc.components.PrimaryCluster("cluster1",
-                io.istiomc.components.inputs.PrimaryClusterArgs.builder().cluster(javaCluster("cluster1", "network1")).servesRemotes(true).multiNetwork(true).build()));
+                io.istiomc.components.PrimaryClusterArgs.builder().cluster(javaCluster("cluster1", "network1")).servesRemotes(true).multiNetwork(true).build()));
         var response = new AtomicReference<ConstructResponse>();
         var viaConstruct = registrations(() -> response.set(construct("PrimaryCluster", "cluster1", Map.of(
                 "cluster", cluster("cluster1", "network1"),
@@ -209,7 +209,7 @@ class ConstructTest {
             + " does; the reader outputs are exported, secret, and there is no gateway to export")
     void watchedPrimary() {
         var viaJava = registrations(() -> new io.istiomc.components.PrimaryCluster("cluster1",
-                io.istiomc.components.inputs.PrimaryClusterArgs.builder().cluster(javaCluster("cluster1", "network1"))
+                io.istiomc.components.PrimaryClusterArgs.builder().cluster(javaCluster("cluster1", "network1"))
                         .watched(true).build()));
         var response = new AtomicReference<ConstructResponse>();
         var viaConstruct = registrations(() -> response.set(construct("PrimaryCluster", "cluster1", Map.of(
@@ -296,12 +296,12 @@ class ConstructTest {
      * and the link. Returns the values the clusters' handles resolved to, by {@code <cluster>.<part>}.
      */
     private static Map<String, String> javaMesh() {
-        var primary = new io.istiomc.components.PrimaryCluster("cluster1", io.istiomc.components.inputs.PrimaryClusterArgs.builder()
+        var primary = new io.istiomc.components.PrimaryCluster("cluster1", io.istiomc.components.PrimaryClusterArgs.builder()
                 .cluster(javaCluster("cluster1", "network1")).servesRemotes(true).multiNetwork(true).build());
-        var remote = new io.istiomc.components.RemoteCluster("cluster2", io.istiomc.components.inputs.RemoteClusterArgs.builder()
+        var remote = new io.istiomc.components.RemoteCluster("cluster2", io.istiomc.components.RemoteClusterArgs.builder()
                 .cluster(javaCluster("cluster2", "network2")).primaryClusterName("cluster1")
                 .remotePilotAddress(primary.handle().gateway().orElseThrow().address()).multiNetwork(true).build());
-        new io.istiomc.components.MeshLink("mesh", io.istiomc.components.inputs.MeshLinkArgs.builder()
+        new io.istiomc.components.MeshLink("mesh", io.istiomc.components.MeshLinkArgs.builder()
                 .watcher(primary.handle())
                 .watched(remote.handle(), new ApiEndpoint("https://cluster2.example:6443", Optional.of("cluster2.internal")))
                 .build());
@@ -313,10 +313,10 @@ class ConstructTest {
 
     private static Map<String, String> javaMultiPrimary() {
         var values = new java.util.concurrent.ConcurrentHashMap<String, String>();
-        var link = io.istiomc.components.inputs.MeshLinkArgs.builder();
+        var link = io.istiomc.components.MeshLinkArgs.builder();
         var handles = new ArrayList<io.istiomc.components.ClusterHandle>();
         for (var name : List.of("cluster1", "cluster2")) {
-            var handle = new io.istiomc.components.PrimaryCluster(name, io.istiomc.components.inputs.PrimaryClusterArgs.builder()
+            var handle = new io.istiomc.components.PrimaryCluster(name, io.istiomc.components.PrimaryClusterArgs.builder()
                     .cluster(javaCluster(name, "network1")).watched(true).build()).handle();
             handles.add(handle);
             record(values, handle);
@@ -446,7 +446,7 @@ class ConstructTest {
 
     /** cluster2 as a remote of cluster1, through the Java API. */
     private static void javaRemote() {
-        new io.istiomc.components.RemoteCluster("cluster2", io.istiomc.components.inputs.RemoteClusterArgs.builder()
+        new io.istiomc.components.RemoteCluster("cluster2", io.istiomc.components.RemoteClusterArgs.builder()
                 .cluster(javaCluster("cluster2", "network2"))
                 .primaryClusterName("cluster1").remotePilotAddress("192.0.2.10")
                 .multiNetwork(true).build());
