@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Regenerates the README's benchmark figures: runs `bench --markdown` (the jar, -Xmx512m, as the README's
 # speed section says) and puts its output between the README's `<!-- bench:begin -->` and
-# `<!-- bench:end -->` markers. bench.RenderedReadmeFiguresTest checks the block's shape and its
+# `<!-- bench:end -->` markers. bench.ReadmeFiguresTest checks the block's shape and its
 # deterministic figures against the program.
-#   scripts/readme-bench.sh [bench options, e.g. --remotes 1,10]
+#   scripts/readme-bench.sh [bench options; default: the sizes below]
+# The default sizes: one primary with 1-200 remotes (the targets), and the multi-primary sizes issue 10 asks for.
+default_sizes=1+1,1+10,1+50,1+200,3+100,10+10
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=target/istio-multicluster.jar
 [ -f "$jar" ] || mvn -B -ntp -q -DskipTests package
 generated=$(mktemp)
 trap 'rm -f "$generated"' EXIT
+if [ $# -eq 0 ]; then set -- --sizes "$default_sizes"; fi
 java -Xmx512m -jar "$jar" bench --markdown "$@" > "$generated"
 python3 - "$generated" <<'PY'
 import sys, re

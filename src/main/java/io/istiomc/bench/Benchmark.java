@@ -25,7 +25,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code bench [--remotes 1,10,50,200] [--primaries 1,3,10] [--json FILE]}: how the program's
+ * {@code bench [--remotes 1,10,50,200] [--primaries 1,3,10] [--sizes 1+10,3+100] [--json FILE] [--markdown]}: how the program's
  * evaluation time and memory, the number of resources and the deployment's critical path grow with
  * the number of remotes and of primaries (each primary watches every other cluster, so remote
  * secrets grow as primaries x clusters), and
@@ -62,7 +62,25 @@ public final class Benchmark {
     }
 
     /** The parsed command line. */
-    record Settings(List<Integer> remotes, List<Integer> primaries, Optional<Path> json, boolean markdown) {
+    record Settings(List<Integer> remotes, List<Integer> primaries, Optional<Path> json, boolean markdown,
+                    List<Size> explicitSizes) {
+        Settings(List<Integer> remotes, List<Integer> primaries, Optional<Path> json, boolean markdown) {
+            this(remotes, primaries, json, markdown, List.of());
+        }
+
+        /** What is measured, in order: {@code --sizes} as given, else every primaries x remotes pair. */
+        List<Size> sizes() {
+            if (!explicitSizes.isEmpty()) {
+                return explicitSizes;
+            }
+            var sizes = new ArrayList<Size>();
+            primaries.forEach(p -> remotes.forEach(n -> sizes.add(new Size(p, n))));
+            return sizes;
+        }
+    }
+
+    /** P primaries and N remotes. */
+    record Size(int primaries, int remotes) {
     }
 
     /** One measured size. */
@@ -101,7 +119,11 @@ public final class Benchmark {
         // --markdown is a flag; the shared option parser reads name-value pairs only
         var markdown = args.contains("--markdown");
         var options = Options.parse(args.stream().filter(a -> !a.equals("--markdown")).toList(),
-                List.of("--remotes", "--primaries", "--json"));
+                List.of("--remotes", "--primaries", "--sizes", "--json"));
+        var sizes = options.value("--sizes").map(Benchmark::parseSizes).orElse(List.of());
+        if (!sizes.isEmpty() && (options.value("--remotes").isPresent() || options.value("--primaries").isPresent())) {
+            throw new UsageException("give --sizes, or --remotes and --primaries, not both");
+        }
         var remotes = options.value("--remotes").map(Benchmark::parseRemotes).orElse(DEFAULT_REMOTES);
         var primaries = options.value("--primaries").map(Benchmark::parsePrimaries).orElse(DEFAULT_PRIMARIES);
         var json = options.value("--json").map(file -> {
@@ -110,7 +132,27 @@ public final class Benchmark {
             }
             return Path.of(file);
         });
-        return new Settings(remotes, primaries, json, markdown);
+        return new Settings(remotes, primaries, json, markdown, sizes);
+    }
+
+    /** {@code --sizes}: comma-separated {@code P+N} pairs (P primaries, N remotes), each count bounded like the others; no repeats. */
+    private static List<Size> parseSizes(String text) {
+        var sizes = new ArrayList<Size>();
+        for (var part : text.split(",", -1)) {
+            var item = part.trim();
+            var m = java.util.regex.Pattern.compile("(\\d{1,4})\\+(\\d{1,4})").matcher(item);
+            if (!m.matches() || Integer.parseInt(m.group(1)) < 1 || Integer.parseInt(m.group(2)) < 1
+                    || Integer.parseInt(m.group(1)) > MAX_REMOTES || Integer.parseInt(m.group(2)) > MAX_REMOTES) {
+                throw new UsageException("--sizes must be a comma-separated list of P+N pairs (P primaries, N remotes, each"
+                        + " from 1 to " + MAX_REMOTES + "), e.g. 1+10,3+100 (got '" + item + "' in '" + text + "')");
+            }
+            var size = new Size(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+            if (sizes.contains(size)) {
+                throw new UsageException("--sizes lists " + item + " twice");
+            }
+            sizes.add(size);
+        }
+        return List.copyOf(sizes);
     }
 
     /** {@code --primaries}: comma-separated whole numbers of at least 1, no repeats; measured in ascending order. */
@@ -180,17 +222,17 @@ public final class Benchmark {
         int warmUps = warmUp(err);
         var rows = new ArrayList<Row>();
         var baselines = new LinkedHashMap<Integer, Integer>();
-        for (int primaries : settings.primaries()) {
-            err.println("baseline: " + primaries + " primaries, extrapolated from " + primaries + " and " + 2 * primaries
-                    + " remotes");
-            // A primary without remotes neither exposes istiod nor, on one network, runs a gateway: the baseline
-            // is what P+N has apart from the N remotes' share, once every primary serves remotes (N >= P).
-            int baseline = 2 * customCount(plan(primaries, primaries).resources())
-                    - customCount(plan(primaries, 2 * primaries).resources());
-            baselines.put(primaries, baseline);
-            for (int n : settings.remotes()) {
-                rows.add(measureSize(primaries, n, baseline, err));
+        for (var size : settings.sizes()) {
+            int primaries = size.primaries();
+            if (!baselines.containsKey(primaries)) {
+                err.println("baseline: " + primaries + " primaries, extrapolated from " + primaries + " and " + 2 * primaries
+                        + " remotes");
+                // A primary without remotes neither exposes istiod nor, on one network, runs a gateway: the baseline
+                // is what P+N has apart from the N remotes' share, once every primary serves remotes (N >= P).
+                baselines.put(primaries, 2 * customCount(plan(primaries, primaries).resources())
+                        - customCount(plan(primaries, 2 * primaries).resources()));
             }
+            rows.add(measureSize(primaries, size.remotes(), baselines.get(primaries), err));
         }
 
         err.println("cold start: java -jar ... plan --stack dev, best of " + ColdStart.RUNS);
@@ -361,10 +403,10 @@ public final class Benchmark {
 
     /** The first line of {@link #markdown}: the README's generated block starts with it. */
     static final String MARKDOWN_NOTICE = "<!-- generated by scripts/readme-bench.sh from `bench --markdown`: do not edit by hand -->";
-    static final String MARKDOWN_HEADER = "| remotes | eval ms | peak heap MB (after GC) | resources | per remote"
+    static final String MARKDOWN_HEADER = "| primaries | remotes | eval ms | peak heap MB (after GC) | resources | per remote"
             + " | slow steps on path | simulated `pulumi up` | guide by hand |";
     /** One row of {@link #markdown}'s table, as a pattern. */
-    static final String MARKDOWN_ROW = "\\| (\\d+) \\| (\\d+) \\| (\\d+) \\((\\d+)\\) \\| (\\d+) \\| ([\\d.]+) \\| (\\d+)"
+    static final String MARKDOWN_ROW = "\\| (\\d+) \\| (\\d+) \\| (\\d+) \\| (\\d+) \\((\\d+)\\) \\| (\\d+) \\| ([\\d.]+) \\| (\\d+)"
             + " \\| ([\\d.]+) s \\| ([\\d.]+ (?:s|min|h)) \\|";
 
     /** The figures as the README shows them: a notice, the table, the cold start and the critical path. */
@@ -373,9 +415,9 @@ public final class Benchmark {
         long passed = targets.stream().filter(t -> t.met().orElse(false)).count();
         text.append("Latest run (").append(machine).append("; ").append(passed).append(" of ").append(targets.size())
                 .append(" targets PASS):\n\n");
-        text.append(MARKDOWN_HEADER).append("\n|---|---|---|---|---|---|---|---|\n");
+        text.append(MARKDOWN_HEADER).append("\n|---|---|---|---|---|---|---|---|---|\n");
         for (var row : rows) {
-            text.append(String.format(Locale.ROOT, "| %d | %d | %d (%d) | %d | %s | %d | %s s | %s |%n", row.remotes(),
+            text.append(String.format(Locale.ROOT, "| %d | %d | %d | %d (%d) | %d | %s | %d | %s s | %s |%n", row.primaries(), row.remotes(),
                     row.evalMillis(), row.peakHeapMB(), row.heapAfterGcMB(), row.resources(), number(row.resourcesPerRemote()),
                     row.criticalPathSteps(), number(row.simulatedDeploySeconds()), humanDuration(row.serialDeploySeconds())));
         }
@@ -386,10 +428,10 @@ public final class Benchmark {
             var largest = rows.get(rows.size() - 1);
             var sameEverywhere = rows.stream().allMatch(r -> r.simulatedDeploySeconds() == largest.simulatedDeploySeconds()
                     && r.criticalPathSteps() == largest.criticalPathSteps());
-            text.append(" The critical path at 1+").append(largest.remotes()).append(" has ").append(largest.criticalPathSteps())
+            text.append(" The critical path at ").append(largest.primaries()).append('+').append(largest.remotes()).append(" has ").append(largest.criticalPathSteps())
                     .append(" slow steps, ").append(number(largest.simulatedDeploySeconds())).append(" s: ")
                     .append(largest.criticalPath().describeSlowSteps()).append('.')
-                    .append(sameEverywhere ? " It is as long at every size: the remotes roll out in parallel." : "");
+                    .append(sameEverywhere ? " It is as long at every size: the remotes (and the primaries) roll out in parallel." : "");
         }
         return text.append('\n').toString();
     }

@@ -200,6 +200,15 @@ class CriticalPathTest {
     }
 
     @Test
+    @DisplayName("--sizes measures exactly the P+N pairs given, in their order; otherwise every primaries x remotes pair")
+    void sizes() {
+        assertEquals(List.of(new Benchmark.Size(1, 10), new Benchmark.Size(3, 100), new Benchmark.Size(10, 10)),
+                Benchmark.parse(List.of("--sizes", "1+10, 3+100,10+10")).sizes());
+        assertEquals(List.of(new Benchmark.Size(1, 1), new Benchmark.Size(1, 2), new Benchmark.Size(3, 1), new Benchmark.Size(3, 2)),
+                Benchmark.parse(List.of("--primaries", "3,1", "--remotes", "2,1")).sizes());
+    }
+
+    @Test
     @DisplayName("--remotes is measured in ascending order and --json names the file")
     void options() {
         var settings = Benchmark.parse(List.of("--remotes", "200,1, 10", "--json=out/bench.json"));
@@ -218,7 +227,11 @@ class CriticalPathTest {
             "--remotes 1,1    | --remotes lists 1 twice",
             "--remotes        | option --remotes needs a value",
             "--json           | option --json needs a value",
-            "--stack dev      | unknown option '--stack' (options: --remotes, --primaries, --json)",
+            "--stack dev      | unknown option '--stack' (options: --remotes, --primaries, --sizes, --json)",
+            "--sizes 0+1      | --sizes must be a comma-separated list of P+N pairs (P primaries, N remotes, each from 1 to 500), e.g. 1+10,3+100 (got '0+1' in '0+1')",
+            "--sizes 3x100    | --sizes must be a comma-separated list of P+N pairs (P primaries, N remotes, each from 1 to 500), e.g. 1+10,3+100 (got '3x100' in '3x100')",
+            "--sizes 1+1,1+1  | --sizes lists 1+1 twice",
+            "--sizes 1+1 --remotes 2 | give --sizes, or --remotes and --primaries, not both",
             "--remotes 1 --remotes 2 | option --remotes given twice",
     })
     void badOptions(String args, String message) {

@@ -32,29 +32,31 @@ class ReadmeFiguresTest {
         assertTrue(lines.get(2).matches("Latest run \\(\\d+ cores, Java .+; \\d+ of \\d+ targets PASS\\):"), lines.get(2));
         assertEquals(Benchmark.MARKDOWN_HEADER, lines.get(4));
         var row = Pattern.compile(Benchmark.MARKDOWN_ROW);
-        var paths = new java.util.HashMap<Integer, CriticalPath.Result>();
+        var paths = new java.util.HashMap<String, CriticalPath.Result>();
         int i = 6;
         int rows = 0;
         for (; i < lines.size() && lines.get(i).startsWith("|"); i++, rows++) {
             var m = row.matcher(lines.get(i));
             assertTrue(m.matches(), "not a generated row: " + lines.get(i));
-            int remotes = Integer.parseInt(m.group(1));
-            var plan = Benchmark.plan(remotes);
+            int primaries = Integer.parseInt(m.group(1));
+            int remotes = Integer.parseInt(m.group(2));
+            var plan = Benchmark.plan(primaries, remotes);
             var path = CriticalPath.of(plan.resources());
-            paths.put(remotes, path);
-            var what = "1+" + remotes;
-            assertEquals(Benchmark.customCount(plan.resources()), Integer.parseInt(m.group(5)), what + " resources");
-            assertEquals(path.slowSteps(), Integer.parseInt(m.group(7)), what + " slow steps");
-            assertEquals(CriticalPath.format(path.seconds()), m.group(8), what + " simulated seconds");
-            assertEquals(Benchmark.humanDuration(CriticalPath.serialSeconds(plan.resources())), m.group(9), what + " by hand");
+            var what = primaries + "+" + remotes;
+            paths.put(what, path);
+            assertEquals(Benchmark.customCount(plan.resources()), Integer.parseInt(m.group(6)), what + " resources");
+            assertEquals(path.slowSteps(), Integer.parseInt(m.group(8)), what + " slow steps");
+            assertEquals(CriticalPath.format(path.seconds()), m.group(9), what + " simulated seconds");
+            assertEquals(Benchmark.humanDuration(CriticalPath.serialSeconds(plan.resources())), m.group(10), what + " by hand");
         }
         assertTrue(rows > 0, "the table has no rows");
         var rest = String.join("\n", lines.subList(i, lines.size())).trim();
         var sentence = Pattern.compile("Cold start of `plan --stack dev` \\(JVM start to plan printed\\): [\\d.]+ s\\."
-                + " The critical path at 1\\+(\\d+) has (\\d+) slow steps, ([\\d.]+) s: (.+?)\\.( It is as long at every size: the remotes roll out in parallel\\.)?")
+                + " The critical path at (\\d+\\+\\d+) has (\\d+) slow steps, ([\\d.]+) s: (.+?)\\.( It is as long at every size: the remotes \\(and the primaries\\) roll out in parallel\\.)?")
                 .matcher(rest);
         assertTrue(sentence.matches(), "not the generated sentence: " + rest);
-        var largest = paths.computeIfAbsent(Integer.parseInt(sentence.group(1)), n -> CriticalPath.of(Benchmark.plan(n).resources()));
+        var largest = paths.get(sentence.group(1));
+        assertTrue(largest != null, "the critical-path sentence names a size the table lacks: " + sentence.group(1));
         assertEquals(String.valueOf(largest.slowSteps()), sentence.group(2));
         assertEquals(largest.describeSlowSteps(), sentence.group(4));
     }
