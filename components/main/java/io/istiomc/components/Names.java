@@ -15,7 +15,6 @@ public final class Names {
     public static final String EAST_WEST_GATEWAY_SELECTOR = "eastwestgateway";
     public static final String READER_SERVICE_ACCOUNT = "istio-reader-service-account";
     public static final String READER_TOKEN_SECRET = "istio-reader-service-account-token";
-    public static final String READER_CLUSTER_ROLE = "istio-multicluster-reader";
     /** The istiod chart renders mesh config and meshNetworks into this ConfigMap. */
     public static final String MESH_CONFIG_MAP = "istio";
 
