@@ -104,6 +104,14 @@ public final class ApiServers {
             if (cluster.apiServer().isPresent()) {
                 server = new ApiServer(cluster.apiServer().get(), cluster.tlsServerName(), "config");
             } else if (lookup.isPresent() && lookup.get().server().isPresent()) {
+                // The same rule as for clusters[].apiServer: the primaries dial this URL with the reader token.
+                var serverProblems = RemoteSecretKubeconfig.checkServer(lookup.get().server().get());
+                if (!serverProblems.isEmpty()) {
+                    serverProblems.forEach(p -> problems.add(new ConfigProblem(key + ".apiServer", "is not set, and the"
+                            + " server of context '" + cluster.context() + "' in " + source(cluster, key, defaults) + " "
+                            + p.message() + "; set apiServer to the URL at which the primary clusters reach this API server")));
+                    continue;
+                }
                 server = new ApiServer(lookup.get().server().get(), cluster.tlsServerName(), "kubeconfig");
             } else if (mode == Mode.PLAN && lookup.isEmpty()) {
                 server = new ApiServer("https://api." + cluster.name() + ".example:6443", cluster.tlsServerName(),

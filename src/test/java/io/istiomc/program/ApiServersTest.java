@@ -74,6 +74,25 @@ class ApiServersTest {
     }
 
     @Test
+    @DisplayName("a server taken from a kubeconfig follows the apiServer rule: no credentials, https, a valid port")
+    void kubeconfigServerFollowsTheApiServerRule(@TempDir Path dir) throws Exception {
+        // GIVEN the remote's context leads to a server URL with a password in it
+        var primary = Files.writeString(dir.resolve("primary"), kubeconfig("ctx-cluster1", "https://one.example:6443"));
+        var remote = Files.writeString(dir.resolve("remote"), kubeconfig("ctx-cluster2", "https://admin:hunter2@two.example:6443"));
+        var config = MeshConfigReader.read(RawConfig.fromStackYaml(REMOTE_WITHOUT_API_SERVER));
+        // WHEN the API servers are resolved
+        var e = assertThrows(InvalidConfigException.class,
+                () -> ApiServers.resolve(config, ApiServers.Mode.DEPLOY, List.of(primary, remote), new ArrayList<>()));
+        // THEN the problem is named on apiServer, and the password is not shown
+        assertEquals(1, e.problems().size());
+        var problem = e.problems().get(0).toString();
+        assertTrue(problem.startsWith("istio-multicluster:clusters[1].apiServer: is not set, and the server of context 'ctx-cluster2' in "),
+                problem);
+        assertTrue(problem.contains("must not carry credentials"), problem);
+        assertTrue(!problem.contains("hunter2"), problem);
+    }
+
+    @Test
     @DisplayName("every watched cluster is resolved once, primaries too when there are several, with its tls-server-name")
     void watchedClustersOnly() throws Exception {
         // GIVEN two primaries with two remotes each, west's API server behind an address its certificate does not name
