@@ -28,6 +28,7 @@ import javax.annotation.Nullable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The guide's check that the mesh works: Istio's {@code helloworld} sample (Service everywhere, a
@@ -139,9 +140,14 @@ public class SampleApps extends ComponentResource {
                 .build();
     }
 
-    /** The guide's cross-cluster check, run from the sleep pod of the cluster behind {@code kubeContext}. */
-    public static String verifyCommand(String kubeContext, String namespace) {
-        return "kubectl exec --context=" + kubeContext + " -n " + namespace + " -c " + SLEEP + " deploy/" + SLEEP
+    /**
+     * The guide's cross-cluster check, run from the sleep pod of the cluster behind {@code kubeContext}
+     * in {@code kubeconfigFile} (default: kubectl's own files). Two clusters may share a context name in
+     * different files, so the file is named whenever the cluster has one.
+     */
+    public static String verifyCommand(String kubeContext, Optional<String> kubeconfigFile, String namespace) {
+        return "kubectl exec " + kubeconfigFile.map(f -> "--kubeconfig=" + f + " ").orElse("")
+                + "--context=" + kubeContext + " -n " + namespace + " -c " + SLEEP + " deploy/" + SLEEP
                 + " -- curl -sS " + HELLOWORLD + "." + namespace + ":" + HELLOWORLD_PORT + "/hello";
     }
 

@@ -139,7 +139,9 @@ public final class MeshProgram {
             new SampleApps(SAMPLES_NAME, samples.build(), ComponentResourceOptions.builder().build());
             var commands = new LinkedHashMap<String, String>();
             for (var cluster : config.clusters()) {
-                commands.put(cluster.name(), SampleApps.verifyCommand(cluster.context(), config.samples().namespace()));
+                commands.put(cluster.name(), SampleApps.verifyCommand(cluster.context(),
+                        cluster.kubeconfig().filter(k -> !k.inline()).map(MeshConfig.Kubeconfig::value),
+                        config.samples().namespace()));
             }
             ctx.export("verifyCommands", Output.of(commands));
         }

@@ -24,6 +24,7 @@ import static io.istiomc.safety.SafetyFixture.raw;
 import static io.istiomc.safety.SafetyFixture.stack;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** Issue 6, bad input: the valid edge cases the validator must not reject. */
@@ -103,7 +104,7 @@ class AcceptedEdgeCasesTest {
         var first = Files.writeString(dir.resolve("first"), kubeconfigWithProd("https://first.example:6443"));
         var second = Files.writeString(dir.resolve("second"), kubeconfigWithProd("https://second.example:6443"));
         var yaml = stack().remotes(1).context(1, "prod").context(2, "prod")
-                .clusterYaml(1, "      kubeconfig: " + first).clusterYaml(2, "      kubeconfig: " + second).yaml();
+                .clusterYaml(1, "      kubeconfig: " + first).clusterYaml(2, "      kubeconfig: " + second).samples("sample").yaml();
         // WHEN it is planned
         var plan = plan(yaml);
         // THEN each cluster has its own provider, on its own kubeconfig, and its own objects
@@ -125,6 +126,12 @@ class AcceptedEdgeCasesTest {
                 .input("values.global.remotePilotAddress").orElseThrow());
         var meshNetworks = YAML.readTree((String) plan.outputs().get("meshNetworks")).path("networks");
         assertEquals(List.of(remoteAddress), gatewayAddresses(meshNetworks.path("network2")));
+        // AND the verify commands name each cluster's own kubeconfig file, since the context alone is ambiguous
+        @SuppressWarnings("unchecked")
+        var commands = (java.util.Map<String, String>) plan.outputs().get("verifyCommands");
+        assertEquals("kubectl exec --kubeconfig=" + second + " --context=prod -n sample -c sleep deploy/sleep -- curl -sS"
+                + " helloworld.sample:5000/hello", commands.get("cluster2"));
+        assertTrue(commands.get("cluster1").startsWith("kubectl exec --kubeconfig=" + first + " --context=prod "), commands.get("cluster1"));
         // AND the remote secret lands in the primary only
         assertEquals("cluster1", plan.clusterOf(plan.resource(SafetyFixture.SECRET,
                 "mesh-link-cluster1-istio-remote-secret-cluster2")).orElseThrow());
