@@ -64,10 +64,6 @@ public final class Benchmark {
     /** The parsed command line. */
     record Settings(List<Integer> remotes, List<Integer> primaries, Optional<Path> json, boolean markdown,
                     List<Size> explicitSizes) {
-        Settings(List<Integer> remotes, List<Integer> primaries, Optional<Path> json, boolean markdown) {
-            this(remotes, primaries, json, markdown, List.of());
-        }
-
         /** What is measured, in order: {@code --sizes} as given, else every primaries x remotes pair. */
         List<Size> sizes() {
             if (!explicitSizes.isEmpty()) {

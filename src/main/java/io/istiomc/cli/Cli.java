@@ -24,9 +24,6 @@ import java.util.Optional;
 
 /** The command line: {@code plan} and {@code bench}. */
 public final class Cli {
-    public static final int OK = ExitStatus.OK;
-    public static final int FAILED = ExitStatus.FAILED;
-    public static final int INVALID_CONFIG = ExitStatus.INVALID_CONFIG;
     /** Pulumi's rule for stack names. */
     private static final java.util.regex.Pattern STACK_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_.-]+");
 
@@ -52,7 +49,7 @@ public final class Cli {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0 || List.of("help", "--help", "-h").contains(args[0])) {
             (args.length == 0 ? err : out).print(USAGE);
-            return args.length == 0 ? FAILED : OK;
+            return args.length == 0 ? ExitStatus.FAILED : ExitStatus.OK;
         }
         var rest = Arrays.asList(args).subList(1, args.length);
         try {
@@ -62,13 +59,13 @@ public final class Cli {
                 default -> {
                     err.println("unknown command '" + Printable.escape(args[0]) + "'\n");
                     err.print(USAGE);
-                    yield FAILED;
+                    yield ExitStatus.FAILED;
                 }
             };
         } catch (UsageException e) {
             err.println(e.getMessage() + "\n");
             err.print(USAGE);
-            return FAILED;
+            return ExitStatus.FAILED;
         }
     }
 
@@ -107,22 +104,22 @@ public final class Cli {
                 var written = PlanWriter.write(plan, outDir.get());
                 err.println("wrote " + written + " files under " + Printable.escape(outDir.get().toString()));
             }
-            return OK;
+            return ExitStatus.OK;
         } catch (InvalidConfigException e) {
             err.println(e.getMessage());
-            return INVALID_CONFIG;
+            return ExitStatus.INVALID_CONFIG;
         } catch (YamlInput.RejectedInputException e) {
             // What Pulumi would refuse to read as a stack file is a configuration error too.
             err.println("invalid stack configuration: " + e.getMessage());
-            return INVALID_CONFIG;
+            return ExitStatus.INVALID_CONFIG;
         } catch (IOException e) {
             err.println("error: " + Printable.escape(e.getMessage()));
-            return FAILED;
+            return ExitStatus.FAILED;
         } catch (RuntimeException e) {
             // A failure of the program under the mocks lists its causes one per line; no line carries a control character.
             err.println("error: " + String.valueOf(e.getMessage()).lines().map(Printable::escape)
                     .collect(java.util.stream.Collectors.joining("\n")));
-            return FAILED;
+            return ExitStatus.FAILED;
         }
     }
 
