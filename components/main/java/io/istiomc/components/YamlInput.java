@@ -2,6 +2,7 @@ package io.istiomc.components;
 
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.ComposerException;
@@ -62,6 +63,24 @@ public final class YamlInput {
      * @throws IOException when it cannot be read
      */
     public static Object readFile(Path file, String source, boolean quoteKeys) throws IOException {
+        return readText(fileText(file, source), source, quoteKeys);
+    }
+
+    /**
+     * Reads a Pulumi stack or project file: within the same bounds as {@link #readFile}, its values as
+     * Pulumi's loader has them (Go's yaml.v3, see {@link PulumiYaml}) rather than YAML 1.2's core
+     * schema; keys may be named in messages.
+     */
+    public static Object readPulumiFile(Path file, String source) throws IOException {
+        return readPulumiText(fileText(file, source), source);
+    }
+
+    /** As {@link #readPulumiFile}, from the file's text. */
+    public static Object readPulumiText(String text, String source) throws RejectedInputException {
+        return read(text, source, true, true);
+    }
+
+    private static String fileText(Path file, String source) throws IOException {
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
             // Read one byte past the limit rather than trusting the size: devices and pipes report none.
@@ -70,11 +89,15 @@ public final class YamlInput {
         if (bytes.length > MAX_BYTES) {
             throw tooLarge(source);
         }
-        return readText(utf8(bytes, source), source, quoteKeys);
+        return utf8(bytes, source);
     }
 
     /** As {@link #readFile}, from text already in memory (e.g. a kubeconfig given inline). */
     public static Object readText(String text, String source, boolean quoteKeys) throws RejectedInputException {
+        return read(text, source, quoteKeys, false);
+    }
+
+    private static Object read(String text, String source, boolean quoteKeys, boolean pulumi) throws RejectedInputException {
         if (text.length() > MAX_BYTES) {
             throw tooLarge(source);
         }
@@ -90,7 +113,13 @@ public final class YamlInput {
         try {
             checkDepth(settings, text, source);
             var budget = new int[] {MAX_VALUES};
-            var document = normalized(new Load(settings).loadFromString(text), budget);
+            Object document;
+            if (pulumi) {
+                var root = new Compose(settings).composeString(text);
+                document = root.isEmpty() ? null : PulumiYaml.value(root.get(), source, quoteKeys, budget);
+            } else {
+                document = normalized(new Load(settings).loadFromString(text), budget);
+            }
             if (budget[0] < 0) {
                 throw new RejectedInputException(source + ": its aliases expand to more than " + MAX_VALUES + " values");
             }

@@ -97,7 +97,10 @@ public final class Cli {
         }
         var outDir = options.value("--out").map(dir -> path("--out", dir));
         try {
-            Plan plan = PlanRunner.run(stack, RawConfig.fromStackFile(file), ApiServers.defaultKubeconfigs());
+            // As the CLI, the project is the Pulumi.yaml of the working directory (or above), wherever the stack file is.
+            var raw = RawConfig.fromStackFile(file, RawConfig.findProjectFile(Path.of("")));
+            raw.warnings().forEach(w -> err.println("warning: " + Printable.escape(w)));
+            Plan plan = PlanRunner.run(stack, raw, ApiServers.defaultKubeconfigs());
             plan.warnings().forEach(w -> err.println("warning: " + Printable.escape(w)));
             out.print(format.equals("json") ? PlanJson.write(plan) : PlanText.write(plan));
             if (outDir.isPresent()) {

@@ -76,6 +76,7 @@ public final class MeshConfigReader {
     }
 
     private MeshConfig readAll(RawConfig raw) {
+        problems.addAll(raw.problems());
         for (var key : new java.util.TreeSet<>(raw.values().keySet())) {
             if (key.startsWith(NS) && !TOP_LEVEL_KEYS.contains(key.substring(NS.length()))) {
                 unknownKey(key, key.substring(NS.length()), List.copyOf(new java.util.TreeSet<>(TOP_LEVEL_KEYS)));
@@ -88,6 +89,10 @@ public final class MeshConfigReader {
         var meshId = raw.get(NS + "meshId");
         if (meshId.isEmpty()) {
             problem(NS + "meshId", "is required; set it to the mesh ID every cluster shares, e.g. 'mesh1'");
+        } else if (meshId.get().isEmpty()) {
+            // 'meshId:' and 'meshId: null' reach the program as an empty string, not as the text 'null'.
+            problem(NS + "meshId", "is empty (Pulumi passes a key left empty or null as an empty string); set it to the"
+                    + " mesh ID every cluster shares, e.g. 'mesh1'");
         } else {
             report(NS, Dns1123.checkLabel("meshId", meshId.get()));
         }
