@@ -62,7 +62,7 @@ public final class MeshConfigReader {
      * @throws InvalidConfigException with every problem found
      */
     public static MeshConfig read(RawConfig raw) {
-        return read(raw, p -> Path.of(System.getProperty("user.home")).resolve(p));
+        return read(raw, p -> Home.directory().resolve(p));
     }
 
     /** As {@link #read(RawConfig)}, resolving {@code ~/} paths under a home chosen by the caller. */
@@ -180,9 +180,7 @@ public final class MeshConfigReader {
             if (!cluster.context().isEmpty() && !kubeconfigUnread) {
                 var owner = contexts.putIfAbsent(new KubeContext(cluster.kubeconfig(), cluster.context()), cluster.name());
                 if (owner != null) {
-                    problem(path + ".context", "'" + cluster.context() + "' of the same kubeconfig is already the context of"
-                            + " cluster '" + owner + "'; each cluster needs its own kube context, or the mesh would install"
-                            + " twice into one cluster");
+                    problem(path + ".context", sharedContext(cluster.context(), owner));
                 }
             }
             clusters.add(cluster);
@@ -193,6 +191,16 @@ public final class MeshConfigReader {
                     + " istiod as 'role: primary'");
         }
         return clusters;
+    }
+
+    /**
+     * The problem of a cluster whose context, in the same kubeconfig file, is already another cluster's.
+     * Here files named by {@code kubeconfig} are compared; {@code ApiServers} compares them with the
+     * default kubeconfig files, which it reads.
+     */
+    public static String sharedContext(String context, String owner) {
+        return "'" + context + "' of the same kubeconfig is already the context of cluster '" + owner + "'; each cluster"
+                + " needs its own kube context, or the mesh would install twice into one cluster";
     }
 
     /**
