@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.istiomc.components.Dns1123;
 import io.istiomc.components.GatewayServiceType;
 import io.istiomc.components.Problem;
+import io.istiomc.components.RegisteredNames;
 import io.istiomc.components.RemoteSecretKubeconfig;
 import io.istiomc.components.EastWestGatewayArgs;
 import io.istiomc.components.IstioCharts;
@@ -100,6 +101,15 @@ public final class MeshConfigReader {
         var clusters = readClusters(node(raw, "clusters"));
         var ca = readCa(node(raw, "ca"));
         var samples = readSamples(node(raw, "samples"));
+        if (problems.isEmpty()) {
+            // Names the other rules accept may still give two resources one URN; checked on valid names only.
+            var names = new LinkedHashMap<String, Boolean>();
+            clusters.forEach(c -> names.put(c.name(), c.role() == ClusterRole.PRIMARY));
+            var mesh = new RegisteredNames.Mesh(MeshConfig.CA_COMPONENT, MeshConfig.LINK_COMPONENT, MeshConfig.SAMPLES_COMPONENT, names);
+            var order = List.copyOf(names.keySet());
+            RegisteredNames.collisions(mesh).forEach(p -> problem(NS + "clusters[" + order.indexOf(p.property()) + "].name",
+                    "'" + p.property() + "' " + p.message()));
+        }
         return new MeshConfig(meshId.orElse(""), istio, clusters, ca, samples);
     }
 

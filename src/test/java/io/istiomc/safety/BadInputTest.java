@@ -200,7 +200,11 @@ class BadInputTest {
                         NS + "istio.chartRepositoryUsername: is required when chartRepositoryPassword is set: a private chart"
                                 + " repository takes both"),
                 invalid("58-mesh-id-null", MESH_ID_EMPTY),
-                invalid("59-mesh-id-left-empty", MESH_ID_EMPTY));
+                invalid("59-mesh-id-left-empty", MESH_ID_EMPTY),
+                invalid("60-names-share-a-urn", NS + "clusters[2].name: 'y-istio-remote-secret-x' gives two resources one"
+                        + " Pulumi URN: MeshLink's Secret 'mesh-link-x-istio-remote-secret-y-istio-remote-secret-x' would be"
+                        + " registered twice (for clusters 'x', 'x-istio-remote-secret-y', 'y-istio-remote-secret-x'), and pulumi"
+                        + " up would fail; rename one of these clusters"));
     }
 
     private static final String MESH_ID_EMPTY = NS + "meshId: is empty (Pulumi passes a key left empty or null as an empty"
