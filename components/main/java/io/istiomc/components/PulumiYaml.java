@@ -47,8 +47,8 @@ import java.util.regex.Pattern;
  *       yaml.v3 does for tags it cannot resolve.</li>
  * </ul>
  * Duplicate keys are refused as yaml.v3 refuses them (the same text twice in one map). Merge keys
- * ({@code <<}) are not expanded: such a key stays a key named {@code <<}, which the config reader
- * reports as unknown rather than planning something else.
+ * ({@code <<: *defaults}) are expanded as yaml.v3 expands them: the map's own keys win, then the first
+ * merged map that sets a key.
  */
 public final class PulumiYaml {
     private static final Pattern YAML_STYLE_FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
@@ -112,6 +112,7 @@ public final class PulumiYaml {
         var mapping = (MappingNode) node;
         var map = new LinkedHashMap<String, Object>();
         var seen = new HashMap<String, Node>();
+        var merges = new ArrayList<Node>();
         for (NodeTuple entry : mapping.getValue()) {
             var keyNode = entry.getKeyNode();
             // yaml.v3 compares keys by their text: 'a' and "a" are the same key, 015 and 13 are not.
@@ -120,13 +121,50 @@ public final class PulumiYaml {
                 throw new YamlInput.RejectedInputException(source + at(keyNode) + ": the key" + key
                         + " appears twice in one map; Pulumi's YAML reader (Go's yaml.v3) rejects duplicate keys");
             }
+            if (isMerge(keyNode)) {
+                merges.add(entry.getValueNode());
+                continue;
+            }
             var key = keyText(keyNode);
             map.put(key, value(entry.getValueNode()));
             if (budget[0] < 0) {
                 break;
             }
         }
+        for (var merge : merges) {
+            merge(merge, map);
+        }
         return map;
+    }
+
+    /** A plain {@code <<} key (yaml.v3's {@code isMerge}): its map, or each map of its list, fills in the keys not set. */
+    private static boolean isMerge(Node key) {
+        return key instanceof ScalarNode k && k.getValue().equals("<<") && k.getScalarStyle() == ScalarStyle.PLAIN
+                && (k.isResolved() || k.getTag().getValue().equals("tag:yaml.org,2002:merge"));
+    }
+
+    /**
+     * As yaml.v3's {@code merge}: the map's own keys win, and among several merged maps the first that
+     * sets a key.
+     */
+    private void merge(Node merge, Map<String, Object> into) throws YamlInput.RejectedInputException {
+        var maps = merge instanceof SequenceNode list ? list.getValue() : List.of(merge);
+        for (var item : maps) {
+            if (!(item instanceof MappingNode)) {
+                throw new YamlInput.RejectedInputException(source + at(item) + ": a merge key (<<) takes a map or a list of"
+                        + " maps; Pulumi refuses the file");
+            }
+            var merged = (Map<?, ?>) value(item);
+            if (merged == null) {
+                return;
+            }
+            for (var entry : merged.entrySet()) {
+                // A key set to null in the map itself is set: the merged value does not replace it.
+                if (!into.containsKey(String.valueOf(entry.getKey()))) {
+                    into.put(String.valueOf(entry.getKey()), entry.getValue());
+                }
+            }
+        }
     }
 
     /** A key as Pulumi's loader turns it into a string ({@code fmt.Sprintf("%v", key)} for non-string keys). */

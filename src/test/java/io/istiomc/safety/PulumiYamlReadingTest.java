@@ -69,6 +69,17 @@ class PulumiYamlReadingTest {
     }
 
     @Test
+    @DisplayName("merge keys (<<) are expanded as yaml.v3 expands them: the map's own keys win, then the first merged map")
+    void mergeKeys() throws Exception {
+        var config = read("merge-keys");
+        var remote = config.clusters().get(1);
+        assertEquals(List.of("cluster2", "network2", "ctx-cluster2"), List.of(remote.name(), remote.network(), remote.context()));
+        assertEquals(Optional.of("cluster1"), remote.controlPlane());
+        assertEquals(15444, remote.gateway().port());
+        assertEquals(config.clusters().get(0).gateway().annotations(), remote.gateway().annotations());
+    }
+
+    @Test
     @DisplayName("keys without a namespace are the project's (meshId is istio-multicluster:meshId); other namespaces (aws:region) pass untouched")
     void keysWithoutNamespace() throws Exception {
         // GIVEN a stack file whose keys have no namespace, and aws:region
