@@ -28,10 +28,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The one YAML reader of the project, for stack files and kubeconfigs alike: YAML 1.2's core schema
- * as Pulumi reads stack files ({@code yes}/{@code no}/{@code on}/{@code off} are strings), anchors and
- * aliases resolved with a bound on their expansion, duplicate keys rejected, and bounded input. Its
- * errors name the source and the line but never quote the text: a kubeconfig line may hold a token.
+ * The one YAML reader of the project, for stack files and kubeconfigs alike: one parser, anchors and
+ * aliases resolved with a bound on their expansion, duplicate keys rejected, and bounded input.
+ * Kubeconfigs resolve scalars with YAML 1.2's core schema ({@code yes}/{@code no}/{@code on}/{@code off}
+ * are strings); Pulumi's stack and project files as Pulumi's loader has them ({@link #readPulumiFile},
+ * Go's yaml.v3: see {@link PulumiYaml}). Its errors name the source and the line but never quote the
+ * text: a kubeconfig line may hold a token.
  */
 public final class YamlInput {
     /** The largest file read, in bytes: far above any stack file or kubeconfig, far below the heap. */

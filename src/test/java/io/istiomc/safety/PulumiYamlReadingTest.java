@@ -168,6 +168,15 @@ class PulumiYamlReadingTest {
                 + " the stack's own values)\n"), result.err());
     }
 
+    @Test
+    @DisplayName("the project file is the working directory's Pulumi.yaml, or the nearest one above it, as the CLI finds it")
+    void projectFileIsFoundUpwards(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        var project = java.nio.file.Files.writeString(dir.resolve("Pulumi.yaml"), "name: p\nruntime: java\n");
+        var below = java.nio.file.Files.createDirectories(dir.resolve("stacks").resolve("deeper"));
+        assertEquals(Optional.of(project), RawConfig.findProjectFile(below));
+        assertEquals(Optional.of(project), RawConfig.findProjectFile(dir));
+    }
+
     private static MeshConfig read(String name) throws Exception {
         return MeshConfigReader.read(raw(testResource("safety/pulumi-yaml/" + name + ".yaml")));
     }

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 11: the offline plan reads a stack file exactly as {@code pulumi up} will (YAML 1.2: aliases
+ * The offline plan reads a stack file exactly as {@code pulumi up} will (Go's yaml.v3, see PulumiYamlReadingTest: aliases
  * resolved, duplicate keys rejected, {@code yes}/{@code no} strings), and what Pulumi would refuse, or
  * what no parser should swallow, ends with exit 2 and a message naming the file and line.
  */
@@ -113,7 +113,7 @@ class StackFileReadingTest {
     }
 
     @Test
-    @DisplayName("yes, no, on and off are strings (YAML 1.2's core schema): a network named 'no' is a valid name")
+    @DisplayName("yes, no, on and off are strings (for yaml.v3 as for YAML 1.2): a network named 'no' is a valid name")
     void yesNoOnOffAreStrings() throws Exception {
         var config = read("yes-no-on-off-are-strings");
         assertEquals("yes", config.meshId());
