@@ -21,18 +21,23 @@ import java.util.TreeSet;
  * {@code RegisteredNamesTest} checks that every resource a plan registers is listed, for every stack.
  */
 public final class RegisteredNames {
-    static final String STACK = "pulumi:pulumi:Stack";
-    static final String K8S_PROVIDER = "pulumi:providers:kubernetes";
-    static final String TLS_PROVIDER = "pulumi:providers:tls";
-    static final String NAMESPACE = "kubernetes:core/v1:Namespace";
-    static final String SECRET = "kubernetes:core/v1:Secret";
-    static final String SERVICE = "kubernetes:core/v1:Service";
-    static final String SERVICE_ACCOUNT = "kubernetes:core/v1:ServiceAccount";
-    static final String CONFIG_MAP_PATCH = "kubernetes:core/v1:ConfigMapPatch";
-    static final String DEPLOYMENT = "kubernetes:apps/v1:Deployment";
-    static final String RELEASE = "kubernetes:helm.sh/v3:Release";
-    static final String GATEWAY = "kubernetes:networking.istio.io/v1:Gateway";
-    static final String VIRTUAL_SERVICE = "kubernetes:networking.istio.io/v1:VirtualService";
+    /** Type tokens of the resources listed (as their URNs spell them). */
+    public static final String STACK = "pulumi:pulumi:Stack";
+    public static final String K8S_PROVIDER = "pulumi:providers:kubernetes";
+    public static final String TLS_PROVIDER = "pulumi:providers:tls";
+    public static final String NAMESPACE = "kubernetes:core/v1:Namespace";
+    public static final String SECRET = "kubernetes:core/v1:Secret";
+    public static final String SERVICE = "kubernetes:core/v1:Service";
+    public static final String SERVICE_ACCOUNT = "kubernetes:core/v1:ServiceAccount";
+    public static final String CONFIG_MAP_PATCH = "kubernetes:core/v1:ConfigMapPatch";
+    public static final String DEPLOYMENT = "kubernetes:apps/v1:Deployment";
+    public static final String RELEASE = "kubernetes:helm.sh/v3:Release";
+    public static final String GATEWAY = "kubernetes:networking.istio.io/v1:Gateway";
+    public static final String VIRTUAL_SERVICE = "kubernetes:networking.istio.io/v1:VirtualService";
+    public static final String PRIVATE_KEY = "tls:index/privateKey:PrivateKey";
+    public static final String SELF_SIGNED_CERT = "tls:index/selfSignedCert:SelfSignedCert";
+    public static final String CERT_REQUEST = "tls:index/certRequest:CertRequest";
+    public static final String LOCALLY_SIGNED_CERT = "tls:index/locallySignedCert:LocallySignedCert";
 
     private RegisteredNames() {
     }
@@ -74,8 +79,8 @@ public final class RegisteredNames {
         all.add(new Registration(STACK, SampleApps.TYPE, mesh.samplesName(), List.of()));
         var ca = mesh.caName();
         all.add(new Registration(MeshCertificateAuthority.TYPE, TLS_PROVIDER, ca + "-tls", List.of()));
-        all.add(new Registration(MeshCertificateAuthority.TYPE, "tls:index/privateKey:PrivateKey", ca + "-root-key", List.of()));
-        all.add(new Registration(MeshCertificateAuthority.TYPE, "tls:index/selfSignedCert:SelfSignedCert", ca + "-root-cert", List.of()));
+        all.add(new Registration(MeshCertificateAuthority.TYPE, PRIVATE_KEY, ca + "-root-key", List.of()));
+        all.add(new Registration(MeshCertificateAuthority.TYPE, SELF_SIGNED_CERT, ca + "-root-cert", List.of()));
         mesh.clusters().forEach((cluster, primary) -> {
             var owner = List.of(cluster);
             var component = primary ? PrimaryCluster.TYPE : RemoteCluster.TYPE;
@@ -92,14 +97,9 @@ public final class RegisteredNames {
                 all.add(new Registration(component, GATEWAY, cluster + "-" + gateway, owner));
             }
             all.add(new Registration(component, VIRTUAL_SERVICE, cluster + "-istiod-vs", owner));
-            for (var part : List.of("key", "csr", "cert")) {
-                var type = switch (part) {
-                    case "key" -> "tls:index/privateKey:PrivateKey";
-                    case "csr" -> "tls:index/certRequest:CertRequest";
-                    default -> "tls:index/locallySignedCert:LocallySignedCert";
-                };
-                all.add(new Registration(MeshCertificateAuthority.TYPE, type, ca + "-" + cluster + "-" + part, owner));
-            }
+            all.add(new Registration(MeshCertificateAuthority.TYPE, PRIVATE_KEY, ca + "-" + cluster + "-key", owner));
+            all.add(new Registration(MeshCertificateAuthority.TYPE, CERT_REQUEST, ca + "-" + cluster + "-csr", owner));
+            all.add(new Registration(MeshCertificateAuthority.TYPE, LOCALLY_SIGNED_CERT, ca + "-" + cluster + "-cert", owner));
             var samples = mesh.samplesName() + "-" + cluster;
             all.add(new Registration(SampleApps.TYPE, NAMESPACE, samples + "-namespace", owner));
             all.add(new Registration(SampleApps.TYPE, SERVICE, samples + "-helloworld", owner));
