@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The home directory as kubectl and the Kubernetes provider find it: client-go's {@code homedir.HomeDir()}
- * reads {@code $HOME} on Linux and macOS, so the default kubeconfig is {@code $HOME/.kube/config} and
- * {@code ~/} in a kubeconfig path is {@code $HOME}; Java's {@code user.home} (the passwd entry) may be
- * another directory. Where {@code HOME} is unset or empty this falls back to {@code user.home}
+ * The home directory as kubectl finds it: client-go's {@code homedir.HomeDir()} reads {@code $HOME} on
+ * Linux and macOS, so its default kubeconfig ({@code clientcmd.RecommendedHomeFile}) is
+ * {@code $HOME/.kube/config}; the same home serves {@code ~/} in a kubeconfig path. Java's
+ * {@code user.home} (the passwd entry) may be another directory. Where {@code HOME} is unset or empty this falls back to {@code user.home}
  * (kubectl would then look for {@code .kube/config} under the working directory).
  */
 public final class Home {
