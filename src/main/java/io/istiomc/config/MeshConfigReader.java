@@ -155,6 +155,12 @@ public final class MeshConfigReader {
             return List.of();
         }
         var topology = Topology.sketch(node.get());
+        // Checked before the walk, which for a huge list would take longer than the refusal should.
+        var tooLarge = MeshSize.check(topology.primaries().size(), node.get().size());
+        if (tooLarge.isPresent()) {
+            problem(key, tooLarge.get());
+            return List.of();
+        }
         var clusters = new ArrayList<MeshConfig.Cluster>();
         var names = new HashMap<String, Integer>();
         var contexts = new HashMap<KubeContext, String>();
