@@ -13,6 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -122,7 +123,7 @@ public final class PlanWriter {
         var files = new LinkedHashSet<Path>();
         for (var line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
             var file = relative(line);
-            if (file.isPresent() && realDirectories(root, file.get().getParent())) {
+            if (file.isPresent() && realDirectories(root, file.get())) {
                 var found = attributes(root.resolve(file.get()));
                 if (found != null && found.isRegularFile()) {
                     files.add(file.get());
@@ -153,15 +154,21 @@ public final class PlanWriter {
         }
     }
 
-    /** Whether every component of {@code directory} (relative to the root; null is the root) is a directory, not a link. */
-    private static boolean realDirectories(Path root, Path directory) throws IOException {
-        if (directory == null) {
-            return true;
-        }
+    /** The directories that lead from the root to {@code file}, outermost first (none for a file in the root). */
+    private static List<Path> directoriesTo(Path root, Path file) {
+        var directories = new ArrayList<Path>();
         var current = root;
-        for (var name : directory) {
-            current = current.resolve(name);
-            var found = attributes(current);
+        for (int i = 0; i < file.getNameCount() - 1; i++) {
+            current = current.resolve(file.getName(i));
+            directories.add(current);
+        }
+        return directories;
+    }
+
+    /** Whether every directory leading to {@code file} is a directory, not a link. */
+    private static boolean realDirectories(Path root, Path file) throws IOException {
+        for (var directory : directoriesTo(root, file)) {
+            var found = attributes(directory);
             if (found == null || !found.isDirectory()) {
                 return false;
             }
@@ -174,19 +181,14 @@ public final class PlanWriter {
      * but a regular file the earlier plan wrote, or need a directory where something else is.
      */
     private static void checkWritable(Path root, Path shown, Path file, Set<Path> earlier) throws IOException {
-        var current = root;
-        var parent = file.getParent();
-        if (parent != null) {
-            for (var name : parent) {
-                current = current.resolve(name);
-                var found = attributes(current);
-                if (found != null && !found.isDirectory() && !(found.isRegularFile() && earlier.contains(root.relativize(current)))) {
-                    throw new RefusedException(refusal(shown.resolve(root.relativize(current)), found,
-                            "the plan needs a directory there"));
-                }
-                if (found == null || !found.isDirectory()) {
-                    return;
-                }
+        for (var directory : directoriesTo(root, file)) {
+            var found = attributes(directory);
+            if (found != null && !found.isDirectory() && !(found.isRegularFile() && earlier.contains(root.relativize(directory)))) {
+                throw new RefusedException(refusal(shown.resolve(root.relativize(directory)), found,
+                        "the plan needs a directory there"));
+            }
+            if (found == null || !found.isDirectory()) {
+                return;
             }
         }
         var found = attributes(root.resolve(file));
@@ -245,17 +247,12 @@ public final class PlanWriter {
      * to be a real directory), and the file itself only if nothing is at its path, not even a link.
      */
     private static void writeNew(Path root, Path file, byte[] content) throws IOException {
-        var current = root;
-        var parent = file.getParent();
-        if (parent != null) {
-            for (var name : parent) {
-                current = current.resolve(name);
-                var found = attributes(current);
-                if (found == null) {
-                    Files.createDirectory(current);
-                } else if (!found.isDirectory()) {
-                    throw new RefusedException("--out: " + current + " is " + kind(found) + " where the plan needs a directory");
-                }
+        for (var directory : directoriesTo(root, file)) {
+            var found = attributes(directory);
+            if (found == null) {
+                Files.createDirectory(directory);
+            } else if (!found.isDirectory()) {
+                throw new RefusedException("--out: " + directory + " is " + kind(found) + " where the plan needs a directory");
             }
         }
         try (var out = Files.newOutputStream(root.resolve(file), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,

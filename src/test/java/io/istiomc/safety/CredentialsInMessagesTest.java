@@ -35,33 +35,34 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CredentialsInMessagesTest {
     private static final String NS = "istio-multicluster:";
-    private static final String CHART_CREDENTIALS = "must not carry credentials (user info or a query string; got '%s'): a private"
-            + " repository's user name and password go in the chart login (stack config: istio.chartRepositoryUsername and, as a"
-            + " secret, istio.chartRepositoryPassword)";
-    private static final String SERVER_CREDENTIALS = "must not carry credentials (user info or a query string; got '%s'): the"
-            + " primary reaches this API server with the reader token the program creates; the deployment's own credentials"
-            + " belong in the kubeconfig";
+    private static final String CHART_CREDENTIALS = BadInputTest.CHART_CREDENTIALS;
+    private static final String SERVER_CREDENTIALS = BadInputTest.API_SERVER_CREDENTIALS;
+
+    private static final List<String> SLASH = List.of("robot", "Zq7", "SlashPassw0rd");
+    private static final List<String> HASH = List.of("robot", "HashPassw0rd", "Frag7");
+    private static final List<String> QUESTION_MARK = List.of("robot", "AskPassw0rd", "Q9");
+
+    private static Arguments chart(String name, String shown, List<String> parts) {
+        return Arguments.of(name, NS + "istio.chartRepository: " + CHART_CREDENTIALS.formatted(shown), parts);
+    }
+
+    private static Arguments server(String name, String shown, List<String> parts) {
+        return Arguments.of(name, NS + "clusters[1].apiServer: " + SERVER_CREDENTIALS.formatted(shown), parts);
+    }
 
     /** Every stack file: the one problem it must get, and every part of the credential it plants. */
     static Stream<Arguments> stacks() {
         return Stream.of(
-                Arguments.of("chart-repository-password-with-slash", NS + "istio.chartRepository: "
-                        + CHART_CREDENTIALS.formatted("https://***@charts.example"), List.of("robot", "Zq7", "SlashPassw0rd")),
-                Arguments.of("chart-repository-password-with-hash", NS + "istio.chartRepository: "
-                        + CHART_CREDENTIALS.formatted("https://***@charts.example/istio"), List.of("robot", "HashPassw0rd", "Frag7")),
-                Arguments.of("chart-repository-password-with-question-mark", NS + "istio.chartRepository: "
-                        + CHART_CREDENTIALS.formatted("https://***@charts.example"), List.of("robot", "AskPassw0rd", "Q9")),
-                Arguments.of("api-server-password-with-slash", NS + "clusters[1].apiServer: "
-                        + SERVER_CREDENTIALS.formatted("https://***@api.cluster2.example:6443"), List.of("robot", "Zq7", "SlashPassw0rd")),
-                Arguments.of("api-server-password-with-hash", NS + "clusters[1].apiServer: "
-                        + SERVER_CREDENTIALS.formatted("https://***@api.cluster2.example:6443"), List.of("robot", "HashPassw0rd", "Frag7")),
-                Arguments.of("api-server-password-with-question-mark", NS + "clusters[1].apiServer: "
-                        + SERVER_CREDENTIALS.formatted("https://***@api.cluster2.example:6443/"), List.of("robot", "AskPassw0rd", "Q9")),
+                chart("chart-repository-password-with-slash", "https://***@charts.example", SLASH),
+                chart("chart-repository-password-with-hash", "https://***@charts.example/istio", HASH),
+                chart("chart-repository-password-with-question-mark", "https://***@charts.example", QUESTION_MARK),
+                server("api-server-password-with-slash", "https://***@api.cluster2.example:6443", SLASH),
+                server("api-server-password-with-hash", "https://***@api.cluster2.example:6443", HASH),
+                server("api-server-password-with-question-mark", "https://***@api.cluster2.example:6443/", QUESTION_MARK),
                 Arguments.of("inline-kubeconfig-server-password-with-slash", NS + "clusters[1].apiServer: is not set, and the"
                         + " server of context 'ctx-cluster2' in the inline kubeconfig of " + NS + "clusters[1].kubeconfig "
                         + SERVER_CREDENTIALS.formatted("https://***@api.cluster2.example:6443")
-                        + "; set apiServer to the URL at which the primary clusters reach this API server",
-                        List.of("robot", "Zq7", "SlashPassw0rd")),
+                        + "; set apiServer to the URL at which the primary clusters reach this API server", SLASH),
                 Arguments.of("chart-repository-password-is-a-number", NS + "istio.chartRepositoryPassword: must be a string (got a"
                         + " number; the value is not shown: it may be a credential)", List.of("80417339275512", "8041733")),
                 Arguments.of("kubeconfig-is-a-number", NS + "clusters[1].kubeconfig: must be a string (got a number; the value"
