@@ -101,36 +101,36 @@ class BoundedInputTest {
         }
         assertEquals(List.of(new ConfigProblem(NS + "clusters", "lists 60 clusters, 60 of them primaries, which needs 3540"
                         + " remote secrets (every primary holds one for every other cluster: primaries x (clusters - 1)); this"
-                        + " program plans at most 500 clusters and 1000 remote secrets: split the mesh, or use fewer primaries")),
+                        + " program plans at most 250 clusters and 2500 remote secrets: split the mesh, or use fewer primaries")),
                 assertThrows(InvalidConfigException.class, () -> io.istiomc.config.MeshConfigReader.read(raw(primaries)))
                         .problems());
     }
 
     @Test
-    @DisplayName("the largest meshes within the bound are accepted by the reader (500 clusters; 1000 remote secrets)")
+    @DisplayName("the largest meshes within the bound are accepted by the reader (250 clusters; 2500 remote secrets)")
     void boundsAreInclusive() {
-        assertEquals(500, io.istiomc.config.MeshConfigReader.read(raw(mesh(1, 499))).clusters().size());
-        assertEquals(List.of(), MeshSize.check(20, 51).stream().toList(), "20 x 50 = 1000 remote secrets");
-        assertTrue(MeshSize.check(20, 52).isPresent());
-        assertTrue(MeshSize.check(1, 501).isPresent());
+        assertEquals(250, io.istiomc.config.MeshConfigReader.read(raw(mesh(1, 249))).clusters().size());
+        assertEquals(List.of(), MeshSize.check(50, 51).stream().toList(), "50 x 50 = 2500 remote secrets");
+        assertTrue(MeshSize.check(50, 52).isPresent());
+        assertTrue(MeshSize.check(1, 251).isPresent());
     }
 
     @Test
-    @DisplayName("bench refuses at once every size a stack could not have: --sizes 500+500, 499+499, 2+499, 40 primaries")
+    @DisplayName("bench refuses at once every size a stack could not have: --sizes 500+500, 200+200, 2+499, 60 primaries")
     void benchSizesFollowTheMeshBound() {
         for (var args : List.of(List.of("--sizes", "500+500"), List.of("--sizes", "1+10,2+499"),
-                List.of("--primaries", "40", "--remotes", "1"), List.of("--remotes", "500"))) {
+                List.of("--primaries", "60", "--remotes", "1"), List.of("--remotes", "500"))) {
             var all = new java.util.ArrayList<>(List.of("bench"));
             all.addAll(args);
             var run = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> CliRun.run(all.toArray(String[]::new)));
             assertEquals(1, run.exitCode(), args + ": " + run.all());
-            assertTrue(run.err().contains("this program plans at most 500 clusters and 1000 remote secrets")
+            assertTrue(run.err().contains("this program plans at most 250 clusters and 2500 remote secrets")
                     || run.err().contains("from 1 to " + Benchmark.MAX_REMOTES)
                     || run.err().startsWith("--remotes counts must be at most " + Benchmark.MAX_REMOTES), args + ": " + run.err());
         }
-        var run = CliRun.run("bench", "--sizes", "499+499");
-        assertTrue(run.err().startsWith("size 499+499 lists 998 clusters, 499 of them primaries, which needs "
-                + MeshSize.remoteSecrets(499, 998) + " remote secrets"), run.err());
+        var run = CliRun.run("bench", "--sizes", "200+200");
+        assertTrue(run.err().startsWith("size 200+200 lists 400 clusters, 200 of them primaries, which needs "
+                + MeshSize.remoteSecrets(200, 400) + " remote secrets"), run.err());
     }
 
     @Test
