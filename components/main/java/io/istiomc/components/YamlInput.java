@@ -21,6 +21,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,6 +84,11 @@ public final class YamlInput {
     }
 
     private static String fileText(Path file, String source) throws IOException {
+        // A FIFO or device would block the read, or never end: only a regular file (a link to one is fine) is opened.
+        if (!Files.readAttributes(file, BasicFileAttributes.class).isRegularFile()) {
+            throw new RejectedInputException(source + " is not a regular file (a FIFO, socket, device or directory);"
+                    + " this program reads configuration only from regular files");
+        }
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
             // Read one byte past the limit rather than trusting the size: devices and pipes report none.
@@ -113,7 +119,7 @@ public final class YamlInput {
                 .setCodePointLimit(MAX_BYTES)
                 .build();
         try {
-            checkDepth(settings, text, source);
+            var aliases = checkDepth(settings, text, source);
             var budget = new int[] {MAX_VALUES};
             Object document;
             if (pulumi) {
@@ -123,7 +129,8 @@ public final class YamlInput {
                 document = normalized(new Load(settings).loadFromString(text), budget);
             }
             if (budget[0] < 0) {
-                throw new RejectedInputException(source + ": its aliases expand to more than " + MAX_VALUES + " values");
+                throw new RejectedInputException(source + (aliases ? ": its aliases expand to more than " + MAX_VALUES + " values"
+                        : " holds more than " + MAX_VALUES + " values (maps, lists and scalars), the most this program reads"));
             }
             return document;
         } catch (DuplicateKeyException e) {
@@ -171,9 +178,14 @@ public final class YamlInput {
         return result.isError() ? in.position() : bytes.length;
     }
 
-    /** Walks the events (no recursion) so that deep nesting is refused before anything recursive sees it. */
-    private static void checkDepth(LoadSettings settings, String text, String source) throws RejectedInputException {
+    /**
+     * Walks the events (no recursion) so that deep nesting is refused before anything recursive sees it.
+     *
+     * @return whether the document holds an alias
+     */
+    private static boolean checkDepth(LoadSettings settings, String text, String source) throws RejectedInputException {
         int depth = 0;
+        boolean aliases = false;
         for (Event event : new Parse(settings).parseString(text)) {
             switch (event.getEventId()) {
                 case MappingStart, SequenceStart -> {
@@ -183,10 +195,12 @@ public final class YamlInput {
                     }
                 }
                 case MappingEnd, SequenceEnd -> depth--;
+                case Alias -> aliases = true;
                 default -> {
                 }
             }
         }
+        return aliases;
     }
 
     private static String composerProblem(ComposerException e) {

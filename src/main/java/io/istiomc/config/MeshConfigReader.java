@@ -143,9 +143,11 @@ public final class MeshConfigReader {
         reportAt(key + ".chartRepository", IstioCharts.checkRepository(repository));
         var username = string(key + ".chartRepositoryUsername", istio.get("chartRepositoryUsername"), false);
         var password = string(key + ".chartRepositoryPassword", istio.get("chartRepositoryPassword"), false);
-        if (username.isPresent() != password.isPresent()) {
-            problem(key + (username.isPresent() ? ".chartRepositoryPassword" : ".chartRepositoryUsername"),
-                    "is required when " + (username.isPresent() ? "chartRepositoryUsername" : "chartRepositoryPassword")
+        // Whether each is set, not whether it is usable: a mistyped password has its own problem.
+        var usernameSet = istio.hasNonNull("chartRepositoryUsername");
+        if (usernameSet != istio.hasNonNull("chartRepositoryPassword")) {
+            problem(key + (usernameSet ? ".chartRepositoryPassword" : ".chartRepositoryUsername"),
+                    "is required when " + (usernameSet ? "chartRepositoryUsername" : "chartRepositoryPassword")
                             + " is set: a private chart repository takes both");
         }
         var login = username.isPresent() && password.isPresent()
@@ -160,7 +162,7 @@ public final class MeshConfigReader {
             return List.of();
         }
         if (!node.get().isArray()) {
-            problem(key, "must be a list of cluster objects (got " + describe(node.get()) + ")");
+            problem(key, "must be a list of cluster objects (got " + describe(key, node.get()) + ")");
             return List.of();
         }
         if (node.get().isEmpty()) {
@@ -168,6 +170,12 @@ public final class MeshConfigReader {
             return List.of();
         }
         var topology = Topology.sketch(node.get());
+        // Checked before the walk, which for a huge list would take longer than the refusal should.
+        var tooLarge = MeshSize.check(topology.primaries().size(), node.get().size());
+        if (tooLarge.isPresent()) {
+            problem(key, tooLarge.get());
+            return List.of();
+        }
         var clusters = new ArrayList<MeshConfig.Cluster>();
         var names = new HashMap<String, Integer>();
         var contexts = new HashMap<KubeContext, String>();
@@ -414,11 +422,11 @@ public final class MeshConfigReader {
         var annotationsNode = gateway.get("annotations");
         if (annotationsNode != null && !annotationsNode.isNull()) {
             if (!annotationsNode.isObject()) {
-                problem(key + ".annotations", "must be a map of annotation names to string values (got " + describe(annotationsNode) + ")");
+                problem(key + ".annotations", "must be a map of annotation names to string values (got " + describe(key + ".annotations", annotationsNode) + ")");
             } else {
                 annotationsNode.fields().forEachRemaining(e -> {
                     if (!e.getValue().isValueNode() || e.getValue().isNull()) {
-                        problem(key + ".annotations." + e.getKey(), "must be a string (got " + describe(e.getValue()) + ")");
+                        problem(key + ".annotations." + e.getKey(), "must be a string (got " + describe(key + ".annotations." + e.getKey(), e.getValue()) + ")");
                     } else {
                         annotations.put(e.getKey(), e.getValue().asText());
                     }
@@ -463,7 +471,7 @@ public final class MeshConfigReader {
 
     private boolean isObject(String key, JsonNode node, String expected) {
         if (!node.isObject()) {
-            problem(key, "must be " + expected + " (got " + describe(node) + ")");
+            problem(key, "must be " + expected + " (got " + describe(key, node) + ")");
             return false;
         }
         return true;
@@ -477,7 +485,7 @@ public final class MeshConfigReader {
             return Optional.empty();
         }
         if (!node.isTextual()) {
-            problem(key, "must be a string (got " + describe(node) + ")");
+            problem(key, "must be a string (got " + describe(key, node) + ")");
             return Optional.empty();
         }
         if (required && node.asText().isBlank()) {
@@ -497,7 +505,7 @@ public final class MeshConfigReader {
         if (node.isTextual() && node.asText().matches("-?\\d{1,9}")) {
             return Optional.of(Integer.parseInt(node.asText()));
         }
-        problem(key, "must be a whole number (got " + describe(node) + ")");
+        problem(key, "must be a whole number (got " + describe(key, node) + ")");
         return Optional.empty();
     }
 
@@ -511,7 +519,7 @@ public final class MeshConfigReader {
         if (node.isTextual() && (node.asText().equals("true") || node.asText().equals("false"))) {
             return Optional.of(Boolean.parseBoolean(node.asText()));
         }
-        problem(key, "must be true or false (got " + describe(node) + ")");
+        problem(key, "must be true or false (got " + describe(key, node) + ")");
         return Optional.empty();
     }
 
@@ -569,7 +577,20 @@ public final class MeshConfigReader {
         }
     }
 
-    private static String describe(JsonNode node) {
+    /**
+     * Keys whose values are credentials (a password; a kubeconfig's content, or a token pasted by
+     * mistake). No message describes their value, whatever its type: this is the one place that
+     * decides, for every message the reader writes.
+     */
+    private static final Set<String> SECRET_KEYS = Set.of("chartRepositoryPassword", "kubeconfig");
+
+    /** A value as a message shows it: its type, and the value itself unless the key is a secret's. */
+    private static String describe(String key, JsonNode node) {
+        if (SECRET_KEYS.contains(key.substring(key.lastIndexOf('.') + 1))) {
+            var type = node.isTextual() ? "a string" : node.isArray() ? "a list" : node.isObject() ? "an object"
+                    : node.isBoolean() ? "a boolean" : node.isNumber() ? "a number" : "null";
+            return node.isNull() || node.isContainerNode() ? type : type + "; the value is not shown: it may be a credential";
+        }
         if (node.isTextual()) {
             return "the string '" + node.asText() + "'";
         }

@@ -210,10 +210,10 @@ class BadInputTest {
     private static final String MESH_ID_EMPTY = NS + "meshId: is empty (Pulumi passes a key left empty or null as an empty"
             + " string); set it to the mesh ID every cluster shares, e.g. 'mesh1'";
 
-    private static final String API_SERVER_CREDENTIALS = "must not carry credentials (user info or a query string; got"
+    static final String API_SERVER_CREDENTIALS = "must not carry credentials (user info or a query string; got"
             + " '%s'): the primary reaches this API server with the reader token the program creates; the deployment's own"
             + " credentials belong in the kubeconfig";
-    private static final String CHART_CREDENTIALS = "must not carry credentials (user info or a query string; got '%s'):"
+    static final String CHART_CREDENTIALS = "must not carry credentials (user info or a query string; got '%s'):"
             + " a private repository's user name and password go in the chart login (stack config:"
             + " istio.chartRepositoryUsername and, as a secret, istio.chartRepositoryPassword)";
     private static final String ANNOTATION_NAME = "is not a valid annotation name: the name (after an optional 'prefix/')"

@@ -111,7 +111,8 @@ class KubeconfigInputTest {
         var config = MeshConfigReader.read(raw(stack().remotes(1).yaml()));
         var thrown = assertThrows(InvalidConfigException.class,
                 () -> ApiServers.resolve(config, ApiServers.Mode.PLAN, List.of(dir), new ArrayList<>()));
-        assertEquals(NS + "clusters[0].context: kubeconfig file '" + dir + "' could not be read (IOException)",
+        assertEquals(NS + "clusters[0].context: kubeconfig file '" + dir + "' is not a regular file (a FIFO, socket, device or"
+                + " directory); this program reads configuration only from regular files",
                 thrown.problems().get(0).toString());
     }
 
