@@ -197,16 +197,16 @@ class MeshWiringTest {
     }
 
     @Test
-    @DisplayName("helloworld v1 runs in the primary, v2 in every remote, sleep and the helloworld Service everywhere")
+    @DisplayName("helloworld v1 runs in the primary, v2 in every remote, curl and the helloworld Service everywhere")
     void samplesPlacement() {
         var plan = MeshFixture.plan(MeshFixture.stack(3, """
                   istio-multicluster:samples:
                     enabled: true
                 """));
         var deployments = plan.resources(r -> r.type().equals("kubernetes:apps/v1:Deployment"));
-        assertEquals("samples-cluster1-helloworld-v1, samples-cluster1-sleep-deployment, samples-cluster2-helloworld-v2, "
-                + "samples-cluster2-sleep-deployment, samples-cluster3-helloworld-v2, samples-cluster3-sleep-deployment, "
-                + "samples-cluster4-helloworld-v2, samples-cluster4-sleep-deployment", MeshFixture.names(deployments));
+        assertEquals("samples-cluster1-curl-deployment, samples-cluster1-helloworld-v1, samples-cluster2-curl-deployment, "
+                + "samples-cluster2-helloworld-v2, samples-cluster3-curl-deployment, samples-cluster3-helloworld-v2, "
+                + "samples-cluster4-curl-deployment, samples-cluster4-helloworld-v2", MeshFixture.names(deployments));
         for (var d : deployments) {
             var cluster = d.name().split("-")[1];
             assertEquals(cluster, plan.clusterOf(d).orElseThrow(), d.name() + " must run in its own cluster");
@@ -224,7 +224,7 @@ class MeshWiringTest {
                 plan.resource(SECRET, "mesh-link-cluster1-istio-remote-secret-cluster3")));
         @SuppressWarnings("unchecked")
         var commands = (Map<String, String>) plan.outputs().get("verifyCommands");
-        assertEquals("kubectl exec --context=ctx-cluster3 -n sample -c sleep deploy/sleep -- curl -sS helloworld.sample:5000/hello",
+        assertEquals("kubectl exec --context=ctx-cluster3 -n sample -c curl deploy/curl -- curl -sS helloworld.sample:5000/hello",
                 commands.get("cluster3"));
         assertEquals(4, commands.size());
     }

@@ -226,7 +226,7 @@ class TopologiesTest {
     }
 
     @Test
-    @DisplayName("helloworld v1 runs in the first primary, v2 in every other cluster, sleep everywhere")
+    @DisplayName("helloworld v1 runs in the first primary, v2 in every other cluster, curl everywhere")
     void samplesPlacement() {
         var plan = PLANS.get(Topologies.MIXED);
         var helloworld = new TreeMap<String, String>();
@@ -235,7 +235,7 @@ class TopologiesTest {
         }
         assertEquals(Map.of("east", "v1", "east-a", "v2", "east-b", "v2", "west", "v2", "west-a", "v2", "west-b", "v2"), helloworld);
         assertEquals(Set.of("east", "east-a", "east-b", "west", "west-a", "west-b"),
-                clustersWith(plan, r -> r.type().equals("kubernetes:apps/v1:Deployment") && r.name().endsWith("-sleep-deployment")));
+                clustersWith(plan, r -> r.type().equals("kubernetes:apps/v1:Deployment") && r.name().endsWith("-curl-deployment")));
     }
 
     // --- the exact dependencies between clusters, and the teardown order ---
