@@ -168,11 +168,15 @@ final class ClusterInstall {
             // Ready as soon as the load balancer has an address; the pods behind it may come later.
             annotations.put(Names.WAIT_FOR_ANNOTATION, "jsonpath={.status.loadBalancer.ingress[0]['ip','hostname']}");
         }
-        var labels = new LinkedHashMap<String, String>(IstioValues.eastWestGatewaySelector());
-        labels.put(Names.NETWORK_LABEL, args.network());
-
+        // One discovery mechanism per gateway: meshNetworks, which names exactly the address and port the
+        // stack says (a configured NAT or internal address, a node port, a port other than 15443). The
+        // Service therefore carries no 'topology.istio.io/network' label: istiod's kube registry
+        // (getGatewayDetails in pilot/pkg/serviceregistry/kube/controller/network.go) would register a
+        // labelled Service as a second gateway of the network, at its load balancer status address on
+        // 15443 or its 'networking.istio.io/gatewayPort' (istio/istio#43656). The gateway pods keep the
+        // label: it places their own endpoints on the network.
         var service = new Service(name + "-eastwestgateway", ServiceArgs.builder()
-                .metadata(metadata(Names.EAST_WEST_GATEWAY, labels, annotations))
+                .metadata(metadata(Names.EAST_WEST_GATEWAY, IstioValues.eastWestGatewaySelector(), annotations))
                 .spec(ServiceSpecArgs.builder()
                         .type(gateway.serviceType().kubernetesName())
                         .selector(IstioValues.eastWestGatewaySelector())
