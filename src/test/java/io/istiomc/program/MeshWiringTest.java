@@ -149,6 +149,20 @@ class MeshWiringTest {
     }
 
     @Test
+    @DisplayName("a remote's east-west gateway release waits for its primary's remote secret for it, and Helm waits for its pods")
+    void remoteGatewayWaitsForItsRemoteSecret() {
+        // GIVEN the dev stack (cluster2 a remote of cluster1, on another network)
+        var gateway = dev.resource(RELEASE, "cluster2-eastwestgateway");
+        var remoteSecret = dev.resource(SECRET, "mesh-link-cluster1-istio-remote-secret-cluster2");
+        // THEN the release depends on the secret directly, as Istio's primary-remote multi-network flow attaches the
+        // remote before installing its gateway, and Helm awaits the gateway's pods
+        assertTrue(MeshFixture.directDependencies(dev, gateway).contains(remoteSecret.urn()), "dependencies: " + gateway.dependencies());
+        assertEquals(false, gateway.input("skipAwait").orElseThrow());
+        // AND the secret does not wait for the gateway (no cycle): it needs only the reader token
+        assertFalse(MeshFixture.dependsOn(dev, remoteSecret, gateway));
+    }
+
+    @Test
     @DisplayName("the Helm values of each release are those of the pinned charts, in the dev stack")
     void helmValues() {
         // primary: full control plane, external istiod for the remotes
@@ -180,9 +194,10 @@ class MeshWiringTest {
             assertEquals("istiod", dev.resource(RELEASE, cluster + "-istiod").input("name").orElseThrow());
             assertEquals("gateway", dev.resource(RELEASE, cluster + "-eastwestgateway").input("chart").orElseThrow());
         }
-        // the remote's gateway pods cannot be ready before the primary holds its remote secret: Helm must not wait for them
-        assertEquals(true, dev.resource(RELEASE, "cluster2-eastwestgateway").input("skipAwait").orElseThrow());
-        assertEquals(false, dev.resource(RELEASE, "cluster1-eastwestgateway").input("skipAwait").orElseThrow());
+        // Helm waits for every release's workloads, the remote's gateway included (it follows its remote secret)
+        for (var release : dev.resources(r -> r.type().equals(RELEASE))) {
+            assertEquals(false, release.input("skipAwait").orElseThrow(), release.name());
+        }
     }
 
     @Test
