@@ -78,7 +78,7 @@ public final class IstioValues {
      * EndpointSlice (the IP, port 15017) carry the webhooks, as in Istio's primary-remote guide. For
      * a DNS name the chart would make that Service an {@code ExternalName}, which an API server dials
      * on the Service port 443 (the gateway exposes none) or refuses with endpoint routing
-     * (istio/istio#45014; the guide calls this setup "not suitable for AWS EKS primary"); so the
+     * (istio/istio#45014; the primary-remote guide calls itself "not suitable for AWS EKS primary cluster deployment"); so the
      * webhooks take URLs on the gateway's port 15017 instead ({@code istiodRemote.injectionURL},
      * {@code base.validationURL}), as Istio's external control plane guide sets them. The Service
      * still carries xDS on 15012, which proxies resolve through DNS.
