@@ -20,6 +20,7 @@ public final class ClusterArgs {
     private final IstioCharts charts;
     private final EastWestGatewayArgs gateway;
     private final CaBundle certificates;
+    private final ReleaseOverrides releaseOverrides;
 
     private ClusterArgs(Builder b) {
         this.clusterName = b.clusterName;
@@ -30,6 +31,7 @@ public final class ClusterArgs {
         this.charts = b.charts;
         this.gateway = b.gateway;
         this.certificates = b.certificates;
+        this.releaseOverrides = b.releaseOverrides;
     }
 
     public static Builder builder() {
@@ -82,6 +84,15 @@ public final class ClusterArgs {
         return certificates;
     }
 
+    /**
+     * What the user adds to the Helm values of this cluster's releases (the mesh's and the cluster's
+     * merged, see {@link ReleaseOverrides#over}); the mesh's own values win. Checked by
+     * {@link ReleaseOverrides#checkValues} and {@link ReleaseOverrides#checkTyped}. Default: none.
+     */
+    public ReleaseOverrides releaseOverrides() {
+        return releaseOverrides;
+    }
+
     public static final class Builder {
         private String clusterName;
         private String context;
@@ -91,6 +102,7 @@ public final class ClusterArgs {
         private IstioCharts charts;
         private EastWestGatewayArgs gateway = EastWestGatewayArgs.defaults();
         private CaBundle certificates;
+        private ReleaseOverrides releaseOverrides = ReleaseOverrides.none();
 
         public Builder clusterName(String clusterName) {
             this.clusterName = clusterName;
@@ -136,6 +148,11 @@ public final class ClusterArgs {
             return this;
         }
 
+        public Builder releaseOverrides(ReleaseOverrides releaseOverrides) {
+            this.releaseOverrides = Objects.requireNonNull(releaseOverrides, "releaseOverrides");
+            return this;
+        }
+
         public ClusterArgs build() {
             require(clusterName, "clusterName");
             require(context, "context");
@@ -143,6 +160,10 @@ public final class ClusterArgs {
             require(meshId, "meshId");
             require(charts, "charts");
             require(certificates, "certificates");
+            var overrides = releaseOverrides;
+            Problem.requireNone("ClusterArgs", Problem.under("releaseOverrides.values.", ReleaseOverrides.checkValues(overrides.values())));
+            Problem.requireNone("ClusterArgs", Problem.under("releaseOverrides.",
+                    ReleaseOverrides.checkTyped(overrides.hub(), overrides.tag(), overrides.imagePullSecrets())));
             return new ClusterArgs(this);
         }
 

@@ -253,7 +253,8 @@ final class ClusterInstall {
         return new Release(name + "-" + suffix, release
                 .namespace(namespaceName)
                 .createNamespace(false)
-                .values(values)
+                // The user's values under the mesh's own, merged here for every release and nowhere else.
+                .values(values.applyValue(meshValues -> args.releaseOverrides().releaseValues(chart, meshValues)))
                 // Helm waits for every release's workloads, so `pulumi up` reports only a mesh that runs.
                 .skipAwait(false)
                 .timeout(RELEASE_TIMEOUT_SECONDS)

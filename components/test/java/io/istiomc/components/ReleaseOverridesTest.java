@@ -1,0 +1,171 @@
+package io.istiomc.components;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The user's Helm values and typed settings: their rules, their merge and their place under the mesh's values. */
+class ReleaseOverridesTest {
+    private static ReleaseOverrides values(String chart, Map<String, Object> values) {
+        return new ReleaseOverrides(Map.of(chart, values), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    @Test
+    @DisplayName("chart defaults < mesh values < cluster values < typed settings < the mesh's own values")
+    void mergeOrder() {
+        // given
+        var mesh = new ReleaseOverrides(Map.of("istiod", Map.of("replicaCount", 2, "pdb", Map.of("minAvailable", 1))),
+                Optional.of("mirror.example.com/istio"), Optional.empty(), Optional.of(List.of("mesh-pull")), Optional.of(true));
+        var cluster = new ReleaseOverrides(Map.of("istiod", Map.of("replicaCount", 3)),
+                Optional.empty(), Optional.of("1.30.3-distroless"), Optional.of(List.of("cluster-pull")), Optional.empty());
+        // when
+        var merged = cluster.over(mesh);
+        var release = merged.releaseValues("istiod", IstioValues.primaryIstiod("mesh1", "c1", "n1", Optional.empty()));
+        // then
+        assertEquals(Map.of("global", Map.of("hub", "mirror.example.com/istio", "tag", "1.30.3-distroless",
+                        "imagePullSecrets", List.of("cluster-pull"), "meshID", "mesh1", "multiCluster", Map.of("clusterName", "c1"),
+                        "network", "n1"),
+                "replicaCount", 3, "pdb", Map.of("minAvailable", 1),
+                "meshConfig", Map.of("defaultConfig", Map.of("proxyMetadata",
+                        Map.of("ISTIO_META_DNS_CAPTURE", "true", "ISTIO_META_DNS_AUTO_ALLOCATE", "true")))), release);
+    }
+
+    @Test
+    @DisplayName("a cluster's null removes a mesh value, and stays for Helm")
+    void nullRemovesTheMeshValue() {
+        var nothing = new HashMap<String, Object>();
+        nothing.put("replicaCount", null);
+        var merged = values("istiod", nothing).over(values("istiod", Map.of("replicaCount", 2, "autoscaleMin", 2)));
+        var expected = new HashMap<String, Object>(Map.of("autoscaleMin", 2));
+        expected.put("replicaCount", null);
+        assertEquals(expected, merged.values().get("istiod"));
+    }
+
+    @Test
+    @DisplayName("the typed settings map to each chart's own keys")
+    void typedSettingsByChart() {
+        var typed = new ReleaseOverrides(Map.of(), Optional.of("r.example/istio"), Optional.of("1.30.3"),
+                Optional.of(List.of("pull")), Optional.of(true));
+        assertEquals(Map.of("global", Map.of("imagePullSecrets", List.of("pull"))), typed.typedValues("base"));
+        assertEquals(Map.of("imagePullSecrets", List.of(Map.of("name", "pull"))), typed.typedValues("gateway"));
+        assertEquals(Map.of(), new ReleaseOverrides(Map.of(), Optional.of("r.example/istio"), Optional.empty(), Optional.empty(),
+                Optional.of(false)).typedValues("gateway"));
+        assertEquals(Map.of("global", Map.of("hub", "r.example/istio")), new ReleaseOverrides(Map.of(),
+                Optional.of("r.example/istio"), Optional.empty(), Optional.empty(), Optional.of(false)).typedValues("istiod"));
+    }
+
+    @Test
+    @DisplayName("a value the mesh owns is refused by its path, naming what sets it, and not again as unknown")
+    void ownedValuesRefused() {
+        assertEquals(List.of(new Problem("istiod.global.meshID", "istiod value 'global.meshID' is set by the mesh from meshId;"
+                        + " remove it here")),
+                ReleaseOverrides.checkValues(Map.of("istiod", Map.of("global", Map.of("meshID", "other")))));
+        assertEquals(List.of(new Problem("gateway.service", "gateway value 'service' is set by the mesh from the mesh itself,"
+                        + " which declares the gateway's Service (clusters[].gateway); remove it here")),
+                ReleaseOverrides.checkValues(Map.of("gateway", Map.of("service", Map.of("annotations", Map.of("a", "b"))))));
+    }
+
+    @Test
+    @DisplayName("a map above an owned value may not be replaced by something else; one problem per map")
+    void mapsAboveOwnedValues() {
+        var values = new HashMap<String, Object>();
+        values.put("global", null);
+        assertEquals(List.of(new Problem("istiod.global", "must be a map: it would replace istiod value 'global.meshID',"
+                + " which the mesh sets from meshId")), ReleaseOverrides.checkValues(Map.of("istiod", values)));
+    }
+
+    @Test
+    @DisplayName("unknown charts, non-map chart values and unknown keys are refused")
+    void unknownChartsAndKeys() {
+        assertEquals(List.of(new Problem("istio", "is not a chart the mesh installs; did you mean 'istiod'? (charts: base,"
+                + " istiod, gateway)")), ReleaseOverrides.checkValues(Map.of("istio", Map.of())));
+        assertEquals(List.of(new Problem("gateway", "must be a map of the gateway chart's Helm values")),
+                ReleaseOverrides.checkValues(Map.of("gateway", "replicaCount=2")));
+        assertEquals(List.of(new Problem("istiod.pilot.replicaCountt",
+                        "istiod 1.30.3 has no value 'pilot.replicaCountt' (did you mean 'replicaCount'?)")),
+                ReleaseOverrides.checkValues(Map.of("istiod", Map.of("pilot", Map.of("replicaCountt", 2)))));
+    }
+
+    @Test
+    @DisplayName("every value the mesh itself sets, in every role, is an owned value of its chart")
+    void everyMeshValueIsOwned() {
+        var set = new java.util.LinkedHashMap<String, List<Map<String, Object>>>();
+        set.put("base", List.of(IstioValues.base(true, Optional.empty()), IstioValues.base(false, Optional.of("gw.example.com"))));
+        set.put("istiod", List.of(IstioValues.primaryIstiod("m", "c", "n", Optional.of("gw.example.com")),
+                IstioValues.remoteIstiod("m", "c", "n", "gw.example.com"), IstioValues.remoteIstiod("m", "c", "n", "192.0.2.1")));
+        set.put("gateway", List.of(IstioValues.eastWestGateway("n")));
+        var typed = new ReleaseOverrides(Map.of(), Optional.of("r.example/istio"), Optional.of("t"), Optional.of(List.of("p")),
+                Optional.of(true));
+        var unowned = new TreeSet<String>();
+        set.forEach((chart, valuesList) -> {
+            var all = new java.util.ArrayList<>(valuesList);
+            all.add(typed.typedValues(chart));
+            for (var values : all) {
+                HelmValues.forEachLeaf(values, (path, value) -> {
+                    if (OwnedValues.OWNED.get(chart).keySet().stream().noneMatch(o -> path.equals(o) || path.startsWith(o + "."))) {
+                        unowned.add(chart + ": " + path);
+                    }
+                });
+            }
+        });
+        assertEquals(new TreeSet<>(), unowned);
+    }
+
+    @Test
+    @DisplayName("every owned value is refused when a user sets it")
+    void everyOwnedValueIsRefused() {
+        OwnedValues.OWNED.forEach((chart, owned) -> owned.keySet().forEach(path -> {
+            var segments = path.split("\\.");
+            Map<String, Object> values = Map.of(segments[segments.length - 1], "set");
+            for (int i = segments.length - 2; i >= 0; i--) {
+                values = Map.of(segments[i], values);
+            }
+            var problems = OwnedValues.check(chart, values);
+            assertEquals(1, problems.size(), chart + " " + path);
+            assertEquals(path, problems.get(0).property());
+        }));
+    }
+
+    @Test
+    @DisplayName("hub, tag and pull secret names are checked")
+    void typedRules() {
+        assertEquals(List.of(), ReleaseOverrides.checkTyped(Optional.of("registry.example.com:5000/mirror/istio"),
+                Optional.of("1.30.3-distroless"), Optional.of(List.of("regcred"))));
+        assertEquals(List.of(
+                new Problem("hub", "must be an image registry and path without a tag or scheme, e.g."
+                        + " 'registry.example.com/istio' (got 'https://registry.example.com')"),
+                new Problem("tag", "must be an image tag: letters, digits, '_', '.' and '-', at most 128 characters (got '1.30 3')"),
+                new Problem("imagePullSecrets[1]", "must be the name of a Secret in istio-system (a DNS-1123 subdomain; got 'Reg_Cred')")),
+                ReleaseOverrides.checkTyped(Optional.of("https://registry.example.com"), Optional.of("1.30 3"),
+                        Optional.of(List.of("ok", "Reg_Cred"))));
+    }
+
+    @Test
+    @DisplayName("a remote may set its own pull secrets but not the image or DNS proxying, which its primary's istiod decides")
+    void remoteRules() {
+        var remote = new ReleaseOverrides(Map.of(), Optional.of("r.example/istio"), Optional.empty(), Optional.of(List.of("p")),
+                Optional.of(true));
+        var why = "is decided by the primary whose istiod injects the remote's pods ('west'); set it there or under istio";
+        assertEquals(List.of(new Problem("hub", why), new Problem("dnsProxying", why)), ReleaseOverrides.checkOnRemote(remote, "west"));
+    }
+
+    @Test
+    @DisplayName("ClusterArgs refuses bad values before any resource, naming the property")
+    void clusterArgsRefuse() {
+        var e = assertThrows(IllegalArgumentException.class, () -> ClusterArgs.builder().clusterName("c").context("k")
+                .network("n").meshId("m").charts(new IstioCharts("1.30.3", IstioCharts.OFFICIAL_REPOSITORY, Optional.empty()))
+                .certificates(new CaBundle(null, null, null, null))
+                .releaseOverrides(values("istiod", Map.of("replicaCountt", 2))).build());
+        assertTrue(e.getMessage().startsWith("ClusterArgs: 'releaseOverrides.values.istiod.replicaCountt' istiod 1.30.3 has no"
+                + " value 'replicaCountt'"), e.getMessage());
+    }
+}
