@@ -23,20 +23,32 @@ public final class HelmValues {
     /**
      * {@code override} over {@code base}, as Helm merges values files ({@code mergeMaps} in Helm's
      * {@code pkg/cli/values/options.go}): maps merge key by key, lists and scalars replace. A null in
-     * {@code override} replaces what {@code base} has and stays in the result, so that Helm, merging
-     * the values over the chart's own ({@code coalesceValues} in {@code pkg/chartutil/coalesce.go}),
-     * deletes the key there as well. Neither argument is changed.
+     * {@code override} removes the key, as Helm's {@code coalesceValues} ({@code pkg/chartutil/coalesce.go})
+     * removes a key whose value is null. Unlike a Helm values file, a null cannot reach Helm to delete a
+     * chart default: the Pulumi Java SDK drops map entries whose value is null when it serializes a
+     * resource's inputs ({@code Serializer.serializeMapAsync}), so the null is applied here, to the values
+     * below it, and the chart's default then stays. Neither argument is changed.
      */
     public static Map<String, Object> merge(Map<String, ?> base, Map<String, ?> override) {
         var merged = copy(base);
         override.forEach((key, value) -> {
-            if (value instanceof Map<?, ?> overrideMap && merged.get(key) instanceof Map<?, ?> baseMap) {
+            if (value == null) {
+                merged.remove(key);
+            } else if (value instanceof Map<?, ?> overrideMap && merged.get(key) instanceof Map<?, ?> baseMap) {
                 merged.put(key, merge(asValues(baseMap), asValues(overrideMap)));
             } else {
-                merged.put(key, copyValue(value));
+                merged.put(key, withoutNulls(copyValue(value)));
             }
         });
         return merged;
+    }
+
+    /** A value with the nulls of its maps removed, as {@link #merge} applies them. */
+    private static Object withoutNulls(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            return merge(Map.of(), asValues(map));
+        }
+        return value;
     }
 
     /** The layers merged in order, each over the ones before it ({@link #merge}). */
@@ -117,6 +129,14 @@ public final class HelmValues {
     }
 
     private static Object copyValue(Object value) {
+        if (value instanceof Number number && !(value instanceof Integer) && !(value instanceof Double)) {
+            // The Pulumi Java SDK serializes Integer and Double only: a whole number that fits an int
+            // stays whole, any other number becomes a Double (Helm reads every number as a float64).
+            if (isWholeInt(number)) {
+                return Integer.valueOf(number.intValue());
+            }
+            return Double.valueOf(number.doubleValue());
+        }
         if (value instanceof Map<?, ?> map) {
             return copy(asValues(map));
         }
@@ -126,6 +146,15 @@ public final class HelmValues {
             return copy;
         }
         return value;
+    }
+
+    private static boolean isWholeInt(Number number) {
+        if (number instanceof Long || number instanceof Short || number instanceof Byte
+                || number instanceof java.math.BigInteger) {
+            var whole = new java.math.BigInteger(number.toString());
+            return whole.bitLength() < 32;
+        }
+        return false;
     }
 
     /** A map read from YAML or JSON as values: its keys as strings. */

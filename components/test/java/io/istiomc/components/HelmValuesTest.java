@@ -29,15 +29,23 @@ class HelmValuesTest {
     }
 
     @Test
-    @DisplayName("a null replaces the lower value and stays, so that Helm deletes the key from the chart's values too")
-    void nullReplacesAndStays() {
+    @DisplayName("a null removes the key and what the values below it had there")
+    void nullRemoves() {
         var upper = new HashMap<String, Object>();
         upper.put("b", null);
+        var nested = new HashMap<String, Object>();
+        nested.put("e", null);
+        nested.put("f", 1);
+        upper.put("d", nested);
         var merged = HelmValues.merge(Map.of("a", Map.of("b", 1, "c", 2)), Map.of("a", upper));
-        var expected = new HashMap<String, Object>();
-        expected.put("b", null);
-        expected.put("c", 2);
-        assertEquals(Map.of("a", expected), merged);
+        assertEquals(Map.of("a", Map.of("c", 2, "d", Map.of("f", 1))), merged);
+    }
+
+    @Test
+    @DisplayName("numbers become what the Pulumi Java SDK serializes: Integer where whole and small enough, else Double")
+    void numbers() {
+        var merged = HelmValues.merge(Map.of(), Map.of("a", 3L, "b", 1L << 40, "c", 1.5f, "d", 2, "e", 0.5));
+        assertEquals(Map.of("a", 3, "b", (double) (1L << 40), "c", 1.5, "d", 2, "e", 0.5), merged);
     }
 
     @Test

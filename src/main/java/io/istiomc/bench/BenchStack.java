@@ -1,6 +1,7 @@
 package io.istiomc.bench;
 
 import io.istiomc.components.GatewayServiceType;
+import io.istiomc.components.ReleaseOverrides;
 import io.istiomc.components.EastWestGatewayArgs;
 import io.istiomc.config.ClusterRole;
 import io.istiomc.config.MeshConfig;
@@ -45,6 +46,6 @@ public final class BenchStack {
         return new MeshConfig.Cluster(name, role, name, network, Optional.empty(),
                 Optional.of("https://api." + name + ".example:6443"), Optional.empty(), controlPlane,
                 new MeshConfig.Gateway(Optional.empty(), EastWestGatewayArgs.DEFAULT_PORT,
-                        GatewayServiceType.LOAD_BALANCER, Map.of()));
+                        GatewayServiceType.LOAD_BALANCER, Map.of()), ReleaseOverrides.none());
     }
 }

@@ -1,6 +1,7 @@
 package io.istiomc.config;
 
 import io.istiomc.components.GatewayServiceType;
+import io.istiomc.components.ReleaseOverrides;
 
 import java.util.List;
 import java.util.Map;
@@ -61,12 +62,23 @@ public record MeshConfig(String meshId, Istio istio, List<Cluster> clusters, Ca 
     /**
      * {@code istio.version}, {@code istio.chartRepository} and, for a private repository, its login.
      *
-     * @param login {@code istio.chartRepositoryUsername} and {@code istio.chartRepositoryPassword}, when set
+     * @param login            {@code istio.chartRepositoryUsername} and {@code istio.chartRepositoryPassword}, when set
+     * @param releaseOverrides {@code istio.values}, {@code istio.hub}, {@code istio.tag}, {@code istio.imagePullSecrets}
+     *                         and {@code istio.dnsProxying}: for every cluster
      */
-    public record Istio(String version, String chartRepository, Optional<ChartRepositoryLogin> login) {
+    public record Istio(String version, String chartRepository, Optional<ChartRepositoryLogin> login,
+                        ReleaseOverrides releaseOverrides) {
         public Istio(String version, String chartRepository) {
-            this(version, chartRepository, Optional.empty());
+            this(version, chartRepository, Optional.empty(), ReleaseOverrides.none());
         }
+    }
+
+    /**
+     * What the user adds to a cluster's Helm releases: {@code clusters[]}'s values and typed settings
+     * over {@code istio}'s.
+     */
+    public ReleaseOverrides releaseOverrides(Cluster cluster) {
+        return cluster.releaseOverrides().over(istio.releaseOverrides());
     }
 
     /** The login of a private chart repository; the password is a secret wherever it goes. */
@@ -83,10 +95,12 @@ public record MeshConfig(String meshId, Istio istio, List<Cluster> clusters, Ca 
      * @param apiServer     the URL the primaries reach this cluster's API server at; empty means "from the kubeconfig"
      * @param tlsServerName the {@code tls-server-name} of the remote secret's kubeconfig; empty means the URL's host
      * @param controlPlane  on a remote, the primary whose istiod serves it; empty on a primary
+     * @param releaseOverrides the cluster's own {@code values}, {@code hub}, {@code tag}, {@code imagePullSecrets} and
+     *                      {@code dnsProxying}, to merge over {@code istio}'s ({@link MeshConfig#releaseOverrides})
      */
     public record Cluster(String name, ClusterRole role, String context, String network, Optional<Kubeconfig> kubeconfig,
                           Optional<String> apiServer, Optional<String> tlsServerName, Optional<String> controlPlane,
-                          Gateway gateway) {
+                          Gateway gateway, ReleaseOverrides releaseOverrides) {
     }
 
     /** {@code clusters[].kubeconfig}: a file, or the file's content (always treated as a secret). */

@@ -13,6 +13,7 @@ import io.istiomc.components.EastWestGatewayArgs;
 import io.istiomc.components.IstioCharts;
 import io.istiomc.components.MeshCertificateAuthorityArgs;
 import io.istiomc.components.Nearest;
+import io.istiomc.components.ReleaseOverrides;
 import io.istiomc.components.SampleAppsArgs;
 
 import java.nio.file.Files;
@@ -37,10 +38,12 @@ public final class MeshConfigReader {
     private static final String NS = MeshConfig.NAMESPACE + ":";
 
     public static final Set<String> TOP_LEVEL_KEYS = Set.of("meshId", "istio", "clusters", "ca", "samples");
-    private static final List<String> ISTIO_KEYS = List.of("version", "chartRepository", "chartRepositoryUsername",
-            "chartRepositoryPassword");
-    private static final List<String> CLUSTER_KEYS = List.of("name", "role", "context", "network", "controlPlane",
-            "kubeconfig", "apiServer", "tlsServerName", "gateway");
+    /** The keys of {@link ReleaseOverrides}, the same under {@code istio} and under each cluster. */
+    private static final List<String> RELEASE_KEYS = List.of("values", "hub", "tag", "imagePullSecrets", "dnsProxying");
+    private static final List<String> ISTIO_KEYS = concat(List.of("version", "chartRepository", "chartRepositoryUsername",
+            "chartRepositoryPassword"), RELEASE_KEYS);
+    private static final List<String> CLUSTER_KEYS = concat(List.of("name", "role", "context", "network", "controlPlane",
+            "kubeconfig", "apiServer", "tlsServerName", "gateway"), RELEASE_KEYS);
     private static final List<String> GATEWAY_KEYS = List.of("address", "port", "serviceType", "annotations");
     private static final List<String> CA_KEYS = List.of("rootValidityDays", "intermediateValidityDays", "rsaBits",
             "protectRootKey");
@@ -128,10 +131,10 @@ public final class MeshConfigReader {
         var key = NS + "istio";
         if (node.isEmpty()) {
             problem(key, "is required; set 'version' (e.g. 1.30.3) and optionally 'chartRepository'");
-            return new MeshConfig.Istio("", IstioCharts.OFFICIAL_REPOSITORY, Optional.empty());
+            return new MeshConfig.Istio("", IstioCharts.OFFICIAL_REPOSITORY);
         }
         if (!isObject(key, node.get(), "an object with 'version' and 'chartRepository'")) {
-            return new MeshConfig.Istio("", IstioCharts.OFFICIAL_REPOSITORY, Optional.empty());
+            return new MeshConfig.Istio("", IstioCharts.OFFICIAL_REPOSITORY);
         }
         var istio = node.get();
         checkKeys(key, istio, ISTIO_KEYS);
@@ -153,7 +156,43 @@ public final class MeshConfigReader {
         }
         var login = username.isPresent() && password.isPresent()
                 ? Optional.of(new MeshConfig.ChartRepositoryLogin(username.get(), password.get())) : Optional.<MeshConfig.ChartRepositoryLogin>empty();
-        return new MeshConfig.Istio(version, repository, login);
+        return new MeshConfig.Istio(version, repository, login, readReleaseOverrides(key, istio));
+    }
+
+    /**
+     * The Helm values and typed settings of {@code istio} or of one cluster ({@link #RELEASE_KEYS}),
+     * each problem under its key, e.g. {@code clusters[1].values.istiod.pilot.replicaCountt}.
+     */
+    private ReleaseOverrides readReleaseOverrides(String key, JsonNode holder) {
+        var values = new LinkedHashMap<String, Map<String, Object>>();
+        var valuesNode = holder.get("values");
+        if (valuesNode != null && !valuesNode.isNull()) {
+            if (!valuesNode.isObject()) {
+                problem(key + ".values", "must be a map of charts (base, istiod, gateway) to their Helm values (got "
+                        + describe(key + ".values", valuesNode) + ")");
+            } else {
+                // Nulls stay: a null removes a value set below it, as in Helm's values files.
+                Map<String, Object> byChart = JSON.convertValue(valuesNode, new com.fasterxml.jackson.core.type.TypeReference<>() {
+                });
+                var found = ReleaseOverrides.checkValues(byChart);
+                report(key + ".values.", found);
+                if (found.isEmpty()) {
+                    byChart.forEach((chart, chartValues) -> {
+                        if (chartValues instanceof Map<?, ?> map) {
+                            var chartMap = new LinkedHashMap<String, Object>();
+                            map.forEach((k, v) -> chartMap.put(String.valueOf(k), v));
+                            values.put(chart, chartMap);
+                        }
+                    });
+                }
+            }
+        }
+        var hub = string(key + ".hub", holder.get("hub"), false);
+        var tag = string(key + ".tag", holder.get("tag"), false);
+        var pullSecrets = strings(key + ".imagePullSecrets", holder.get("imagePullSecrets"));
+        var dnsProxying = bool(key + ".dnsProxying", holder.get("dnsProxying"));
+        report(key + ".", ReleaseOverrides.checkTyped(hub, tag, pullSecrets));
+        return new ReleaseOverrides(values, hub, tag, pullSecrets, dnsProxying);
     }
 
     private List<MeshConfig.Cluster> readClusters(Optional<JsonNode> node) {
@@ -261,7 +300,12 @@ public final class MeshConfigReader {
         }
         var exposesIstiod = role == ClusterRole.PRIMARY && topology.servesRemotes(name);
         var gateway = readGateway(path + ".gateway", Optional.ofNullable(item.get("gateway")), exposesIstiod);
-        return new MeshConfig.Cluster(name, role, context, network, kubeconfig, apiServer, tlsServerName, controlPlane, gateway);
+        var releaseOverrides = readReleaseOverrides(path, item);
+        if (role == ClusterRole.REMOTE) {
+            report(path + ".", ReleaseOverrides.checkOnRemote(releaseOverrides, controlPlane.orElse("its control plane")));
+        }
+        return new MeshConfig.Cluster(name, role, context, network, kubeconfig, apiServer, tlsServerName, controlPlane, gateway,
+                releaseOverrides);
     }
 
     /**
@@ -496,6 +540,22 @@ public final class MeshConfigReader {
         return Optional.of(node.asText());
     }
 
+    /** A list of strings; each item that is not one is a problem of its own. */
+    private Optional<List<String>> strings(String key, JsonNode node) {
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isArray()) {
+            problem(key, "must be a list of strings (got " + describe(key, node) + ")");
+            return Optional.empty();
+        }
+        var items = new ArrayList<String>();
+        for (int i = 0; i < node.size(); i++) {
+            string(key + "[" + i + "]", node.get(i), true).ifPresent(items::add);
+        }
+        return items.size() == node.size() ? Optional.of(items) : Optional.empty();
+    }
+
     private Optional<Integer> integer(String key, JsonNode node) {
         if (node == null || node.isNull()) {
             return Optional.empty();
@@ -613,6 +673,12 @@ public final class MeshConfigReader {
     /** The allowed key a typo most likely meant: at most two edits away, ignoring case. */
     static Optional<String> closest(String field, List<String> allowed) {
         return Nearest.to(field, allowed, 2);
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        var all = new ArrayList<>(first);
+        all.addAll(second);
+        return List.copyOf(all);
     }
 
     /** Keys of a stack file, each with the structure it must have; used in documentation and usage text. */

@@ -1,7 +1,8 @@
 package io.istiomc.plan;
 
+import io.istiomc.components.HelmValues;
 import io.istiomc.components.Printable;
-
+import io.istiomc.components.RegisteredNames;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,11 +13,12 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The plan for people: each cluster with its resources under their components, the counts, and
- * the wiring, every dependency that crosses from one cluster into another with the value it carries.
+ * The plan for people: each cluster with its resources under their components, the Helm values of
+ * every release, the counts, and the wiring, every dependency that crosses from one cluster into another with the value it carries.
  */
 public final class PlanText {
     private static final String COMPONENT_PREFIX = "istio-multicluster:index:";
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private PlanText() {
     }
@@ -71,6 +73,7 @@ public final class PlanText {
                     .append(Printable.escape(cluster.context())).append("): ").append(entry.getValue().size()).append(" resources\n");
             tree(plan, entry.getValue(), out);
         }
+        releaseValues(plan, byCluster, out);
         out.append("\nNot in a cluster (pulumi-tls, kept in Pulumi state): ").append(noCluster.size()).append(" resources\n");
         tree(plan, noCluster, out);
 
@@ -83,6 +86,41 @@ public final class PlanText {
         out.append("\nOutputs\n");
         appendOutputs((Map<?, ?>) Redaction.redact(plan.outputs()), out);
         return out.toString();
+    }
+
+    /**
+     * Every release's values as the provider passes them to Helm, one dotted key a line: the user's
+     * ({@code istio.values}, then {@code clusters[].values}, then the typed keys) under the mesh's own,
+     * secrets redacted. Helm merges the chart's defaults below them.
+     */
+    private static void releaseValues(Plan plan, Map<String, List<RecordedResource>> byCluster, StringBuilder out) {
+        out.append("\nHelm values (over each chart's defaults: istio.values, clusters[].values, the typed keys, then the mesh's own)\n");
+        byCluster.forEach((cluster, resources) -> resources.stream()
+                .filter(r -> r.type().equals(RegisteredNames.RELEASE))
+                .sorted(Comparator.comparing(RecordedResource::name))
+                .forEach(release -> {
+                    out.append("  ").append(cluster).append(" ").append(release.input("name").orElse("?"))
+                            .append(" (chart ").append(release.input("chart").orElse("?")).append(")\n");
+                    var values = (Map<?, ?>) Redaction.redact(release.inputs().getOrDefault("values", Map.of()));
+                    HelmValues.forEachLeaf(asValues(values), (key, value) -> out.append("    ").append(Printable.escape(key))
+                            .append(": ").append(Printable.escape(leafText(value))).append("\n"));
+                }));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, ?> asValues(Map<?, ?> map) {
+        return (Map<String, ?>) map;
+    }
+
+    private static String leafText(Object value) {
+        if (value instanceof String || value == null || value instanceof Number || value instanceof Boolean) {
+            return String.valueOf(value);
+        }
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return String.valueOf(value);
+        }
     }
 
     private static String count(long n, String singular) {

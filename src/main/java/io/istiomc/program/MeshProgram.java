@@ -187,6 +187,7 @@ public final class MeshProgram {
                 .meshId(config.meshId())
                 .charts(charts)
                 .certificates(certificates)
+                .releaseOverrides(config.releaseOverrides(cluster))
                 .gateway(EastWestGatewayArgs.builder()
                         .serviceType(gateway.serviceType())
                         .port(gateway.port())

@@ -36,7 +36,7 @@ class BadInputTest {
             + " 'role: primary' and any number with 'role: remote'";
     private static final String TOP_LEVEL_KEYS = "(known keys: ca, clusters, istio, meshId, samples)";
     private static final String CLUSTER_KEYS = "(known keys: name, role, context, network, controlPlane, kubeconfig, apiServer,"
-            + " tlsServerName, gateway)";
+            + " tlsServerName, gateway, values, hub, tag, imagePullSecrets, dnsProxying)";
     private static final String NODE_PORT_ADDRESS = "is required when 'serviceType' is NodePort: Kubernetes reports no"
             + " external address for a NodePort Service; set the address other networks reach the nodes at";
     private static final String UNWATCHED = "is only used for a cluster that a primary watches (it goes into that"
@@ -204,8 +204,46 @@ class BadInputTest {
                 invalid("60-names-share-a-urn", NS + "clusters[2].name: 'y-istio-remote-secret-x' gives two resources one"
                         + " Pulumi URN: MeshLink's Secret 'mesh-link-x-istio-remote-secret-y-istio-remote-secret-x' would be"
                         + " registered twice (for clusters 'x', 'x-istio-remote-secret-y', 'y-istio-remote-secret-x'), and pulumi"
-                        + " up would fail; rename one of these clusters"));
+                        + " up would fail; rename one of these clusters"),
+                invalid("61-values-unknown-key",
+                        NS + "clusters[1].values.istiod.pilot.replicaCountt: istiod 1.30.3 has no value 'pilot.replicaCountt'"
+                                + " (did you mean 'replicaCount'?)",
+                        NS + "clusters[1].values.gateway.autoscaling.maxReplica: gateway 1.30.3 has no value"
+                                + " 'autoscaling.maxReplica' (did you mean 'autoscaling.maxReplicas'?)"),
+                invalid("62-values-owned-by-the-mesh",
+                        NS + "istio.values.istiod.global.meshID: istiod value 'global.meshID' is set by the mesh from meshId;"
+                                + " remove it here",
+                        NS + "istio.values.istiod.global.hub: istiod value 'global.hub' is set by the mesh from istio.hub (or"
+                                + " clusters[].hub on a primary); remove it here",
+                        NS + "istio.values.base.global: must be a map: it would replace base value 'global.enableReaderRBAC',"
+                                + " which the mesh sets from whether a primary watches the cluster (clusters[].role)",
+                        NS + "clusters[0].values.gateway.networkGateway: gateway value 'networkGateway' is set by the mesh"
+                                + " from clusters[].network; remove it here",
+                        NS + "clusters[0].values.gateway.service: gateway value 'service' is set by the mesh from the mesh"
+                                + " itself, which declares the gateway's Service (clusters[].gateway); remove it here"),
+                invalid("63-values-unknown-chart-and-not-maps",
+                        NS + "istio.values.istio: is not a chart the mesh installs; did you mean 'istiod'? (charts: base,"
+                                + " istiod, gateway)",
+                        NS + "istio.values.gateway: must be a map of the gateway chart's Helm values",
+                        NS + "clusters[0].values: must be a map of charts (base, istiod, gateway) to their Helm values (got"
+                                + " a list)"),
+                invalid("64-remote-sets-image-and-dns-proxying",
+                        NS + "clusters[1].hub: " + DECIDED_BY_PRIMARY,
+                        NS + "clusters[1].tag: " + DECIDED_BY_PRIMARY,
+                        NS + "clusters[1].dnsProxying: " + DECIDED_BY_PRIMARY),
+                invalid("65-bad-hub-tag-and-pull-secrets",
+                        NS + "istio.dnsProxying: must be true or false (got the string 'yes please')",
+                        NS + "istio.hub: must be an image registry and path without a tag or scheme, e.g."
+                                + " 'registry.example.com/istio' (got 'https://registry.example.com/istio')",
+                        NS + "istio.tag: must be an image tag: letters, digits, '_', '.' and '-', at most 128 characters"
+                                + " (got '1.30 3')",
+                        NS + "istio.imagePullSecrets[1]: must be the name of a Secret in istio-system (a DNS-1123"
+                                + " subdomain; got 'Reg_Cred')",
+                        NS + "clusters[0].imagePullSecrets: must be a list of strings (got the string 'regcred')"));
     }
+
+    private static final String DECIDED_BY_PRIMARY = "is decided by the primary whose istiod injects the remote's pods"
+            + " ('cluster1'); set it there or under istio";
 
     private static final String MESH_ID_EMPTY = NS + "meshId: is empty (Pulumi passes a key left empty or null as an empty"
             + " string); set it to the mesh ID every cluster shares, e.g. 'mesh1'";
