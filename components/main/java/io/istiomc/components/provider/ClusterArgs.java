@@ -2,9 +2,18 @@ package io.istiomc.components.provider;
 
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.istiomc.components.IstioCharts;
+import io.istiomc.components.ReleaseOverrides;
 
 import javax.annotation.Nullable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Schema type {@code istio-multicluster:index:Cluster}: what every cluster needs, primary or
@@ -52,6 +61,32 @@ public final class ClusterArgs {
     @Import(name = "certificates", required = true)
     private CaCertificatesArgs certificates;
 
+    /**
+     * Helm values by chart, as a JSON object in a string, e.g.
+     * {@code {"istiod": {"replicaCount": 2}, "gateway": {"replicaCount": 2}}}: pulumi-java 1.36.1 cannot
+     * deserialize a map input. Merged under the mesh's own values; a value the mesh sets, or a key the
+     * chart does not have, is refused ({@link ReleaseOverrides#checkValues}). Values under a key that
+     * looks like a credential become secrets. Default: none.
+     */
+    @Import(name = "values")
+    private @Nullable String values;
+
+    /** The image registry of istiod and every proxy it injects ({@code global.hub}). Default: the chart's. */
+    @Import(name = "hub")
+    private @Nullable String hub;
+
+    /** The image tag of istiod and every proxy it injects ({@code global.tag}). Default: the chart's. */
+    @Import(name = "tag")
+    private @Nullable String tag;
+
+    /** Names of Secrets in {@code istio-system} holding the registry's credentials; they must exist already. */
+    @Import(name = "imagePullSecrets")
+    private @Nullable List<String> imagePullSecrets;
+
+    /** Istio's DNS proxying ({@code ISTIO_META_DNS_CAPTURE}, {@code ISTIO_META_DNS_AUTO_ALLOCATE}). Default: off. */
+    @Import(name = "dnsProxying")
+    private @Nullable Boolean dnsProxying;
+
     private ClusterArgs() {
     }
 
@@ -72,6 +107,41 @@ public final class ClusterArgs {
         if (gateway != null) {
             cluster.gateway(gateway.toLibrary("cluster.gateway"));
         }
-        return cluster.build();
+        return cluster.releaseOverrides(releaseOverrides()).build();
+    }
+
+    /** The values and typed settings, each problem named as the caller spells the input ({@code cluster.values.istiod...}). */
+    ReleaseOverrides releaseOverrides() {
+        var byChart = new LinkedHashMap<String, Map<String, Object>>();
+        if (values != null) {
+            // A local mapper: the SDK would take a field of this class for an input.
+            var json = new ObjectMapper();
+            JsonNode tree;
+            try {
+                tree = json.readTree(values);
+            } catch (JsonProcessingException e) {
+                // The text is not quoted: it may hold a credential.
+                throw new IllegalArgumentException("'cluster.values' must be a JSON object of charts to Helm values (it does"
+                        + " not parse at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+            }
+            if (!tree.isObject()) {
+                throw new IllegalArgumentException("'cluster.values' must be a JSON object of charts (base, istiod, gateway)"
+                        + " to Helm values");
+            }
+            Map<String, Object> parsed = json.convertValue(tree, new TypeReference<>() {
+            });
+            InputRules.requireNone("cluster.values.", ReleaseOverrides.checkValues(parsed));
+            parsed.forEach((chart, chartValues) -> {
+                if (chartValues instanceof Map<?, ?> map) {
+                    var chartMap = new LinkedHashMap<String, Object>();
+                    map.forEach((k, v) -> chartMap.put(String.valueOf(k), v));
+                    byChart.put(chart, chartMap);
+                }
+            });
+        }
+        var pullSecrets = Optional.ofNullable(imagePullSecrets);
+        InputRules.requireNone("cluster.", ReleaseOverrides.checkTyped(Optional.ofNullable(hub), Optional.ofNullable(tag), pullSecrets));
+        return new ReleaseOverrides(byChart, Optional.ofNullable(hub), Optional.ofNullable(tag), pullSecrets,
+                Optional.ofNullable(dnsProxying));
     }
 }

@@ -35,8 +35,10 @@ public final class RemoteClusterArgs extends ResourceArgs {
     }
 
     io.istiomc.components.RemoteClusterArgs toLibrary() {
-        // Its rule is checked now, while nothing is registered.
+        // Its rules are checked now, while nothing is registered.
         apiServer();
+        InputRules.requireNone("cluster.", io.istiomc.components.ReleaseOverrides.checkOnRemote(cluster.releaseOverrides(),
+                primaryClusterName));
         return io.istiomc.components.RemoteClusterArgs.builder()
                 .cluster(cluster.toLibrary())
                 .primaryClusterName(primaryClusterName)

@@ -91,6 +91,29 @@ class ConstructErrorsTest {
     }
 
     @Test
+    @DisplayName("values are checked before anything is registered: an unknown key, a value the mesh owns, JSON that does"
+            + " not parse (not quoted), and a remote's own image")
+    void valuesAreCheckedBeforeRegistering() {
+        assertEquals("'cluster.values.istiod.pilot.replicaCountt' istiod 1.30.3 has no value 'pilot.replicaCountt' (did you"
+                        + " mean 'replicaCount'?)",
+                engineMessage("PrimaryCluster", Map.of("cluster", PropertyValue.of(with(cluster("cluster1", "network1"), "values",
+                        PropertyValue.of("{\"istiod\": {\"pilot\": {\"replicaCountt\": 2}}}"))))));
+        assertEquals("'cluster.values.gateway.networkGateway' gateway value 'networkGateway' is set by the mesh from"
+                        + " clusters[].network; remove it here",
+                engineMessage("PrimaryCluster", Map.of("cluster", PropertyValue.of(with(cluster("cluster1", "network1"), "values",
+                        PropertyValue.of("{\"gateway\": {\"networkGateway\": \"n9\"}}"))))));
+        var unparsed = engineMessage("PrimaryCluster", Map.of("cluster", PropertyValue.of(with(cluster("cluster1", "network1"),
+                "values", PropertyValue.of("{\"istiod\": {\"password\": s3cr3t}}")))));
+        assertEquals("'cluster.values' must be a JSON object of charts to Helm values (it does not parse at line 1, column 25)",
+                unparsed);
+        assertFalse(unparsed.contains("s3cr3t"));
+        var remote = new LinkedHashMap<>(remote("https://192.0.2.20:6443", PropertyValue.of("192.0.2.10")));
+        remote.put("cluster", PropertyValue.of(with(cluster("cluster2", "network2"), "hub", PropertyValue.of("r.example/istio"))));
+        assertEquals("'cluster.hub' is decided by the primary whose istiod injects the remote's pods ('cluster1'); set it"
+                + " there or under istio", engineMessage("RemoteCluster", remote));
+    }
+
+    @Test
     @DisplayName("apiServer is checked before anything is registered: a watched primary's, a remote's (without printing its"
             + " password), and a MeshLink watched cluster's relayed from its component")
     void apiServerIsCheckedBeforeRegistering() {

@@ -352,6 +352,32 @@ class ConstructTest {
     }
 
     @Test
+    @DisplayName("values (a JSON string: the SDK cannot deserialize a map input) and the typed settings reach the releases"
+            + " under the mesh's own values")
+    void valuesReachTheReleases() {
+        var cluster = new LinkedHashMap<>(cluster("cluster1", "network1").getObjectValue());
+        cluster.put("values", PropertyValue.of("{\"istiod\": {\"replicaCount\": 2, \"pdb\": {\"minAvailable\": 1}},"
+                + " \"gateway\": {\"replicaCount\": 3}}"));
+        cluster.put("hub", PropertyValue.of("mirror.example.com/istio"));
+        cluster.put("imagePullSecrets", PropertyValue.of(List.of(PropertyValue.of("mirror-pull"))));
+        var mocks = new RecordingMocks();
+        PulumiTest.withMocks(mocks).runTest(ctx ->
+                construct("PrimaryCluster", "cluster1", Map.of("cluster", PropertyValue.of(cluster),
+                        "multiNetwork", PropertyValue.of(true)))).throwOnError();
+        var istiod = mocks.registration("kubernetes:helm.sh/v3:Release", "cluster1-istiod").map("values");
+        assertEquals(2, ((Number) istiod.get("replicaCount")).intValue());
+        assertEquals(1, ((Number) ((Map<?, ?>) istiod.get("pdb")).get("minAvailable")).intValue());
+        var global = (Map<?, ?>) istiod.get("global");
+        assertEquals("mirror.example.com/istio", global.get("hub"));
+        assertEquals(List.of("mirror-pull"), global.get("imagePullSecrets"));
+        assertEquals("mesh1", global.get("meshID"));
+        var gateway = mocks.registration("kubernetes:helm.sh/v3:Release", "cluster1-eastwestgateway").map("values");
+        assertEquals(3, ((Number) gateway.get("replicaCount")).intValue());
+        assertEquals(List.of(Map.of("name", "mirror-pull")), gateway.get("imagePullSecrets"));
+        assertEquals("network1", gateway.get("networkGateway"));
+    }
+
+    @Test
     @DisplayName("the kubeconfig and CA key reach the engine as secrets, even when passed as plain values")
     void kubeconfigAndKeyStaySecret() {
         var cluster = new LinkedHashMap<>(cluster("cluster1", "network1").getObjectValue());
