@@ -71,9 +71,7 @@ public final class ChartValueKeys {
                     Map.entry("global.trustBundleName", "istiod/templates/deployment.yaml"),
                     Map.entry("global.ipFamilies", "istiod/templates/remote-istiod-service.yaml"),
                     Map.entry("global.ipFamilyPolicy", "istiod/templates/remote-istiod-service.yaml"),
-                    Map.entry("global.tracer", "istiod/templates/configmap.yaml"),
-                    Map.entry("global.proxy.tracer", "istiod/templates/configmap.yaml"),
-                    Map.entry("pilot.env", "istiod/templates/deployment.yaml")));
+                    Map.entry("global.tracer", "istiod/templates/configmap.yaml")));
 
     /** Hints are at most this many edits away from what was written (ignoring case). */
     private static final int HINT_DISTANCE = 2;

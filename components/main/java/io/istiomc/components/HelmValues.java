@@ -16,6 +16,13 @@ import java.util.function.BiConsumer;
 public final class HelmValues {
     /** Words that make a key a credential's (matched in any case, anywhere in the key's name). */
     private static final List<String> CREDENTIAL_WORDS = List.of("password", "token", "key");
+    /**
+     * Kubernetes API fields with "key" in their name that hold no credential: a toleration's or a
+     * selector requirement's {@code key}, affinity's {@code topologyKey}, a spread constraint's
+     * {@code matchLabelKeys}; a production values file sets them often, and they stay plain.
+     */
+    private static final java.util.Set<String> KUBERNETES_KEY_FIELDS = java.util.Set.of("key", "topologyKey",
+            "matchLabelKeys", "mismatchLabelKeys");
 
     private HelmValues() {
     }
@@ -80,8 +87,14 @@ public final class HelmValues {
         });
     }
 
-    /** Whether a key's name says its value is a credential: it contains "password", "token" or "key". */
+    /**
+     * Whether a key's name says its value is a credential: it contains "password", "token" or "key"
+     * (in any case), and is not one of Kubernetes' own {@link #KUBERNETES_KEY_FIELDS}.
+     */
     public static boolean looksLikeCredential(String key) {
+        if (KUBERNETES_KEY_FIELDS.contains(key)) {
+            return false;
+        }
         var lower = key.toLowerCase(Locale.ROOT);
         return CREDENTIAL_WORDS.stream().anyMatch(lower::contains);
     }

@@ -21,7 +21,7 @@ class ChartValueKeysTest {
             "istiod, podAnnotations.example.com/team", "istiod, meshConfig.accessLogFile",
             "istiod, meshConfig.defaultConfig.holdApplicationUntilProxyStarts", "istiod, pdb.minAvailable",
             "istiod, pdb.maxUnavailable", "istiod, autoscaleMin", "istiod, nodeSelector.kubernetes.io/os",
-            "istiod, tolerations", "istiod, global.proxy.resources.requests.cpu", "istiod, pilot.env.X",
+            "istiod, tolerations", "istiod, global.proxy.resources.requests.cpu",
             "base, global.istioNamespace", "base, base.excludedCRDs",
             "gateway, replicaCount", "gateway, resources.requests.ephemeral-storage", "gateway, podDisruptionBudget.minAvailable",
             "gateway, autoscaling.enabled", "gateway, podAnnotations.example.com/team", "gateway, affinity.nodeAffinity",
@@ -32,7 +32,7 @@ class ChartValueKeysTest {
     }
 
     @ParameterizedTest(name = "{0} refuses {1}")
-    @CsvSource({"istiod, replicaCountt", "istiod, pilot.replicaCount", "istiod, pdb.minAvailablee",
+    @CsvSource({"istiod, replicaCountt", "istiod, pilot.replicaCount", "istiod, pilot.env.X", "istiod, pdb.minAvailablee",
             "base, global.hub", "gateway, autoscaling.maxReplica", "gateway, podDisruptionBudget.min", "gateway, replicas"})
     @DisplayName("keys the chart does not have are refused")
     void refused(String chart, String path) {

@@ -78,12 +78,13 @@ class HelmValuesTest {
     }
 
     @Test
-    @DisplayName("a key naming a password, token or key is a credential's; others are not")
+    @DisplayName("a key naming a password, token or key is a credential's; others, and Kubernetes' own key fields, are not")
     void credentialKeys() {
         for (var key : List.of("password", "adminPassword", "accessToken", "TOKEN", "apiKey", "privateKeyProvider")) {
             assertTrue(HelmValues.looksLikeCredential(key), key);
         }
-        for (var key : List.of("replicaCount", "hub", "keepaliveMaxServerConnectionAge", "passwd")) {
+        for (var key : List.of("replicaCount", "hub", "keepaliveMaxServerConnectionAge", "passwd", "key", "topologyKey",
+                "matchLabelKeys")) {
             assertFalse(HelmValues.looksLikeCredential(key), key);
         }
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
+import io.istiomc.components.ChartValueKeys;
 import io.istiomc.plan.Plan;
 import io.istiomc.testing.MeshFixture;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,15 +35,6 @@ class HelmValuesContractTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> VALUES_FILES = Map.of(
             "base", "base--values.yaml", "istiod", "istiod--values.yaml", "gateway", "gateway--values.yaml");
-    /**
-     * Keys a chart's templates read although its values.yaml leaves them out, by chart, each with the
-     * template that reads it: the istiod chart's validation webhook takes {@code base.validationURL}
-     * ("Should change from base but cannot for API compat", its comment says), which only the base
-     * chart's values.yaml lists. {@link #undeclaredKeysAreReadByTheirTemplates} checks each against the
-     * chart package.
-     */
-    static final Map<String, Map<String, String>> READ_BY_TEMPLATES = Map.of(
-            "istiod", Map.of("base.validationURL", "istiod/templates/validatingwebhookconfiguration.yaml"));
     private static List<Plan> plans;
 
     @BeforeAll
@@ -58,30 +50,20 @@ class HelmValuesContractTest {
         }
     }
 
-    /** The keys of {@code values} that the chart neither declares nor reads in a listed template. */
-    static List<String> unknownKeys(String chart, JsonNode values, JsonNode defaults) {
-        var readByTemplates = READ_BY_TEMPLATES.getOrDefault(chart, Map.of()).keySet();
-        return unknownKeys(values, defaults, "").stream().filter(key -> !readByTemplates.contains(key)).toList();
-    }
-
-    /** The keys of {@code values} that the chart's defaults do not have; free-form maps ({@code {}}) take any key. */
-    static List<String> unknownKeys(JsonNode values, JsonNode defaults, String path) {
+    /**
+     * The keys of {@code values} that the chart does not take, by the library's own check
+     * ({@link ChartValueKeys}: the pinned chart's declared keys, its free-form maps and the keys its
+     * templates read); a {@code profile} must name a profile the chart has.
+     */
+    static List<String> unknownKeys(String chart, JsonNode values) throws IOException {
         var unknown = new ArrayList<String>();
-        values.fields().forEachRemaining(e -> {
-            var key = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
-            if (path.isEmpty() && e.getKey().equals("profile")) {
-                if (HelmValuesContractTest.class.getResource(RESOURCES + "helm-profile--" + e.getValue().asText() + ".yaml") == null) {
-                    unknown.add(key + " (no such profile)");
-                }
-                return;
-            }
-            var known = defaults.get(e.getKey());
-            if (known == null) {
-                unknown.add(key);
-            } else if (e.getValue().isObject() && known.isObject() && !known.isEmpty()) {
-                unknown.addAll(unknownKeys(e.getValue(), known, key));
-            }
-        });
+        ChartValueKeys.of(chart).check(JSON.convertValue(values, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {
+        })).forEach(p -> unknown.add(p.property()));
+        var profile = values.path("profile");
+        if (!profile.isMissingNode() && HelmValuesContractTest.class.getResource(RESOURCES + "helm-profile--" + profile.asText()
+                + ".yaml") == null) {
+            unknown.add("profile (no such profile)");
+        }
         return unknown;
     }
 
@@ -93,7 +75,7 @@ class HelmValuesContractTest {
             for (var release : plan.resources(r -> r.type().equals("kubernetes:helm.sh/v3:Release"))) {
                 var chart = chartName(release);
                 var values = JSON.valueToTree(release.input("values").orElseThrow());
-                assertEquals(List.of(), unknownKeys(chart, values, chartDefaults(chart)), release.name());
+                assertEquals(List.of(), unknownKeys(chart, values), release.name());
                 checked++;
             }
         }
@@ -107,22 +89,35 @@ class HelmValuesContractTest {
     }
 
     @Test
-    @DisplayName("each key a chart's values.yaml leaves out but the program sets is read by the named template of the chart package")
+    @DisplayName("each key a chart's values.yaml leaves out but the library accepts is read by the named template of the chart package")
     void undeclaredKeysAreReadByTheirTemplates() throws IOException {
-        for (var chart : READ_BY_TEMPLATES.entrySet()) {
+        for (var chart : ChartValueKeys.READ_BY_TEMPLATES.entrySet()) {
             var templates = ChartPackage.files("/istio/1.30.3/charts/" + chart.getKey() + "-1.30.3.tgz");
             for (var key : chart.getValue().entrySet()) {
                 var template = templates.get(key.getValue());
                 assertTrue(template != null, chart.getKey() + " has no " + key.getValue());
-                assertTrue(template.contains(".Values." + key.getKey()), key.getValue() + " does not read " + key.getKey());
+                // zzz_profile.yaml reads the profile as '($.Values).profile'
+                assertTrue(template.contains(".Values." + key.getKey()) || template.contains("Values)." + key.getKey()),
+                        key.getValue() + " does not read " + key.getKey());
                 // the allowance is needed: values.yaml does not declare the key
-                var path = key.getKey().split("\\.");
-                JsonNode value = JSON.getNodeFactory().textNode("x");
-                for (int i = path.length - 1; i >= 0; i--) {
-                    value = JSON.createObjectNode().set(path[i], value);
+                var declared = chartDefaults(chart.getKey());
+                for (var part : key.getKey().split("\\.")) {
+                    declared = declared.path(part);
                 }
-                assertEquals(List.of(key.getKey()), unknownKeys(value, chartDefaults(chart.getKey()), ""),
-                        key.getKey() + " is declared in " + chart.getKey() + "'s values.yaml: drop it from READ_BY_TEMPLATES");
+                assertTrue(declared.isMissingNode(), key.getKey() + " is declared in " + chart.getKey()
+                        + "'s values.yaml: drop it from READ_BY_TEMPLATES");
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("the chart files the library reads at run time equal the tests' copies of Istio 1.30.3's")
+    void libraryCopiesEqualTheTestCopies() throws IOException {
+        for (var file : List.of("base--values.yaml", "istiod--values.yaml", "gateway--values.schema.json")) {
+            try (InputStream library = ChartValueKeys.class.getResourceAsStream("/io/istiomc/components/charts/1.30.3/" + file);
+                 InputStream test = HelmValuesContractTest.class.getResourceAsStream(RESOURCES + file)) {
+                assertTrue(library != null && test != null, file);
+                assertTrue(java.util.Arrays.equals(library.readAllBytes(), test.readAllBytes()), file + " differs");
             }
         }
     }
@@ -131,8 +126,8 @@ class HelmValuesContractTest {
     @DisplayName("the check is live: a typo of a real key is caught")
     void typoIsCaught() throws IOException {
         var typo = JSON.valueToTree(Map.of("global", Map.of("multicluster", Map.of("clusterName", "c1")), "profile", "remot"));
-        assertEquals(List.of("global.multicluster", "profile (no such profile)"),
-                unknownKeys(typo, chartDefaults("istiod"), "").stream().sorted().toList());
+        assertEquals(List.of("global.multicluster.clusterName", "profile (no such profile)"),
+                unknownKeys("istiod", typo).stream().sorted().toList());
     }
 
     @Test
