@@ -252,6 +252,80 @@ class RenderedReleasesIT {
         assertTrue(remotes > 0);
     }
 
+    @Test
+    @DisplayName("the prod stack's production values take effect in the rendered objects (replicas, disruption budgets,"
+            + " resources, image, pull secrets, DNS proxying), beside the mesh's own values, which still win")
+    void prodOverridesTakeEffect() throws Exception {
+        var prod = stacks.stream().filter(s -> s.name().equals("prod")).findFirst().orElseThrow();
+        var primary = prod.cluster("prod-primary");
+        var objects = primary.everything().toList();
+        // istiod: the mirror's image, resources over the chart's, its node pool, pull secrets on its ServiceAccount
+        var istiod = find(objects, "Deployment", ISTIO_NAMESPACE, "istiod").orElseThrow();
+        var pod = istiod.path("spec").path("template").path("spec");
+        var container = pod.path("containers").get(0);
+        assertEquals("registry.prod.example.com/istio/pilot:1.30.3-distroless", container.path("image").asText());
+        assertEquals("1", container.path("resources").path("requests").path("cpu").asText());
+        assertEquals("2Gi", container.path("resources").path("requests").path("memory").asText());
+        assertEquals("4Gi", container.path("resources").path("limits").path("memory").asText());
+        assertEquals("system", pod.path("nodeSelector").path("node.kubernetes.io/pool").asText());
+        assertEquals(List.of("prod-registry-pull"), pullSecrets(find(objects, "ServiceAccount", ISTIO_NAMESPACE, "istiod")
+                .orElseThrow().path("imagePullSecrets")));
+        // at least 3 replicas (the cluster's autoscaleMin over the mesh's 2), at most one unavailable
+        var istiodScaler = find(objects, "HorizontalPodAutoscaler", ISTIO_NAMESPACE, "istiod").orElseThrow().path("spec");
+        assertEquals(3, istiodScaler.path("minReplicas").asInt());
+        assertEquals(5, istiodScaler.path("maxReplicas").asInt());
+        var istiodBudget = find(objects, "PodDisruptionBudget", ISTIO_NAMESPACE, "istiod").orElseThrow().path("spec");
+        assertEquals(1, istiodBudget.path("maxUnavailable").asInt());
+        assertTrue(istiodBudget.path("minAvailable").isMissingNode(), istiodBudget.toString());
+        // DNS proxying in the mesh config, next to the mesh ID the program sets in the same map
+        var mesh = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(
+                find(objects, "ConfigMap", ISTIO_NAMESPACE, "istio").orElseThrow().path("data").path("mesh").asText());
+        var defaultConfig = mesh.path("defaultConfig");
+        assertEquals("mesh-prod", defaultConfig.path("meshId").asText());
+        assertEquals("true", defaultConfig.path("proxyMetadata").path("ISTIO_META_DNS_CAPTURE").asText());
+        assertEquals("true", defaultConfig.path("proxyMetadata").path("ISTIO_META_DNS_AUTO_ALLOCATE").asText());
+        // every proxy istiod injects (the remotes' gateways too) gets the mirror's image and the pull secret; the
+        // mesh's own global values stay beside them
+        var injected = new com.fasterxml.jackson.databind.ObjectMapper().readTree(find(objects, "ConfigMap", ISTIO_NAMESPACE,
+                "istio-sidecar-injector").orElseThrow().path("data").path("values").asText()).path("global");
+        assertEquals("registry.prod.example.com/istio", injected.path("hub").asText());
+        assertEquals("1.30.3-distroless", injected.path("tag").asText());
+        assertEquals("prod-registry-pull", injected.path("imagePullSecrets").path(0).asText());
+        assertEquals("mesh-prod", injected.path("meshID").asText());
+        assertEquals("prod-primary", injected.path("multiCluster").path("clusterName").asText());
+        assertEquals("aws-eu-west-1", injected.path("network").asText());
+        // the primary's gateway: two to six replicas, a budget, resources, the pull secret, and still the mesh's network
+        var gateway = find(objects, "Deployment", ISTIO_NAMESPACE, EAST_WEST_GATEWAY).orElseThrow();
+        var gatewayPod = gateway.path("spec").path("template");
+        assertEquals(List.of("prod-registry-pull"), pullSecrets(gatewayPod.path("spec").path("imagePullSecrets")));
+        var gatewayContainer = gatewayPod.path("spec").path("containers").get(0);
+        assertEquals("2", gatewayContainer.path("resources").path("limits").path("cpu").asText());
+        assertEquals("512Mi", gatewayContainer.path("resources").path("requests").path("memory").asText());
+        assertEquals("aws-eu-west-1", gatewayPod.path("metadata").path("labels").path(NETWORK_LABEL).asText());
+        var gatewayScaler = find(objects, "HorizontalPodAutoscaler", ISTIO_NAMESPACE, EAST_WEST_GATEWAY).orElseThrow().path("spec");
+        assertEquals(2, gatewayScaler.path("minReplicas").asInt());
+        assertEquals(6, gatewayScaler.path("maxReplicas").asInt());
+        assertEquals(1, find(objects, "PodDisruptionBudget", ISTIO_NAMESPACE, EAST_WEST_GATEWAY).orElseThrow()
+                .path("spec").path("minAvailable").asInt());
+        // the on-prem remote: its own pull secret replaces the mesh's; its gateway on the edge nodes
+        var onprem = prod.cluster("prod-onprem").everything().toList();
+        var onpremTemplate = find(onprem, "Deployment", ISTIO_NAMESPACE, EAST_WEST_GATEWAY).orElseThrow()
+                .path("spec").path("template");
+        var onpremPod = onpremTemplate.path("spec");
+        assertEquals(List.of("dc1-registry-pull"), pullSecrets(onpremPod.path("imagePullSecrets")));
+        assertEquals("true", onpremPod.path("nodeSelector").path("node-role.kubernetes.io/edge").asText());
+        assertEquals("node-role.kubernetes.io/edge", onpremPod.path("tolerations").path(0).path("key").asText());
+        assertEquals(List.of("dc1-registry-pull"), pullSecrets(find(onprem, "ServiceAccount", ISTIO_NAMESPACE,
+                "istio-reader-service-account").orElseThrow().path("imagePullSecrets")));
+        assertEquals("dc1", onpremTemplate.path("metadata").path("labels").path(NETWORK_LABEL).asText());
+    }
+
+    private static List<String> pullSecrets(JsonNode secrets) {
+        var names = new ArrayList<String>();
+        secrets.forEach(s -> names.add(s.path("name").asText()));
+        return names;
+    }
+
     // ------------------------------------------------------------------------------------------------
 
     /** A remote: its istiod release runs no istiod of its own ({@code istiodRemote.enabled}). */
