@@ -171,7 +171,6 @@ public final class HelmValues {
     }
 
     /** A map read from YAML or JSON as values: its keys as strings. */
-    @SuppressWarnings("unchecked")
     static Map<String, Object> asValues(Map<?, ?> map) {
         var values = new LinkedHashMap<String, Object>();
         map.forEach((k, v) -> values.put(String.valueOf(k), v));

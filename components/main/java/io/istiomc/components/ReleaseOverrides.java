@@ -139,6 +139,20 @@ public record ReleaseOverrides(Map<String, Map<String, Object>> values, Optional
         return problems;
     }
 
+    /**
+     * Values by chart, as read from JSON or YAML, once {@link #checkValues} found no problem with them:
+     * each chart's map with string keys; a chart given as null has none.
+     */
+    public static Map<String, Map<String, Object>> byChart(Map<String, ?> checked) {
+        var byChart = new LinkedHashMap<String, Map<String, Object>>();
+        checked.forEach((chart, chartValues) -> {
+            if (chartValues instanceof Map<?, ?> map) {
+                byChart.put(chart, HelmValues.asValues(map));
+            }
+        });
+        return byChart;
+    }
+
     /** The rules for the typed settings: an image registry, an image tag, Secret names. */
     public static List<Problem> checkTyped(Optional<String> hub, Optional<String> tag, Optional<List<String>> imagePullSecrets) {
         var problems = new ArrayList<Problem>();

@@ -164,7 +164,7 @@ public final class MeshConfigReader {
      * each problem under its key, e.g. {@code clusters[1].values.istiod.pilot.replicaCountt}.
      */
     private ReleaseOverrides readReleaseOverrides(String key, JsonNode holder) {
-        var values = new LinkedHashMap<String, Map<String, Object>>();
+        Map<String, Map<String, Object>> values = Map.of();
         var valuesNode = holder.get("values");
         if (valuesNode != null && !valuesNode.isNull()) {
             if (!valuesNode.isObject()) {
@@ -177,13 +177,7 @@ public final class MeshConfigReader {
                 var found = ReleaseOverrides.checkValues(byChart);
                 report(key + ".values.", found);
                 if (found.isEmpty()) {
-                    byChart.forEach((chart, chartValues) -> {
-                        if (chartValues instanceof Map<?, ?> map) {
-                            var chartMap = new LinkedHashMap<String, Object>();
-                            map.forEach((k, v) -> chartMap.put(String.valueOf(k), v));
-                            values.put(chart, chartMap);
-                        }
-                    });
+                    values = ReleaseOverrides.byChart(byChart);
                 }
             }
         }

@@ -10,7 +10,6 @@ import io.istiomc.components.IstioCharts;
 import io.istiomc.components.ReleaseOverrides;
 
 import javax.annotation.Nullable;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -112,7 +111,7 @@ public final class ClusterArgs {
 
     /** The values and typed settings, each problem named as the caller spells the input ({@code cluster.values.istiod...}). */
     ReleaseOverrides releaseOverrides() {
-        var byChart = new LinkedHashMap<String, Map<String, Object>>();
+        Map<String, Map<String, Object>> byChart = Map.of();
         if (values != null) {
             // A local mapper: the SDK would take a field of this class for an input.
             var json = new ObjectMapper();
@@ -131,13 +130,7 @@ public final class ClusterArgs {
             Map<String, Object> parsed = json.convertValue(tree, new TypeReference<>() {
             });
             InputRules.requireNone("cluster.values.", ReleaseOverrides.checkValues(parsed));
-            parsed.forEach((chart, chartValues) -> {
-                if (chartValues instanceof Map<?, ?> map) {
-                    var chartMap = new LinkedHashMap<String, Object>();
-                    map.forEach((k, v) -> chartMap.put(String.valueOf(k), v));
-                    byChart.put(chart, chartMap);
-                }
-            });
+            byChart = ReleaseOverrides.byChart(parsed);
         }
         var pullSecrets = Optional.ofNullable(imagePullSecrets);
         InputRules.requireNone("cluster.", ReleaseOverrides.checkTyped(Optional.ofNullable(hub), Optional.ofNullable(tag), pullSecrets));
