@@ -42,7 +42,7 @@ public class PrimaryCluster extends ComponentResource {
                 cluster.meshId(), cluster.clusterName(), cluster.network(), args.servesRemotes())));
 
         Optional<Output<String>> gatewayAddress = Optional.empty();
-        if (args.servesRemotes() || args.multiNetwork()) {
+        if (IstioNetworking.needsEastWestGateway(args.servesRemotes(), args.multiNetwork())) {
             var gateway = install.eastWestGateway(istiod, true);
             var address = gateway.address();
             // Istio validates these through istiod's webhook, so they follow the istiod release.

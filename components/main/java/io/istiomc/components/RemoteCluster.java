@@ -39,7 +39,7 @@ public class RemoteCluster extends ComponentResource {
         var istiod = install.istiod(args.remotePilotAddress().applyValue(address -> IstioValues.remoteIstiod(
                 cluster.meshId(), cluster.clusterName(), cluster.network(), address)));
         var reader = install.readerAccess(istiod);
-        Optional<Output<String>> gatewayAddress = args.multiNetwork()
+        Optional<Output<String>> gatewayAddress = IstioNetworking.needsEastWestGateway(false, args.multiNetwork())
                 ? Optional.of(install.eastWestGateway(istiod, false).address())
                 : Optional.empty();
 

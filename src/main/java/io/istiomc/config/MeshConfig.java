@@ -44,6 +44,12 @@ public record MeshConfig(String meshId, Istio istio, List<Cluster> clusters, Ca 
         return clusters.stream().map(Cluster::network).distinct().count() > 1;
     }
 
+    /** Whether the cluster runs an east-west gateway, by the components' rule. */
+    public boolean needsGateway(Cluster cluster) {
+        return io.istiomc.components.IstioNetworking.needsEastWestGateway(
+                cluster.role() == ClusterRole.PRIMARY && !remotesOf(cluster.name()).isEmpty(), multiNetwork());
+    }
+
     /** Whether some primary watches the cluster ({@link ClusterRole#watched}): it then carries reader access. */
     public boolean watched(Cluster cluster) {
         return cluster.role().watched(primaries().size());

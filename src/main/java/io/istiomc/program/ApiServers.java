@@ -158,29 +158,59 @@ public final class ApiServers {
     private static Optional<Kubeconfigs.Lookup> contextLookup(MeshConfig.Cluster cluster, String key,
                                                                DefaultKubeconfig defaults, List<ConfigProblem> problems) {
         try {
-            Kubeconfigs.Kubeconfig kubeconfig;
-            if (cluster.kubeconfig().isPresent() && cluster.kubeconfig().get().inline()) {
-                if (cluster.kubeconfig().get().value().equals(RawConfig.ENCRYPTED)) {
-                    return Optional.empty();
-                }
-                kubeconfig = Kubeconfigs.parse(cluster.kubeconfig().get().value(), "the inline kubeconfig");
-            } else if (cluster.kubeconfig().isPresent()) {
-                kubeconfig = Kubeconfigs.readFile(Path.of(cluster.kubeconfig().get().value()), "the file");
-            } else {
-                var merged = defaults.read();
-                if (merged.isEmpty()) {
-                    return Optional.empty();
-                }
-                kubeconfig = merged.get();
-            }
-            return Optional.of(Kubeconfigs.lookup(kubeconfig, cluster.context()));
+            return kubeconfigOf(cluster, defaults).map(kubeconfig -> Kubeconfigs.lookup(kubeconfig, cluster.context()));
         } catch (IOException e) {
-            var chosenBy = cluster.kubeconfig().isPresent() ? key + ".kubeconfig" : key + ".context";
-            var message = e instanceof YamlInput.RejectedInputException ? e.getMessage()
-                    : "names a kubeconfig that could not be read (" + unreadable(e) + ")";
-            problems.add(new ConfigProblem(chosenBy, message));
+            problems.add(unreadableProblem(cluster, key, e));
             return Optional.empty();
         }
+    }
+
+    /**
+     * The kubeconfig each cluster's provider reads, by cluster name, chosen as {@link #resolve} chooses
+     * it: the cluster's {@code kubeconfig} (file or content), else the merged default files. A cluster
+     * with none at hand (or content encrypted in the stack file) is left out.
+     *
+     * @throws InvalidConfigException when a kubeconfig cannot be read, naming the key that chose it
+     */
+    public static Map<String, Kubeconfigs.Kubeconfig> kubeconfigs(MeshConfig config, List<Path> defaultKubeconfigs) {
+        var result = new LinkedHashMap<String, Kubeconfigs.Kubeconfig>();
+        var problems = new ArrayList<ConfigProblem>();
+        var defaults = new DefaultKubeconfig(defaultKubeconfigs);
+        var clusters = config.clusters();
+        for (int i = 0; i < clusters.size(); i++) {
+            var cluster = clusters.get(i);
+            var key = MeshConfig.NAMESPACE + ":clusters[" + i + "]";
+            try {
+                kubeconfigOf(cluster, defaults).ifPresent(k -> result.put(cluster.name(), k));
+            } catch (IOException e) {
+                problems.add(unreadableProblem(cluster, key, e));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigException(problems);
+        }
+        return result;
+    }
+
+    /** The kubeconfig a cluster's provider reads; empty when there is none to read. */
+    private static Optional<Kubeconfigs.Kubeconfig> kubeconfigOf(MeshConfig.Cluster cluster, DefaultKubeconfig defaults)
+            throws IOException {
+        if (cluster.kubeconfig().isPresent() && cluster.kubeconfig().get().inline()) {
+            if (cluster.kubeconfig().get().value().equals(RawConfig.ENCRYPTED)) {
+                return Optional.empty();
+            }
+            return Optional.of(Kubeconfigs.parse(cluster.kubeconfig().get().value(), "the inline kubeconfig"));
+        } else if (cluster.kubeconfig().isPresent()) {
+            return Optional.of(Kubeconfigs.readFile(Path.of(cluster.kubeconfig().get().value()), "the file"));
+        }
+        return defaults.read();
+    }
+
+    private static ConfigProblem unreadableProblem(MeshConfig.Cluster cluster, String key, IOException e) {
+        var chosenBy = cluster.kubeconfig().isPresent() ? key + ".kubeconfig" : key + ".context";
+        var message = e instanceof YamlInput.RejectedInputException ? e.getMessage()
+                : "names a kubeconfig that could not be read (" + unreadable(e) + ")";
+        return new ConfigProblem(chosenBy, message);
     }
 
     /** Why a file could not be read, without the file system's message (which may quote a path given as content). */
