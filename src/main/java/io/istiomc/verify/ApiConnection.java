@@ -138,6 +138,10 @@ final class ApiConnection {
         return endpoint;
     }
 
+    Credential credential() {
+        return credential;
+    }
+
     Response get(String path) throws Unreachable {
         return send(request(path).GET().build());
     }

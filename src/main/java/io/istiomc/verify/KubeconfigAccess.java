@@ -67,7 +67,9 @@ final class KubeconfigAccess {
         try {
             return new ApiConnection(endpoint(clusterEntry, what), credential(userEntry, what));
         } catch (GeneralSecurityException e) {
-            throw new Unusable(what + ": " + e.getMessage());
+            // The PEM readers' messages name the field already.
+            var message = String.valueOf(e.getMessage());
+            throw new Unusable(message.startsWith(what) ? message : what + ": " + message);
         }
     }
 
@@ -211,7 +213,7 @@ final class KubeconfigAccess {
 
     private static byte[] base64OrNull(String value) {
         try {
-            return Base64.getMimeDecoder().decode(value);
+            return Base64.getDecoder().decode(value.replaceAll("\\s", ""));
         } catch (IllegalArgumentException e) {
             return null;
         }
