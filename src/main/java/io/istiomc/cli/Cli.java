@@ -1,11 +1,11 @@
 package io.istiomc.cli;
 
 import io.istiomc.command.ExitStatus;
+import io.istiomc.command.InputFailures;
 import io.istiomc.command.Options;
 import io.istiomc.command.StackSelection;
 import io.istiomc.command.UsageException;
 import io.istiomc.components.Printable;
-import io.istiomc.components.YamlInput;
 import io.istiomc.config.InvalidConfigException;
 import io.istiomc.config.RawConfig;
 import io.istiomc.plan.Plan;
@@ -91,16 +91,8 @@ public final class Cli {
                 err.println("wrote " + written + " files under " + Printable.escape(outDir.get().toString()));
             }
             return ExitStatus.OK;
-        } catch (InvalidConfigException e) {
-            err.println(e.getMessage());
-            return ExitStatus.INVALID_CONFIG;
-        } catch (YamlInput.RejectedInputException e) {
-            // What Pulumi would refuse to read as a stack file is a configuration error too.
-            err.println("invalid stack configuration: " + e.getMessage());
-            return ExitStatus.INVALID_CONFIG;
-        } catch (IOException e) {
-            err.println("error: " + Printable.escape(e.getMessage()));
-            return ExitStatus.FAILED;
+        } catch (InvalidConfigException | IOException e) {
+            return InputFailures.report(e, err);
         } catch (RuntimeException e) {
             // A failure of the program under the mocks lists its causes one per line; no line carries a control character.
             err.println("error: " + String.valueOf(e.getMessage()).lines().map(Printable::escape)

@@ -69,6 +69,16 @@ public final class ApiServers {
      */
     public static Map<String, ApiServer> resolve(MeshConfig config, Mode mode, List<Path> defaultKubeconfigs,
                                                  List<String> warnings) {
+        return resolve(config, mode, defaultKubeconfigs, warnings, new LinkedHashMap<>());
+    }
+
+    /**
+     * As {@link #resolve(MeshConfig, Mode, List, List)}, also handing out the kubeconfig each
+     * cluster's provider reads, by cluster name (a cluster with none at hand, or its content
+     * encrypted in the stack file, is left out), for a command that connects with them.
+     */
+    public static Map<String, ApiServer> resolve(MeshConfig config, Mode mode, List<Path> defaultKubeconfigs,
+                                                 List<String> warnings, Map<String, Kubeconfigs.Kubeconfig> kubeconfigs) {
         var result = new LinkedHashMap<String, ApiServer>();
         var problems = new ArrayList<ConfigProblem>();
         var defaults = new DefaultKubeconfig(defaultKubeconfigs);
@@ -77,7 +87,7 @@ public final class ApiServers {
             var cluster = clusters.get(i);
             var key = MeshConfig.NAMESPACE + ":clusters[" + i + "]";
             int problemsBefore = problems.size();
-            var lookup = contextLookup(cluster, key, defaults, problems);
+            var lookup = contextLookup(cluster, key, defaults, problems, kubeconfigs);
             if (problems.size() > problemsBefore) {
                 continue;
             }
@@ -156,40 +166,16 @@ public final class ApiServers {
      * that cannot be read is a problem on the key that chose it.
      */
     private static Optional<Kubeconfigs.Lookup> contextLookup(MeshConfig.Cluster cluster, String key,
-                                                               DefaultKubeconfig defaults, List<ConfigProblem> problems) {
+                                                               DefaultKubeconfig defaults, List<ConfigProblem> problems,
+                                                               Map<String, Kubeconfigs.Kubeconfig> kubeconfigs) {
         try {
-            return kubeconfigOf(cluster, defaults).map(kubeconfig -> Kubeconfigs.lookup(kubeconfig, cluster.context()));
+            var kubeconfig = kubeconfigOf(cluster, defaults);
+            kubeconfig.ifPresent(k -> kubeconfigs.put(cluster.name(), k));
+            return kubeconfig.map(k -> Kubeconfigs.lookup(k, cluster.context()));
         } catch (IOException e) {
             problems.add(unreadableProblem(cluster, key, e));
             return Optional.empty();
         }
-    }
-
-    /**
-     * The kubeconfig each cluster's provider reads, by cluster name, chosen as {@link #resolve} chooses
-     * it: the cluster's {@code kubeconfig} (file or content), else the merged default files. A cluster
-     * with none at hand (or content encrypted in the stack file) is left out.
-     *
-     * @throws InvalidConfigException when a kubeconfig cannot be read, naming the key that chose it
-     */
-    public static Map<String, Kubeconfigs.Kubeconfig> kubeconfigs(MeshConfig config, List<Path> defaultKubeconfigs) {
-        var result = new LinkedHashMap<String, Kubeconfigs.Kubeconfig>();
-        var problems = new ArrayList<ConfigProblem>();
-        var defaults = new DefaultKubeconfig(defaultKubeconfigs);
-        var clusters = config.clusters();
-        for (int i = 0; i < clusters.size(); i++) {
-            var cluster = clusters.get(i);
-            var key = MeshConfig.NAMESPACE + ":clusters[" + i + "]";
-            try {
-                kubeconfigOf(cluster, defaults).ifPresent(k -> result.put(cluster.name(), k));
-            } catch (IOException e) {
-                problems.add(unreadableProblem(cluster, key, e));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidConfigException(problems);
-        }
-        return result;
     }
 
     /** The kubeconfig a cluster's provider reads; empty when there is none to read. */

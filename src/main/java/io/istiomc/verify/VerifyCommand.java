@@ -3,11 +3,12 @@ package io.istiomc.verify;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.istiomc.command.ExitStatus;
+import io.istiomc.command.InputFailures;
 import io.istiomc.command.Options;
 import io.istiomc.command.StackSelection;
 import io.istiomc.command.UsageException;
 import io.istiomc.components.Printable;
-import io.istiomc.components.YamlInput;
+import io.istiomc.components.Kubeconfigs;
 import io.istiomc.config.InvalidConfigException;
 import io.istiomc.config.MeshConfigReader;
 import io.istiomc.config.RawConfig;
@@ -18,6 +19,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
@@ -48,19 +50,12 @@ public final class VerifyCommand {
         try {
             var config = MeshConfigReader.read(RawConfig.fromStackFile(selection.file()));
             var warnings = new ArrayList<String>();
-            var apiServers = ApiServers.resolve(config, ApiServers.Mode.DEPLOY, defaultKubeconfigs, warnings);
+            var kubeconfigs = new LinkedHashMap<String, Kubeconfigs.Kubeconfig>();
+            var apiServers = ApiServers.resolve(config, ApiServers.Mode.DEPLOY, defaultKubeconfigs, warnings, kubeconfigs);
             warnings.forEach(w -> err.println("warning: " + Printable.escape(w)));
-            var kubeconfigs = ApiServers.kubeconfigs(config, defaultKubeconfigs);
             checks = MeshVerification.run(config, apiServers, kubeconfigs, now);
-        } catch (InvalidConfigException e) {
-            err.println(e.getMessage());
-            return ExitStatus.INVALID_CONFIG;
-        } catch (YamlInput.RejectedInputException e) {
-            err.println("invalid stack configuration: " + e.getMessage());
-            return ExitStatus.INVALID_CONFIG;
-        } catch (IOException e) {
-            err.println("error: " + Printable.escape(e.getMessage()));
-            return ExitStatus.FAILED;
+        } catch (InvalidConfigException | IOException e) {
+            return InputFailures.report(e, err);
         }
         out.print(format.equals("json") ? json(selection.stack(), checks) : text(selection.stack(), checks));
         return checks.stream().allMatch(MeshVerification.Check::passed) ? ExitStatus.OK : ExitStatus.FAILED;
