@@ -20,6 +20,7 @@ public final class ClusterArgs {
     private final IstioCharts charts;
     private final EastWestGatewayArgs gateway;
     private final CaBundle certificates;
+    private final boolean deleteUnreachable;
 
     private ClusterArgs(Builder b) {
         this.clusterName = b.clusterName;
@@ -30,6 +31,7 @@ public final class ClusterArgs {
         this.charts = b.charts;
         this.gateway = b.gateway;
         this.certificates = b.certificates;
+        this.deleteUnreachable = b.deleteUnreachable;
     }
 
     public static Builder builder() {
@@ -82,6 +84,16 @@ public final class ClusterArgs {
         return certificates;
     }
 
+    /**
+     * Whether the cluster's provider drops from the Pulumi state the objects of this cluster when it
+     * cannot reach the API server to delete them (pulumi-kubernetes' {@code deleteUnreachable}), for
+     * removing a cluster that is gone. Helm releases are not dropped that way (the provider refuses
+     * to delete a release of an unreachable cluster). Default: false.
+     */
+    public boolean deleteUnreachable() {
+        return deleteUnreachable;
+    }
+
     public static final class Builder {
         private String clusterName;
         private String context;
@@ -91,6 +103,7 @@ public final class ClusterArgs {
         private IstioCharts charts;
         private EastWestGatewayArgs gateway = EastWestGatewayArgs.defaults();
         private CaBundle certificates;
+        private boolean deleteUnreachable;
 
         public Builder clusterName(String clusterName) {
             this.clusterName = clusterName;
@@ -133,6 +146,11 @@ public final class ClusterArgs {
 
         public Builder certificates(CaBundle certificates) {
             this.certificates = certificates;
+            return this;
+        }
+
+        public Builder deleteUnreachable(boolean deleteUnreachable) {
+            this.deleteUnreachable = deleteUnreachable;
             return this;
         }
 

@@ -85,10 +85,11 @@ public record MeshConfig(String meshId, Istio istio, List<Cluster> clusters, Ca 
      * @param apiServer     the URL the primaries reach this cluster's API server at; empty means "from the kubeconfig"
      * @param tlsServerName the {@code tls-server-name} of the remote secret's kubeconfig; empty means the URL's host
      * @param controlPlane  on a remote, the primary whose istiod serves it; empty on a primary
+     * @param deleteUnreachable {@code deleteUnreachable}: its provider drops from the state what it cannot reach to delete
      */
     public record Cluster(String name, ClusterRole role, String context, String network, Optional<Kubeconfig> kubeconfig,
                           Optional<String> apiServer, Optional<String> tlsServerName, Optional<String> controlPlane,
-                          Gateway gateway) {
+                          Gateway gateway, boolean deleteUnreachable) {
     }
 
     /** {@code clusters[].kubeconfig}: a file, or the file's content (always treated as a secret). */

@@ -38,7 +38,7 @@ public final class MeshConfigReader {
     private static final List<String> ISTIO_KEYS = List.of("version", "chartRepository", "chartRepositoryUsername",
             "chartRepositoryPassword");
     private static final List<String> CLUSTER_KEYS = List.of("name", "role", "context", "network", "controlPlane",
-            "kubeconfig", "apiServer", "tlsServerName", "gateway");
+            "kubeconfig", "apiServer", "tlsServerName", "gateway", "deleteUnreachable");
     private static final List<String> GATEWAY_KEYS = List.of("address", "port", "serviceType", "annotations");
     private static final List<String> CA_KEYS = List.of("rootValidityDays", "intermediateValidityDays", "rsaBits",
             "protectRootKey");
@@ -229,7 +229,9 @@ public final class MeshConfigReader {
         }
         var exposesIstiod = role == ClusterRole.PRIMARY && topology.servesRemotes(name);
         var gateway = readGateway(path + ".gateway", Optional.ofNullable(item.get("gateway")), exposesIstiod);
-        return new MeshConfig.Cluster(name, role, context, network, kubeconfig, apiServer, tlsServerName, controlPlane, gateway);
+        var deleteUnreachable = bool(path + ".deleteUnreachable", item.get("deleteUnreachable")).orElse(false);
+        return new MeshConfig.Cluster(name, role, context, network, kubeconfig, apiServer, tlsServerName, controlPlane, gateway,
+                deleteUnreachable);
     }
 
     /**

@@ -169,6 +169,7 @@ public final class MeshProgram {
                 .meshId(config.meshId())
                 .charts(charts)
                 .certificates(certificates)
+                .deleteUnreachable(cluster.deleteUnreachable())
                 .gateway(EastWestGatewayArgs.builder()
                         .serviceType(gateway.serviceType())
                         .port(gateway.port())
