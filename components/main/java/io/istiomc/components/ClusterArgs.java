@@ -21,6 +21,7 @@ public final class ClusterArgs {
     private final EastWestGatewayArgs gateway;
     private final CaBundle certificates;
     private final boolean deleteUnreachable;
+    private final int readerTokenGeneration;
 
     private ClusterArgs(Builder b) {
         this.clusterName = b.clusterName;
@@ -32,6 +33,7 @@ public final class ClusterArgs {
         this.gateway = b.gateway;
         this.certificates = b.certificates;
         this.deleteUnreachable = b.deleteUnreachable;
+        this.readerTokenGeneration = b.readerTokenGeneration;
     }
 
     public static Builder builder() {
@@ -94,6 +96,21 @@ public final class ClusterArgs {
         return deleteUnreachable;
     }
 
+    /**
+     * The generation of the cluster's reader token, where a primary watches it: raising it rotates
+     * the token (a new token Secret, every remote secret updated to it, the old Secret deleted
+     * last). 0 keeps the first version's Secret name. Default: 0.
+     */
+    public int readerTokenGeneration() {
+        return readerTokenGeneration;
+    }
+
+    /** The rule for {@code readerTokenGeneration}: a whole number from 0, since it ends up in a Secret name. */
+    public static java.util.List<Problem> checkReaderTokenGeneration(int generation) {
+        return generation < 0 ? java.util.List.of(new Problem("readerTokenGeneration", "must be 0 or more (got " + generation
+                + "); raise it by one to rotate the reader token")) : java.util.List.of();
+    }
+
     public static final class Builder {
         private String clusterName;
         private String context;
@@ -104,6 +121,7 @@ public final class ClusterArgs {
         private EastWestGatewayArgs gateway = EastWestGatewayArgs.defaults();
         private CaBundle certificates;
         private boolean deleteUnreachable;
+        private int readerTokenGeneration;
 
         public Builder clusterName(String clusterName) {
             this.clusterName = clusterName;
@@ -154,6 +172,11 @@ public final class ClusterArgs {
             return this;
         }
 
+        public Builder readerTokenGeneration(int readerTokenGeneration) {
+            this.readerTokenGeneration = readerTokenGeneration;
+            return this;
+        }
+
         public ClusterArgs build() {
             require(clusterName, "clusterName");
             require(context, "context");
@@ -161,6 +184,7 @@ public final class ClusterArgs {
             require(meshId, "meshId");
             require(charts, "charts");
             require(certificates, "certificates");
+            Problem.requireNone("ClusterArgs", checkReaderTokenGeneration(readerTokenGeneration));
             return new ClusterArgs(this);
         }
 

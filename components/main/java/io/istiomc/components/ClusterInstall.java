@@ -263,7 +263,7 @@ final class ClusterInstall {
 
     /** The reader token Secret, after the releases that create the account and bind it. */
     ClusterHandle.Reader readerAccess(Release istiod) {
-        return ReaderAccess.declare(this, name, args.clusterName(), base, istiod);
+        return ReaderAccess.declare(this, name, args.clusterName(), args.readerTokenGeneration(), base, istiod);
     }
 
     /** The outputs every cluster component registers, from its handle. */

@@ -45,6 +45,6 @@ public final class BenchStack {
         return new MeshConfig.Cluster(name, role, name, network, Optional.empty(),
                 Optional.of("https://api." + name + ".example:6443"), Optional.empty(), controlPlane,
                 new MeshConfig.Gateway(Optional.empty(), EastWestGatewayArgs.DEFAULT_PORT,
-                        GatewayServiceType.LOAD_BALANCER, Map.of()), false);
+                        GatewayServiceType.LOAD_BALANCER, Map.of()), false, 0);
     }
 }

@@ -86,10 +86,11 @@ public record MeshConfig(String meshId, Istio istio, List<Cluster> clusters, Ca 
      * @param tlsServerName the {@code tls-server-name} of the remote secret's kubeconfig; empty means the URL's host
      * @param controlPlane  on a remote, the primary whose istiod serves it; empty on a primary
      * @param deleteUnreachable {@code deleteUnreachable}: its provider drops from the state what it cannot reach to delete
+     * @param readerTokenGeneration {@code readerTokenGeneration}: raised by one to rotate the reader token
      */
     public record Cluster(String name, ClusterRole role, String context, String network, Optional<Kubeconfig> kubeconfig,
                           Optional<String> apiServer, Optional<String> tlsServerName, Optional<String> controlPlane,
-                          Gateway gateway, boolean deleteUnreachable) {
+                          Gateway gateway, boolean deleteUnreachable, int readerTokenGeneration) {
     }
 
     /** {@code clusters[].kubeconfig}: a file, or the file's content (always treated as a secret). */

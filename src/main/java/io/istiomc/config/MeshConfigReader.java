@@ -38,7 +38,8 @@ public final class MeshConfigReader {
     private static final List<String> ISTIO_KEYS = List.of("version", "chartRepository", "chartRepositoryUsername",
             "chartRepositoryPassword");
     private static final List<String> CLUSTER_KEYS = List.of("name", "role", "context", "network", "controlPlane",
-            "kubeconfig", "apiServer", "tlsServerName", "gateway", "deleteUnreachable");
+            "kubeconfig", "apiServer", "tlsServerName", "gateway", "deleteUnreachable",
+            "readerTokenGeneration");
     private static final List<String> GATEWAY_KEYS = List.of("address", "port", "serviceType", "annotations");
     private static final List<String> CA_KEYS = List.of("rootValidityDays", "intermediateValidityDays", "rsaBits",
             "protectRootKey");
@@ -230,8 +231,13 @@ public final class MeshConfigReader {
         var exposesIstiod = role == ClusterRole.PRIMARY && topology.servesRemotes(name);
         var gateway = readGateway(path + ".gateway", Optional.ofNullable(item.get("gateway")), exposesIstiod);
         var deleteUnreachable = bool(path + ".deleteUnreachable", item.get("deleteUnreachable")).orElse(false);
+        var readerTokenGeneration = integer(path + ".readerTokenGeneration", item.get("readerTokenGeneration")).orElse(0);
+        report(path + ".", io.istiomc.components.ClusterArgs.checkReaderTokenGeneration(readerTokenGeneration));
+        if (item.hasNonNull("readerTokenGeneration") && topology.unwatched(role)) {
+            unwatched(path + ".readerTokenGeneration");
+        }
         return new MeshConfig.Cluster(name, role, context, network, kubeconfig, apiServer, tlsServerName, controlPlane, gateway,
-                deleteUnreachable);
+                deleteUnreachable, readerTokenGeneration);
     }
 
     /**

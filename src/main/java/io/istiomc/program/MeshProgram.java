@@ -170,6 +170,7 @@ public final class MeshProgram {
                 .charts(charts)
                 .certificates(certificates)
                 .deleteUnreachable(cluster.deleteUnreachable())
+                .readerTokenGeneration(cluster.readerTokenGeneration())
                 .gateway(EastWestGatewayArgs.builder()
                         .serviceType(gateway.serviceType())
                         .port(gateway.port())
