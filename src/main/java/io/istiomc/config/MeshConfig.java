@@ -103,7 +103,8 @@ public record MeshConfig(String meshId, Istio istio, List<Cluster> clusters, Ca 
     }
 
     /** {@code ca}. */
-    public record Ca(int rootValidityDays, int intermediateValidityDays, int rsaBits, boolean protectRootKey) {
+    public record Ca(int rootValidityDays, int intermediateValidityDays, int rsaBits, boolean protectRootKey,
+                     int intermediateRenewalDays) {
     }
 
     /** {@code samples}. */

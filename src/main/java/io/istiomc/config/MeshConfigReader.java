@@ -42,7 +42,7 @@ public final class MeshConfigReader {
             "readerTokenGeneration");
     private static final List<String> GATEWAY_KEYS = List.of("address", "port", "serviceType", "annotations");
     private static final List<String> CA_KEYS = List.of("rootValidityDays", "intermediateValidityDays", "rsaBits",
-            "protectRootKey");
+            "protectRootKey", "intermediateRenewalDays");
     private static final List<String> SAMPLES_KEYS = List.of("enabled", "namespace");
 
     private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?");
@@ -416,7 +416,7 @@ public final class MeshConfigReader {
 
     private MeshConfig.Ca readCa(Optional<JsonNode> node) {
         var key = NS + "ca";
-        var defaults = new MeshConfig.Ca(3650, 730, 4096, false);
+        var defaults = new MeshConfig.Ca(3650, 730, 4096, false, 0);
         if (node.isEmpty() || !isObject(key, node.get(), "an object with any of " + String.join(", ", CA_KEYS))) {
             return defaults;
         }
@@ -427,8 +427,14 @@ public final class MeshConfigReader {
                 .orElse(defaults.intermediateValidityDays());
         var rsaBits = integer(key + ".rsaBits", ca.get("rsaBits")).orElse(defaults.rsaBits());
         var protect = bool(key + ".protectRootKey", ca.get("protectRootKey")).orElse(false);
-        report(key + ".", MeshCertificateAuthorityArgs.check(root, intermediate, rsaBits));
-        return new MeshConfig.Ca(root, intermediate, rsaBits, protect);
+        var renewal = integer(key + ".intermediateRenewalDays", ca.get("intermediateRenewalDays"))
+                .orElse(defaults.intermediateRenewalDays());
+        var validityProblems = MeshCertificateAuthorityArgs.check(root, intermediate, rsaBits);
+        report(key + ".", validityProblems);
+        if (validityProblems.stream().noneMatch(p -> p.property().equals("intermediateValidityDays"))) {
+            report(key + ".", MeshCertificateAuthorityArgs.checkRenewal(intermediate, renewal));
+        }
+        return new MeshConfig.Ca(root, intermediate, rsaBits, protect, renewal);
     }
 
     private MeshConfig.Samples readSamples(Optional<JsonNode> node) {
