@@ -36,14 +36,15 @@ public final class Cli {
                   (Pulumi.<NAME>.yaml, else stacks/Pulumi.<NAME>.yaml). Exit 0: plan made; 2: invalid config; 1: other.
               java -jar target/istio-multicluster.jar bench [--remotes 1,10,50,200] [--primaries 1,3,10] [--json FILE] [--markdown]
                   how program time, memory and the deployment's critical path grow with the numbers of remotes and
-                  primaries (each count at most 500).
+                  primaries (each count at most %d; each size at most %d clusters and %d remote secrets, as a stack).
 
             Against the live clusters, with the stack's kubeconfigs:
               java -jar target/istio-multicluster.jar verify [--stack NAME | --config-file FILE] [--format text|json]
                   checks the remote secrets (labels, whether their kubeconfigs reach, verify, authenticate and may read
                   what istiod reads), reader token expiry, every cacerts' chain to one root, the gateways' addresses.
                   Exit 0: every check passed; 1: some failed; 2: invalid config. Prints no token, key or kubeconfig.
-            """;
+            """.formatted(io.istiomc.bench.Benchmark.MAX_REMOTES, io.istiomc.config.MeshSize.MAX_CLUSTERS,
+            io.istiomc.config.MeshSize.MAX_REMOTE_SECRETS);
 
     private Cli() {
     }
@@ -83,7 +84,10 @@ public final class Cli {
         var file = selection.file();
         var outDir = options.value("--out").map(dir -> path("--out", dir));
         try {
-            Plan plan = PlanRunner.run(stack, RawConfig.fromStackFile(file), ApiServers.defaultKubeconfigs());
+            // As the CLI, the project is the Pulumi.yaml of the working directory (or above), wherever the stack file is.
+            var raw = RawConfig.fromStackFile(file, RawConfig.findProjectFile(Path.of("")));
+            raw.warnings().forEach(w -> err.println("warning: " + Printable.escape(w)));
+            Plan plan = PlanRunner.run(stack, raw, ApiServers.defaultKubeconfigs());
             plan.warnings().forEach(w -> err.println("warning: " + Printable.escape(w)));
             out.print(format.equals("json") ? PlanJson.write(plan) : PlanText.write(plan));
             if (outDir.isPresent()) {

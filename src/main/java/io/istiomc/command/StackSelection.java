@@ -39,7 +39,8 @@ public record StackSelection(String stack, Path file) {
                     + " (Pulumi's rule)");
         }
         if (!Files.isRegularFile(file)) {
-            throw new UsageException("stack file '" + file + "' does not exist");
+            throw new UsageException("stack file '" + file + "' " + (Files.exists(file)
+                    ? "is not a regular file (a FIFO, socket, device or directory)" : "does not exist"));
         }
         return new StackSelection(stack, file);
     }

@@ -17,6 +17,10 @@ import java.util.Optional;
  */
 public record MeshConfig(String meshId, Istio istio, List<Cluster> clusters, Ca ca, Samples samples) {
     public static final String NAMESPACE = "istio-multicluster";
+    /** The Pulumi names of the program's components that are one per stack: part of their children's URNs. */
+    public static final String CA_COMPONENT = "mesh-ca";
+    public static final String LINK_COMPONENT = "mesh-link";
+    public static final String SAMPLES_COMPONENT = "samples";
 
     /** The primaries, in config order: each runs istiod. */
     public List<Cluster> primaries() {

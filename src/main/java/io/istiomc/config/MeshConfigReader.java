@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.istiomc.components.Dns1123;
 import io.istiomc.components.GatewayServiceType;
 import io.istiomc.components.Problem;
+import io.istiomc.components.RegisteredNames;
 import io.istiomc.components.RemoteSecretKubeconfig;
 import io.istiomc.components.EastWestGatewayArgs;
 import io.istiomc.components.IstioCharts;
@@ -63,7 +64,7 @@ public final class MeshConfigReader {
      * @throws InvalidConfigException with every problem found
      */
     public static MeshConfig read(RawConfig raw) {
-        return read(raw, p -> Path.of(System.getProperty("user.home")).resolve(p));
+        return read(raw, p -> Home.directory().resolve(p));
     }
 
     /** As {@link #read(RawConfig)}, resolving {@code ~/} paths under a home chosen by the caller. */
@@ -77,6 +78,7 @@ public final class MeshConfigReader {
     }
 
     private MeshConfig readAll(RawConfig raw) {
+        problems.addAll(raw.problems());
         for (var key : new java.util.TreeSet<>(raw.values().keySet())) {
             if (key.startsWith(NS) && !TOP_LEVEL_KEYS.contains(key.substring(NS.length()))) {
                 unknownKey(key, key.substring(NS.length()), List.copyOf(new java.util.TreeSet<>(TOP_LEVEL_KEYS)));
@@ -89,6 +91,10 @@ public final class MeshConfigReader {
         var meshId = raw.get(NS + "meshId");
         if (meshId.isEmpty()) {
             problem(NS + "meshId", "is required; set it to the mesh ID every cluster shares, e.g. 'mesh1'");
+        } else if (meshId.get().isEmpty()) {
+            // 'meshId:' and 'meshId: null' reach the program as an empty string, not as the text 'null'.
+            problem(NS + "meshId", "is empty (Pulumi passes a key left empty or null as an empty string); set it to the"
+                    + " mesh ID every cluster shares, e.g. 'mesh1'");
         } else {
             report(NS, Dns1123.checkLabel("meshId", meshId.get()));
         }
@@ -96,6 +102,15 @@ public final class MeshConfigReader {
         var clusters = readClusters(node(raw, "clusters"));
         var ca = readCa(node(raw, "ca"));
         var samples = readSamples(node(raw, "samples"));
+        if (problems.isEmpty()) {
+            // Names the other rules accept may still give two resources one URN; checked on valid names only.
+            var names = new LinkedHashMap<String, Boolean>();
+            clusters.forEach(c -> names.put(c.name(), c.role() == ClusterRole.PRIMARY));
+            var mesh = new RegisteredNames.Mesh(MeshConfig.CA_COMPONENT, MeshConfig.LINK_COMPONENT, MeshConfig.SAMPLES_COMPONENT, names);
+            var order = List.copyOf(names.keySet());
+            RegisteredNames.collisions(mesh).forEach(p -> problem(NS + "clusters[" + order.indexOf(p.property()) + "].name",
+                    "'" + p.property() + "' " + p.message()));
+        }
         return new MeshConfig(meshId.orElse(""), istio, clusters, ca, samples);
     }
 
@@ -129,9 +144,11 @@ public final class MeshConfigReader {
         reportAt(key + ".chartRepository", IstioCharts.checkRepository(repository));
         var username = string(key + ".chartRepositoryUsername", istio.get("chartRepositoryUsername"), false);
         var password = string(key + ".chartRepositoryPassword", istio.get("chartRepositoryPassword"), false);
-        if (username.isPresent() != password.isPresent()) {
-            problem(key + (username.isPresent() ? ".chartRepositoryPassword" : ".chartRepositoryUsername"),
-                    "is required when " + (username.isPresent() ? "chartRepositoryUsername" : "chartRepositoryPassword")
+        // Whether each is set, not whether it is usable: a mistyped password has its own problem.
+        var usernameSet = istio.hasNonNull("chartRepositoryUsername");
+        if (usernameSet != istio.hasNonNull("chartRepositoryPassword")) {
+            problem(key + (usernameSet ? ".chartRepositoryPassword" : ".chartRepositoryUsername"),
+                    "is required when " + (usernameSet ? "chartRepositoryUsername" : "chartRepositoryPassword")
                             + " is set: a private chart repository takes both");
         }
         var login = username.isPresent() && password.isPresent()
@@ -146,7 +163,7 @@ public final class MeshConfigReader {
             return List.of();
         }
         if (!node.get().isArray()) {
-            problem(key, "must be a list of cluster objects (got " + describe(node.get()) + ")");
+            problem(key, "must be a list of cluster objects (got " + describe(key, node.get()) + ")");
             return List.of();
         }
         if (node.get().isEmpty()) {
@@ -154,6 +171,12 @@ public final class MeshConfigReader {
             return List.of();
         }
         var topology = Topology.sketch(node.get());
+        // Checked before the walk, which for a huge list would take longer than the refusal should.
+        var tooLarge = MeshSize.check(topology.primaries().size(), node.get().size());
+        if (tooLarge.isPresent()) {
+            problem(key, tooLarge.get());
+            return List.of();
+        }
         var clusters = new ArrayList<MeshConfig.Cluster>();
         var names = new HashMap<String, Integer>();
         var contexts = new HashMap<KubeContext, String>();
@@ -176,9 +199,7 @@ public final class MeshConfigReader {
             if (!cluster.context().isEmpty() && !kubeconfigUnread) {
                 var owner = contexts.putIfAbsent(new KubeContext(cluster.kubeconfig(), cluster.context()), cluster.name());
                 if (owner != null) {
-                    problem(path + ".context", "'" + cluster.context() + "' of the same kubeconfig is already the context of"
-                            + " cluster '" + owner + "'; each cluster needs its own kube context, or the mesh would install"
-                            + " twice into one cluster");
+                    problem(path + ".context", sharedContext(cluster.context(), owner));
                 }
             }
             clusters.add(cluster);
@@ -189,6 +210,16 @@ public final class MeshConfigReader {
                     + " istiod as 'role: primary'");
         }
         return clusters;
+    }
+
+    /**
+     * The problem of a cluster whose context, in the same kubeconfig file, is already another cluster's.
+     * Here files named by {@code kubeconfig} are compared; {@code ApiServers} compares them with the
+     * default kubeconfig files, which it reads.
+     */
+    public static String sharedContext(String context, String owner) {
+        return "'" + context + "' of the same kubeconfig is already the context of cluster '" + owner + "'; each cluster"
+                + " needs its own kube context, or the mesh would install twice into one cluster";
     }
 
     /**
@@ -399,11 +430,11 @@ public final class MeshConfigReader {
         var annotationsNode = gateway.get("annotations");
         if (annotationsNode != null && !annotationsNode.isNull()) {
             if (!annotationsNode.isObject()) {
-                problem(key + ".annotations", "must be a map of annotation names to string values (got " + describe(annotationsNode) + ")");
+                problem(key + ".annotations", "must be a map of annotation names to string values (got " + describe(key + ".annotations", annotationsNode) + ")");
             } else {
                 annotationsNode.fields().forEachRemaining(e -> {
                     if (!e.getValue().isValueNode() || e.getValue().isNull()) {
-                        problem(key + ".annotations." + e.getKey(), "must be a string (got " + describe(e.getValue()) + ")");
+                        problem(key + ".annotations." + e.getKey(), "must be a string (got " + describe(key + ".annotations." + e.getKey(), e.getValue()) + ")");
                     } else {
                         annotations.put(e.getKey(), e.getValue().asText());
                     }
@@ -454,7 +485,7 @@ public final class MeshConfigReader {
 
     private boolean isObject(String key, JsonNode node, String expected) {
         if (!node.isObject()) {
-            problem(key, "must be " + expected + " (got " + describe(node) + ")");
+            problem(key, "must be " + expected + " (got " + describe(key, node) + ")");
             return false;
         }
         return true;
@@ -468,7 +499,7 @@ public final class MeshConfigReader {
             return Optional.empty();
         }
         if (!node.isTextual()) {
-            problem(key, "must be a string (got " + describe(node) + ")");
+            problem(key, "must be a string (got " + describe(key, node) + ")");
             return Optional.empty();
         }
         if (required && node.asText().isBlank()) {
@@ -488,7 +519,7 @@ public final class MeshConfigReader {
         if (node.isTextual() && node.asText().matches("-?\\d{1,9}")) {
             return Optional.of(Integer.parseInt(node.asText()));
         }
-        problem(key, "must be a whole number (got " + describe(node) + ")");
+        problem(key, "must be a whole number (got " + describe(key, node) + ")");
         return Optional.empty();
     }
 
@@ -502,7 +533,7 @@ public final class MeshConfigReader {
         if (node.isTextual() && (node.asText().equals("true") || node.asText().equals("false"))) {
             return Optional.of(Boolean.parseBoolean(node.asText()));
         }
-        problem(key, "must be true or false (got " + describe(node) + ")");
+        problem(key, "must be true or false (got " + describe(key, node) + ")");
         return Optional.empty();
     }
 
@@ -560,7 +591,20 @@ public final class MeshConfigReader {
         }
     }
 
-    private static String describe(JsonNode node) {
+    /**
+     * Keys whose values are credentials (a password; a kubeconfig's content, or a token pasted by
+     * mistake). No message describes their value, whatever its type: this is the one place that
+     * decides, for every message the reader writes.
+     */
+    private static final Set<String> SECRET_KEYS = Set.of("chartRepositoryPassword", "kubeconfig");
+
+    /** A value as a message shows it: its type, and the value itself unless the key is a secret's. */
+    private static String describe(String key, JsonNode node) {
+        if (SECRET_KEYS.contains(key.substring(key.lastIndexOf('.') + 1))) {
+            var type = node.isTextual() ? "a string" : node.isArray() ? "a list" : node.isObject() ? "an object"
+                    : node.isBoolean() ? "a boolean" : node.isNumber() ? "a number" : "null";
+            return node.isNull() || node.isContainerNode() ? type : type + "; the value is not shown: it may be a credential";
+        }
         if (node.isTextual()) {
             return "the string '" + node.asText() + "'";
         }

@@ -39,9 +39,9 @@ import java.util.Map;
  * it belongs to.
  */
 public final class MeshProgram {
-    public static final String CA_NAME = "mesh-ca";
-    public static final String LINK_NAME = "mesh-link";
-    public static final String SAMPLES_NAME = "samples";
+    public static final String CA_NAME = MeshConfig.CA_COMPONENT;
+    public static final String LINK_NAME = MeshConfig.LINK_COMPONENT;
+    public static final String SAMPLES_NAME = MeshConfig.SAMPLES_COMPONENT;
     /** The helloworld version the first primary serves; every other cluster serves the other, so answers show which side replied. */
     public static final String FIRST_PRIMARY_VERSION = "v1";
     public static final String OTHER_VERSION = "v2";

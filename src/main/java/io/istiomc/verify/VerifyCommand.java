@@ -48,7 +48,10 @@ public final class VerifyCommand {
         var selection = StackSelection.from(options);
         List<MeshVerification.Check> checks;
         try {
-            var config = MeshConfigReader.read(RawConfig.fromStackFile(selection.file()));
+            // Read as the plan reads it: the project is the Pulumi.yaml of the working directory (or above).
+            var raw = RawConfig.fromStackFile(selection.file(), RawConfig.findProjectFile(Path.of("")));
+            raw.warnings().forEach(w -> err.println("warning: " + Printable.escape(w)));
+            var config = MeshConfigReader.read(raw);
             var warnings = new ArrayList<String>();
             var kubeconfigs = new LinkedHashMap<String, Kubeconfigs.Kubeconfig>();
             var apiServers = ApiServers.resolve(config, ApiServers.Mode.DEPLOY, defaultKubeconfigs, warnings, kubeconfigs);

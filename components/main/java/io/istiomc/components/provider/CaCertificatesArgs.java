@@ -32,7 +32,9 @@ public final class CaCertificatesArgs {
 
     CaBundle toLibrary() {
         // The key stays a secret even if the caller passed it as a plain value.
-        return new CaBundle(Relayed.flat(caCertPem), Relayed.flat(caKeyPem).asSecret(), Relayed.flat(rootCertPem),
-                Relayed.flat(certChainPem));
+        return new CaBundle(Relayed.required(caCertPem, "cluster.certificates.caCertPem"),
+                Relayed.required(caKeyPem, "cluster.certificates.caKeyPem").asSecret(),
+                Relayed.required(rootCertPem, "cluster.certificates.rootCertPem"),
+                Relayed.required(certChainPem, "cluster.certificates.certChainPem"));
     }
 }

@@ -30,14 +30,12 @@ public final class EastWestGatewayArgs {
     io.istiomc.components.EastWestGatewayArgs toLibrary(String property) {
         var gateway = io.istiomc.components.EastWestGatewayArgs.builder()
                 .address(address);
-        if (serviceType != null) {
-            gateway.serviceType(GatewayServiceType.fromKubernetesName(serviceType).orElseThrow(() ->
-                    new IllegalArgumentException("'" + property + ".serviceType' must be LoadBalancer or NodePort (got '"
-                            + serviceType + "')")));
-        }
-        if (port != null) {
-            gateway.port(port);
-        }
-        return gateway.build();
+        var type = serviceType == null ? GatewayServiceType.LOAD_BALANCER : GatewayServiceType.fromKubernetesName(serviceType)
+                .orElseThrow(() -> new IllegalArgumentException("'" + property + ".serviceType' must be LoadBalancer or"
+                        + " NodePort (got '" + serviceType + "')"));
+        var dialed = port == null ? io.istiomc.components.EastWestGatewayArgs.DEFAULT_PORT : port;
+        // The library's rule, its problems named as the caller spells the input.
+        InputRules.requireNone(property + ".", io.istiomc.components.EastWestGatewayArgs.check(type, dialed, address));
+        return gateway.serviceType(type).port(dialed).build();
     }
 }

@@ -29,6 +29,6 @@ public final class GatewayEndpointArgs {
         if (dialed < 1 || dialed > 65535) {
             throw new IllegalArgumentException("'" + property + ".port' must be a port number, 1-65535 (got " + dialed + ")");
         }
-        return new ClusterHandle.Gateway(Relayed.flat(address), dialed);
+        return new ClusterHandle.Gateway(Relayed.required(address, property + ".address"), dialed);
     }
 }

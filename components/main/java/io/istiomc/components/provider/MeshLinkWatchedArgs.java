@@ -51,8 +51,8 @@ public final class MeshLinkWatchedArgs {
         return new MeshLinkArgs.Watched(clusterName, network,
                 Optional.ofNullable(gateway).map(g -> g.toLibrary(property + ".gateway")),
                 // Credentials stay secrets even if the caller passed them as plain values.
-                Optional.of(new ClusterHandle.Reader(Relayed.flat(readerToken).asSecret(),
-                        Relayed.flat(apiServerCaData).asSecret())),
-                Relayed.flat(apiServer).applyValue(server -> new ApiEndpoint(server, tls)));
+                Optional.of(new ClusterHandle.Reader(Relayed.required(readerToken, property + ".readerToken").asSecret(),
+                        Relayed.required(apiServerCaData, property + ".apiServerCaData").asSecret())),
+                InputRules.apiServer(apiServer, property + ".apiServer").applyValue(server -> new ApiEndpoint(server, tls)));
     }
 }

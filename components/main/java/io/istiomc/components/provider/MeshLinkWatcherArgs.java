@@ -47,6 +47,6 @@ public final class MeshLinkWatcherArgs {
                 // A kubeconfig's content holds credentials; a path is harmless as a secret too.
                 MeshLinkArgs.Access.of(context, Optional.ofNullable(kubeconfig).map(k -> Relayed.flat(k).asSecret())),
                 Optional.ofNullable(gateway).map(g -> g.toLibrary(property + ".gateway")),
-                Relayed.flat(istiodRevision));
+                Relayed.required(istiodRevision, property + ".istiodRevision"));
     }
 }

@@ -44,6 +44,8 @@ public final class PrimaryClusterArgs extends ResourceArgs {
             throw new IllegalArgumentException("'apiServer' is required when 'watched' is true: the other primaries"
                     + " reach this cluster's API server there");
         }
+        // Its rule is checked now, while nothing is registered.
+        apiServer();
         return io.istiomc.components.PrimaryClusterArgs.builder()
                 .cluster(cluster.toLibrary())
                 .servesRemotes(Boolean.TRUE.equals(servesRemotes))
@@ -58,6 +60,6 @@ public final class PrimaryClusterArgs extends ResourceArgs {
 
     /** Where the other primaries reach this cluster's API server, as given; empty unless watched. */
     Optional<Output<String>> apiServer() {
-        return Optional.ofNullable(apiServer).map(Relayed::flat);
+        return Optional.ofNullable(apiServer).map(server -> InputRules.apiServer(server, "apiServer"));
     }
 }

@@ -35,16 +35,18 @@ public final class RemoteClusterArgs extends ResourceArgs {
     }
 
     io.istiomc.components.RemoteClusterArgs toLibrary() {
+        // Its rule is checked now, while nothing is registered.
+        apiServer();
         return io.istiomc.components.RemoteClusterArgs.builder()
                 .cluster(cluster.toLibrary())
                 .primaryClusterName(primaryClusterName)
-                .remotePilotAddress(Relayed.flat(remotePilotAddress))
+                .remotePilotAddress(Relayed.required(remotePilotAddress, "remotePilotAddress"))
                 .multiNetwork(Boolean.TRUE.equals(multiNetwork))
                 .build();
     }
 
-    /** Where the primary reaches this cluster's API server, as given. */
+    /** Where the primary reaches this cluster's API server, as given; checked where it is known. */
     Output<String> apiServer() {
-        return Relayed.flat(apiServer);
+        return InputRules.apiServer(apiServer, "apiServer");
     }
 }

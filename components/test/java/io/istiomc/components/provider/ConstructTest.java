@@ -46,7 +46,7 @@ class ConstructTest {
     private static final String PRIMARY_URN = "urn:pulumi:stack::project::istio-multicluster:index:PrimaryCluster::cluster1";
 
     /** An output value as {@code PropertyValue.unmarshal} reads it off the wire: a value and the URNs it depends on. */
-    private static PropertyValue outputOf(PropertyValue value, String dependency) {
+    static PropertyValue outputOf(PropertyValue value, String dependency) {
         return PropertyValue.of(new PropertyValue.OutputReference(value, java.util.Set.of(dependency)));
     }
 
@@ -262,7 +262,7 @@ class ConstructTest {
     }
 
     /** A primary as a MeshLink watcher takes it from another program: context, revision output, gateway output. */
-    private static PropertyValue watcher(String name, String network, @javax.annotation.Nullable String gatewayAddress) {
+    static PropertyValue watcher(String name, String network, @javax.annotation.Nullable String gatewayAddress) {
         var watcher = new LinkedHashMap<String, PropertyValue>();
         watcher.put("clusterName", PropertyValue.of(name));
         watcher.put("network", PropertyValue.of(network));
@@ -276,7 +276,7 @@ class ConstructTest {
     }
 
     /** A watched cluster as the engine relays its component's outputs: the reader's are secret outputs. */
-    private static PropertyValue watched(String name, String network, Map<String, String> values) {
+    static PropertyValue watched(String name, String network, Map<String, String> values) {
         var urn = "urn:pulumi:stack::project::istio-multicluster:index:RemoteCluster::" + name;
         var watched = new LinkedHashMap<String, PropertyValue>();
         watched.put("clusterName", PropertyValue.of(name));
@@ -427,12 +427,12 @@ class ConstructTest {
         return com.pulumi.core.internal.Internal.of(output).getDataAsync().join().isSecret();
     }
 
-    private static ConstructResponse construct(String component, String name, Map<String, PropertyValue> inputs) {
+    static ConstructResponse construct(String component, String name, Map<String, PropertyValue> inputs) {
         return new ComponentPackage().construct(new ConstructRequest(ComponentPackage.NAME + ":index:" + component, name,
                 inputs, ComponentResourceOptions.builder().build())).join();
     }
 
-    private static PropertyValue cluster(String name, String network) {
+    static PropertyValue cluster(String name, String network) {
         var cluster = new LinkedHashMap<String, PropertyValue>();
         cluster.put("clusterName", PropertyValue.of(name));
         cluster.put("network", PropertyValue.of(network));
