@@ -6,6 +6,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 
 import javax.annotation.Nullable;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,14 +38,24 @@ public class PrimaryCluster extends ComponentResource {
         // Validated before super(): a bad argument must fail before anything is registered.
         super(TYPE, name, validated(args, options));
         var cluster = args.cluster();
-        var install = new ClusterInstall(this, name, cluster, false, args.watched(), Map.of());
-        var istiod = install.istiod(Output.of(IstioValues.primaryIstiod(
-                cluster.meshId(), cluster.clusterName(), cluster.network(), args.servesRemotes())));
+        var install = new ClusterInstall(this, name, cluster,
+                Output.of(IstioValues.base(args.watched(), Optional.empty())), Map.of());
+
+        boolean needsGateway = IstioNetworking.needsEastWestGateway(args.servesRemotes(), args.multiNetwork());
+        var gatewayService = needsGateway ? Optional.of(install.gatewayService()) : Optional.<ClusterInstall.GatewayService>empty();
+        // A primary that serves remotes learns its gateway address first: istiod's serving certificate
+        // must name it when it is a DNS name (IstioValues.primaryIstiod).
+        Output<Map<String, Object>> istiodValues = args.servesRemotes()
+                ? gatewayService.orElseThrow().address().applyValue(address -> IstioValues.primaryIstiod(
+                        cluster.meshId(), cluster.clusterName(), cluster.network(), Optional.of(address)))
+                : Output.of(IstioValues.primaryIstiod(cluster.meshId(), cluster.clusterName(), cluster.network(), Optional.empty()));
+        var istiod = install.istiod(istiodValues);
 
         Optional<Output<String>> gatewayAddress = Optional.empty();
-        if (IstioNetworking.needsEastWestGateway(args.servesRemotes(), args.multiNetwork())) {
-            var gateway = install.eastWestGateway(istiod, true);
-            var address = gateway.address();
+        if (needsGateway) {
+            var service = gatewayService.orElseThrow();
+            var gateway = install.gatewayRelease(service, istiod, Output.of(List.of()));
+            var address = service.address();
             // Istio validates these through istiod's webhook, so they follow the istiod release.
             if (args.multiNetwork()) {
                 customResource(name, install, istiod, "Gateway", IstioNetworking.CROSS_NETWORK_GATEWAY,
@@ -58,7 +69,7 @@ public class PrimaryCluster extends ComponentResource {
                 // The address is handed out only once istiod is reachable through it: the gateway pods
                 // are ready (Helm waits for them) and routed to istiod. Remotes point their webhooks and
                 // proxies at it, so their pods can be injected and get certificates as soon as they start.
-                address = Output.tuple(gateway.address(), gateway.release().status(), istiodGateway.metadata(),
+                address = Output.tuple(service.address(), gateway.status(), istiodGateway.metadata(),
                         istiodRoute.metadata()).applyValue(t -> t.t1);
             }
             gatewayAddress = Optional.of(address);

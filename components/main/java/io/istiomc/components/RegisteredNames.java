@@ -103,9 +103,9 @@ public final class RegisteredNames {
             var samples = mesh.samplesName() + "-" + cluster;
             all.add(new Registration(SampleApps.TYPE, NAMESPACE, samples + "-namespace", owner));
             all.add(new Registration(SampleApps.TYPE, SERVICE, samples + "-helloworld", owner));
-            all.add(new Registration(SampleApps.TYPE, SERVICE, samples + "-sleep", owner));
-            all.add(new Registration(SampleApps.TYPE, SERVICE_ACCOUNT, samples + "-sleep-sa", owner));
-            for (var deployment : List.of("helloworld-v1", "helloworld-v2", "sleep-deployment")) {
+            all.add(new Registration(SampleApps.TYPE, SERVICE, samples + "-" + SampleApps.CURL, owner));
+            all.add(new Registration(SampleApps.TYPE, SERVICE_ACCOUNT, samples + "-" + SampleApps.CURL + "-sa", owner));
+            for (var deployment : List.of("helloworld-v1", "helloworld-v2", SampleApps.CURL + "-deployment")) {
                 all.add(new Registration(SampleApps.TYPE, DEPLOYMENT, samples + "-" + deployment, owner));
             }
             if (primary) {

@@ -2,8 +2,10 @@ package io.istiomc.components;
 
 import com.pulumi.core.Output;
 import com.pulumi.exceptions.MissingRequiredPropertyException;
+import com.pulumi.resources.Resource;
 
 import javax.annotation.Nullable;
+import java.util.List;
 
 /** Arguments of {@link io.istiomc.components.RemoteCluster}. */
 public final class RemoteClusterArgs {
@@ -11,12 +13,14 @@ public final class RemoteClusterArgs {
     private final String primaryClusterName;
     private final Output<String> remotePilotAddress;
     private final boolean multiNetwork;
+    private final Output<List<Resource>> eastWestGatewayAfter;
 
     private RemoteClusterArgs(Builder b) {
         this.cluster = b.cluster;
         this.primaryClusterName = b.primaryClusterName;
         this.remotePilotAddress = b.remotePilotAddress;
         this.multiNetwork = b.multiNetwork;
+        this.eastWestGatewayAfter = b.eastWestGatewayAfter;
     }
 
     public static Builder builder() {
@@ -49,11 +53,24 @@ public final class RemoteClusterArgs {
         return multiNetwork;
     }
 
+    /**
+     * What the east-west gateway's pods wait for besides this cluster's istiod release: its primary's
+     * remote secret for this cluster (declared later, by {@link MeshLink}), without which the primary's
+     * istiod cannot authenticate the gateway's proxy, so the pods never become ready. Istio's tested
+     * flow (istio/istio.io {@code content/en/docs/setup/install/multicluster/primary-remote_multi-network/helm_test.sh})
+     * attaches the remote (its remote secret) before installing the remote's gateway; Helm waits for the pods. Default:
+     * nothing (the pods become ready once the link has been created, within the release's timeout).
+     */
+    public Output<List<Resource>> eastWestGatewayAfter() {
+        return eastWestGatewayAfter;
+    }
+
     public static final class Builder {
         private ClusterArgs cluster;
         private String primaryClusterName;
         private Output<String> remotePilotAddress;
         private boolean multiNetwork;
+        private Output<List<Resource>> eastWestGatewayAfter = Output.of(List.of());
 
         public Builder cluster(ClusterArgs cluster) {
             this.cluster = cluster;
@@ -76,6 +93,11 @@ public final class RemoteClusterArgs {
 
         public Builder multiNetwork(boolean multiNetwork) {
             this.multiNetwork = multiNetwork;
+            return this;
+        }
+
+        public Builder eastWestGatewayAfter(Output<List<Resource>> resources) {
+            this.eastWestGatewayAfter = java.util.Objects.requireNonNull(resources, "eastWestGatewayAfter");
             return this;
         }
 

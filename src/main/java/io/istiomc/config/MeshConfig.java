@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param istio    {@code istio}: the charts to install
  * @param clusters {@code clusters}: one or more primaries and any number of remotes, in order
  * @param ca       {@code ca}: the shared certificate authority
- * @param samples  {@code samples}: the helloworld/sleep check
+ * @param samples  {@code samples}: the helloworld/curl check
  */
 public record MeshConfig(String meshId, Istio istio, List<Cluster> clusters, Ca ca, Samples samples) {
     public static final String NAMESPACE = "istio-multicluster";

@@ -32,6 +32,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The program: the primaries, their remotes, the shared CA, the link between them and, when asked,
@@ -109,6 +110,7 @@ public final class MeshProgram {
         // The topology is data: roles, control planes and networks decide what each cluster gets.
         boolean multiNetwork = config.multiNetwork();
         var handles = new HashMap<String, ClusterHandle>();
+        MeshLink link;
         for (var primary : config.primaries()) {
             handles.put(primary.name(), new PrimaryCluster(primary.name(), PrimaryClusterArgs.builder()
                     .cluster(clusterArgs(config, primary, charts, ca.bundle(primary.name())))
@@ -118,26 +120,42 @@ public final class MeshProgram {
                     .build()).handle());
         }
         var remotePilotAddresses = new LinkedHashMap<String, Output<String>>();
-        for (var remote : config.remotes()) {
-            var controlPlane = handles.get(remote.controlPlane().orElseThrow());
-            var pilotAddress = controlPlane.gateway().orElseThrow().address();
-            handles.put(remote.name(), new RemoteCluster(remote.name(), RemoteClusterArgs.builder()
-                    .cluster(clusterArgs(config, remote, charts, ca.bundle(remote.name())))
-                    .primaryClusterName(controlPlane.clusterName())
-                    .remotePilotAddress(pilotAddress)
-                    .multiNetwork(multiNetwork)
-                    .build()).handle());
-            remotePilotAddresses.put(remote.name(), pilotAddress);
-        }
-
-        var linkArgs = MeshLinkArgs.builder();
-        config.primaries().forEach(primary -> linkArgs.watcher(handles.get(primary.name())));
-        for (var cluster : config.clusters()) {
-            if (config.watched(cluster)) {
-                linkArgs.watched(handles.get(cluster.name()), apiServers.get(cluster.name()).endpoint());
+        // A remote's gateway pods become ready only once its primary holds its remote secret, which the
+        // link declares after every cluster: the release waits for it through a dependency filled in then.
+        var remoteSecretsOfRemotes = new LinkedHashMap<String, CompletableFuture<List<Resource>>>();
+        try {
+            for (var remote : config.remotes()) {
+                var controlPlane = handles.get(remote.controlPlane().orElseThrow());
+                var pilotAddress = controlPlane.gateway().orElseThrow().address();
+                var remoteSecret = new CompletableFuture<List<Resource>>();
+                remoteSecretsOfRemotes.put(remote.name(), remoteSecret);
+                handles.put(remote.name(), new RemoteCluster(remote.name(), RemoteClusterArgs.builder()
+                        .cluster(clusterArgs(config, remote, charts, ca.bundle(remote.name())))
+                        .primaryClusterName(controlPlane.clusterName())
+                        .remotePilotAddress(pilotAddress)
+                        .multiNetwork(multiNetwork)
+                        .eastWestGatewayAfter(Output.of(remoteSecret))
+                        .build()).handle());
+                remotePilotAddresses.put(remote.name(), pilotAddress);
             }
+
+            var linkArgs = MeshLinkArgs.builder();
+            config.primaries().forEach(primary -> linkArgs.watcher(handles.get(primary.name())));
+            for (var cluster : config.clusters()) {
+                if (config.watched(cluster)) {
+                    linkArgs.watched(handles.get(cluster.name()), apiServers.get(cluster.name()).endpoint());
+                }
+            }
+            link = new MeshLink(LINK_NAME, linkArgs.build());
+            for (var remote : config.remotes()) {
+                var secret = link.remoteSecret(remote.controlPlane().orElseThrow(), remote.name()).orElseThrow();
+                remoteSecretsOfRemotes.get(remote.name()).complete(List.of(secret));
+            }
+        } finally {
+            // Never leave a release waiting for a dependency that will not come: the run reports the error instead.
+            remoteSecretsOfRemotes.values().forEach(f -> f.completeExceptionally(
+                    new IllegalStateException("the mesh link was not declared")));
         }
-        var link = new MeshLink(LINK_NAME, linkArgs.build());
 
         var gatewayAddresses = new LinkedHashMap<String, Output<String>>();
         for (var cluster : config.clusters()) {
