@@ -20,6 +20,8 @@ public final class ClusterArgs {
     private final IstioCharts charts;
     private final EastWestGatewayArgs gateway;
     private final CaBundle certificates;
+    private final boolean deleteUnreachable;
+    private final int readerTokenGeneration;
     private final ReleaseOverrides releaseOverrides;
 
     private ClusterArgs(Builder b) {
@@ -31,6 +33,8 @@ public final class ClusterArgs {
         this.charts = b.charts;
         this.gateway = b.gateway;
         this.certificates = b.certificates;
+        this.deleteUnreachable = b.deleteUnreachable;
+        this.readerTokenGeneration = b.readerTokenGeneration;
         this.releaseOverrides = b.releaseOverrides;
     }
 
@@ -85,6 +89,31 @@ public final class ClusterArgs {
     }
 
     /**
+     * Whether the cluster's provider drops from the Pulumi state the objects of this cluster when it
+     * cannot reach the API server to delete them (pulumi-kubernetes' {@code deleteUnreachable}), for
+     * removing a cluster that is gone. Helm releases are not dropped that way (the provider refuses
+     * to delete a release of an unreachable cluster). Default: false.
+     */
+    public boolean deleteUnreachable() {
+        return deleteUnreachable;
+    }
+
+    /**
+     * The generation of the cluster's reader token, where a primary watches it: raising it rotates
+     * the token (a new token Secret, every remote secret updated to it, the old Secret deleted
+     * last). 0 keeps the first version's Secret name. Default: 0.
+     */
+    public int readerTokenGeneration() {
+        return readerTokenGeneration;
+    }
+
+    /** The rule for {@code readerTokenGeneration}: a whole number from 0, since it ends up in a Secret name. */
+    public static java.util.List<Problem> checkReaderTokenGeneration(int generation) {
+        return generation < 0 ? java.util.List.of(new Problem("readerTokenGeneration", "must be 0 or more (got " + generation
+                + "); raise it by one to rotate the reader token")) : java.util.List.of();
+    }
+
+    /**
      * What the user adds to the Helm values of this cluster's releases (the mesh's and the cluster's
      * merged, see {@link ReleaseOverrides#over}); the mesh's own values win. Checked by
      * {@link ReleaseOverrides#checkValues} and {@link ReleaseOverrides#checkTyped}. Default: none.
@@ -102,6 +131,8 @@ public final class ClusterArgs {
         private IstioCharts charts;
         private EastWestGatewayArgs gateway = EastWestGatewayArgs.defaults();
         private CaBundle certificates;
+        private boolean deleteUnreachable;
+        private int readerTokenGeneration;
         private ReleaseOverrides releaseOverrides = ReleaseOverrides.none();
 
         public Builder clusterName(String clusterName) {
@@ -148,6 +179,16 @@ public final class ClusterArgs {
             return this;
         }
 
+        public Builder deleteUnreachable(boolean deleteUnreachable) {
+            this.deleteUnreachable = deleteUnreachable;
+            return this;
+        }
+
+        public Builder readerTokenGeneration(int readerTokenGeneration) {
+            this.readerTokenGeneration = readerTokenGeneration;
+            return this;
+        }
+
         public Builder releaseOverrides(ReleaseOverrides releaseOverrides) {
             this.releaseOverrides = Objects.requireNonNull(releaseOverrides, "releaseOverrides");
             return this;
@@ -160,6 +201,7 @@ public final class ClusterArgs {
             require(meshId, "meshId");
             require(charts, "charts");
             require(certificates, "certificates");
+            Problem.requireNone("ClusterArgs", checkReaderTokenGeneration(readerTokenGeneration));
             var overrides = releaseOverrides;
             Problem.requireNone("ClusterArgs", Problem.under("releaseOverrides.values.", ReleaseOverrides.checkValues(overrides.values())));
             Problem.requireNone("ClusterArgs", Problem.under("releaseOverrides.",

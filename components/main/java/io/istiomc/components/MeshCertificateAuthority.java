@@ -45,6 +45,7 @@ public class MeshCertificateAuthority extends ComponentResource {
     /** Parented to this component and bound to its tls provider. */
     private final CustomResourceOptions childOptions;
     private final Map<String, CaBundle> bundles = new LinkedHashMap<>();
+    private final Output<Map<String, String>> certificateExpiries;
 
     public MeshCertificateAuthority(String name, MeshCertificateAuthorityArgs args) {
         this(name, args, null);
@@ -71,6 +72,8 @@ public class MeshCertificateAuthority extends ComponentResource {
                 .setSubjectKeyId(true)
                 .build(), childOptions);
         this.rootCertPem = rootCert.certPem();
+        var expiries = new LinkedHashMap<String, Output<String>>();
+        expiries.put(CertificateExpiry.ROOT, rootCert.validityEndTime());
 
         for (var cluster : args.clusterNames()) {
             var key = new PrivateKey(name + "-" + cluster + "-key", rsaKey(args.rsaBits()),
@@ -81,7 +84,12 @@ public class MeshCertificateAuthority extends ComponentResource {
                     .subject(CertRequestSubjectArgs.of("Intermediate CA", ORGANIZATION, cluster))
                     .dnsNames(List.of(INTERMEDIATE_DNS_NAME))
                     .build(), childOptions);
-            var cert = new LocallySignedCert(name + "-" + cluster + "-cert", LocallySignedCertArgs.builder()
+            var certArgs = LocallySignedCertArgs.builder();
+            if (args.intermediateRenewalDays() > 0) {
+                // Set only when asked, so that stacks without a window keep the inputs they were deployed with.
+                certArgs.earlyRenewalHours(args.intermediateRenewalDays() * 24);
+            }
+            var cert = new LocallySignedCert(name + "-" + cluster + "-cert", certArgs
                     .certRequestPem(csr.certRequestPem())
                     .caPrivateKeyPem(rootKeyPem)
                     .caCertPem(rootCertPem)
@@ -94,8 +102,17 @@ public class MeshCertificateAuthority extends ComponentResource {
                     .build(), childOptions);
             var chain = Output.tuple(cert.certPem(), rootCertPem).applyValue(t -> certificateChain(t.t1, t.t2));
             bundles.put(cluster, new CaBundle(cert.certPem(), keyPem, rootCertPem, chain));
+            expiries.put(cluster, cert.validityEndTime());
         }
-        registerOutputs(Map.of("rootCertPem", rootCertPem));
+        this.certificateExpiries = Output.all(List.copyOf(expiries.values())).applyValue(times -> {
+            var byName = new LinkedHashMap<String, String>();
+            var names = List.copyOf(expiries.keySet());
+            for (int i = 0; i < names.size(); i++) {
+                byName.put(names.get(i), times.get(i));
+            }
+            return (Map<String, String>) java.util.Collections.unmodifiableMap(byName);
+        });
+        registerOutputs(Map.of("rootCertPem", rootCertPem, "certificateExpiries", certificateExpiries));
     }
 
     private static PrivateKeyArgs rsaKey(int bits) {
@@ -109,6 +126,15 @@ public class MeshCertificateAuthority extends ComponentResource {
 
     private static String withNewline(String pem) {
         return pem.endsWith("\n") ? pem : pem + "\n";
+    }
+
+    /**
+     * When each certificate stops being valid (RFC 3339, as pulumi-tls reports it): the root under
+     * {@value CertificateExpiry#ROOT} (no cluster may take that name), each intermediate under its
+     * cluster's name. Known once the certificates are issued; not secret.
+     */
+    public Output<Map<String, String>> certificateExpiries() {
+        return certificateExpiries;
     }
 
     /** The shared root certificate (PEM). Not secret: every workload may see it. */

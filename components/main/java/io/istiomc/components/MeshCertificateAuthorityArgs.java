@@ -19,6 +19,7 @@ public final class MeshCertificateAuthorityArgs {
     private final int intermediateValidityDays;
     private final int rsaBits;
     private final boolean protectRootKey;
+    private final int intermediateRenewalDays;
 
     private MeshCertificateAuthorityArgs(Builder b) {
         this.clusterNames = List.copyOf(b.clusterNames);
@@ -26,6 +27,7 @@ public final class MeshCertificateAuthorityArgs {
         this.intermediateValidityDays = b.intermediateValidityDays;
         this.rsaBits = b.rsaBits;
         this.protectRootKey = b.protectRootKey;
+        this.intermediateRenewalDays = b.intermediateRenewalDays;
     }
 
     public static Builder builder() {
@@ -56,6 +58,21 @@ public final class MeshCertificateAuthorityArgs {
             problems.add(new Problem("rsaBits", "must be 2048, 3072 or 4096 (got " + rsaBits + ")"));
         }
         return problems;
+    }
+
+    /**
+     * The rule for the renewal window: none (0), or fewer days than an intermediate is valid, since a
+     * window as long as the validity would renew an intermediate at every update.
+     *
+     * @return problems about {@code intermediateRenewalDays}
+     */
+    public static List<Problem> checkRenewal(int intermediateValidityDays, int intermediateRenewalDays) {
+        if (intermediateRenewalDays < 0 || intermediateRenewalDays >= Math.max(intermediateValidityDays, 1)) {
+            return List.of(new Problem("intermediateRenewalDays", "must be from 0 to intermediateValidityDays - 1 (got "
+                    + intermediateRenewalDays + " with intermediateValidityDays " + intermediateValidityDays
+                    + "): an update within that many days of an intermediate's end renews it"));
+        }
+        return List.of();
     }
 
     /**
@@ -102,12 +119,23 @@ public final class MeshCertificateAuthorityArgs {
         return protectRootKey;
     }
 
+    /**
+     * How many days before an intermediate's end of validity an update renews it (pulumi-tls's
+     * {@code earlyRenewalHours} on its LocallySignedCert): a {@code pulumi up} within the window issues a
+     * new intermediate from the same root, which {@code cacerts} takes in place. 0: no early renewal,
+     * the intermediate's inputs are those of earlier versions. Default: 0.
+     */
+    public int intermediateRenewalDays() {
+        return intermediateRenewalDays;
+    }
+
     public static final class Builder {
         private List<String> clusterNames = List.of();
         private int rootValidityDays = 3650;
         private int intermediateValidityDays = 730;
         private int rsaBits = 4096;
         private boolean protectRootKey;
+        private int intermediateRenewalDays;
 
         public Builder clusterNames(List<String> clusterNames) {
             this.clusterNames = List.copyOf(clusterNames);
@@ -134,6 +162,11 @@ public final class MeshCertificateAuthorityArgs {
             return this;
         }
 
+        public Builder intermediateRenewalDays(int days) {
+            this.intermediateRenewalDays = days;
+            return this;
+        }
+
         public MeshCertificateAuthorityArgs build() {
             if (clusterNames.isEmpty()) {
                 throw new IllegalArgumentException("MeshCertificateAuthorityArgs: 'clusterNames' must name at least one cluster");
@@ -144,6 +177,7 @@ public final class MeshCertificateAuthorityArgs {
                 problems.add(new Problem("clusterNames", "must not repeat a name (got " + clusterNames + ")"));
             }
             problems.addAll(check(rootValidityDays, intermediateValidityDays, rsaBits));
+            problems.addAll(checkRenewal(intermediateValidityDays, intermediateRenewalDays));
             Problem.requireNone("MeshCertificateAuthorityArgs", problems);
             return new MeshCertificateAuthorityArgs(this);
         }

@@ -39,13 +39,13 @@ public final class BenchStack {
                     Optional.of("primary" + ((k - 1) % primaries + 1))));
         }
         return new MeshConfig("mesh1", new MeshConfig.Istio(ISTIO_VERSION, CHART_REPOSITORY), clusters,
-                new MeshConfig.Ca(3650, 730, 4096, false), new MeshConfig.Samples(false, "sample"));
+                new MeshConfig.Ca(3650, 730, 4096, false, 0), new MeshConfig.Samples(false, "sample"));
     }
 
     private static MeshConfig.Cluster cluster(String name, ClusterRole role, String network, Optional<String> controlPlane) {
         return new MeshConfig.Cluster(name, role, name, network, Optional.empty(),
                 Optional.of("https://api." + name + ".example:6443"), Optional.empty(), controlPlane,
                 new MeshConfig.Gateway(Optional.empty(), EastWestGatewayArgs.DEFAULT_PORT,
-                        GatewayServiceType.LOAD_BALANCER, Map.of()), ReleaseOverrides.none());
+                        GatewayServiceType.LOAD_BALANCER, Map.of()), false, 0, ReleaseOverrides.none());
     }
 }

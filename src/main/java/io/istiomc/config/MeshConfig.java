@@ -49,6 +49,12 @@ public record MeshConfig(String meshId, Istio istio, List<Cluster> clusters, Ca 
         return clusters.stream().map(Cluster::network).distinct().count() > 1;
     }
 
+    /** Whether the cluster runs an east-west gateway, by the components' rule. */
+    public boolean needsGateway(Cluster cluster) {
+        return io.istiomc.components.IstioNetworking.needsEastWestGateway(
+                cluster.role() == ClusterRole.PRIMARY && !remotesOf(cluster.name()).isEmpty(), multiNetwork());
+    }
+
     /** Whether some primary watches the cluster ({@link ClusterRole#watched}): it then carries reader access. */
     public boolean watched(Cluster cluster) {
         return cluster.role().watched(primaries().size());
@@ -95,12 +101,15 @@ public record MeshConfig(String meshId, Istio istio, List<Cluster> clusters, Ca 
      * @param apiServer     the URL the primaries reach this cluster's API server at; empty means "from the kubeconfig"
      * @param tlsServerName the {@code tls-server-name} of the remote secret's kubeconfig; empty means the URL's host
      * @param controlPlane  on a remote, the primary whose istiod serves it; empty on a primary
+     * @param deleteUnreachable {@code deleteUnreachable}: its provider drops from the state what it cannot reach to delete
+     * @param readerTokenGeneration {@code readerTokenGeneration}: raised by one to rotate the reader token
      * @param releaseOverrides the cluster's own {@code values}, {@code hub}, {@code tag}, {@code imagePullSecrets} and
      *                      {@code dnsProxying}, to merge over {@code istio}'s ({@link MeshConfig#releaseOverrides})
      */
     public record Cluster(String name, ClusterRole role, String context, String network, Optional<Kubeconfig> kubeconfig,
                           Optional<String> apiServer, Optional<String> tlsServerName, Optional<String> controlPlane,
-                          Gateway gateway, ReleaseOverrides releaseOverrides) {
+                          Gateway gateway, boolean deleteUnreachable, int readerTokenGeneration,
+                          ReleaseOverrides releaseOverrides) {
     }
 
     /** {@code clusters[].kubeconfig}: a file, or the file's content (always treated as a secret). */
@@ -113,7 +122,8 @@ public record MeshConfig(String meshId, Istio istio, List<Cluster> clusters, Ca 
     }
 
     /** {@code ca}. */
-    public record Ca(int rootValidityDays, int intermediateValidityDays, int rsaBits, boolean protectRootKey) {
+    public record Ca(int rootValidityDays, int intermediateValidityDays, int rsaBits, boolean protectRootKey,
+                     int intermediateRenewalDays) {
     }
 
     /** {@code samples}. */

@@ -43,10 +43,10 @@ public final class MeshConfigReader {
     private static final List<String> ISTIO_KEYS = concat(List.of("version", "chartRepository", "chartRepositoryUsername",
             "chartRepositoryPassword"), RELEASE_KEYS);
     private static final List<String> CLUSTER_KEYS = concat(List.of("name", "role", "context", "network", "controlPlane",
-            "kubeconfig", "apiServer", "tlsServerName", "gateway"), RELEASE_KEYS);
+            "kubeconfig", "apiServer", "tlsServerName", "gateway", "deleteUnreachable", "readerTokenGeneration"), RELEASE_KEYS);
     private static final List<String> GATEWAY_KEYS = List.of("address", "port", "serviceType", "annotations");
     private static final List<String> CA_KEYS = List.of("rootValidityDays", "intermediateValidityDays", "rsaBits",
-            "protectRootKey");
+            "protectRootKey", "intermediateRenewalDays");
     private static final List<String> SAMPLES_KEYS = List.of("enabled", "namespace");
 
     private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?");
@@ -294,12 +294,18 @@ public final class MeshConfigReader {
         }
         var exposesIstiod = role == ClusterRole.PRIMARY && topology.servesRemotes(name);
         var gateway = readGateway(path + ".gateway", Optional.ofNullable(item.get("gateway")), exposesIstiod);
+        var deleteUnreachable = bool(path + ".deleteUnreachable", item.get("deleteUnreachable")).orElse(false);
+        var readerTokenGeneration = integer(path + ".readerTokenGeneration", item.get("readerTokenGeneration")).orElse(0);
+        report(path + ".", io.istiomc.components.ClusterArgs.checkReaderTokenGeneration(readerTokenGeneration));
+        if (item.hasNonNull("readerTokenGeneration") && topology.unwatched(role)) {
+            unwatched(path + ".readerTokenGeneration");
+        }
         var releaseOverrides = readReleaseOverrides(path, item);
         if (role == ClusterRole.REMOTE) {
             report(path + ".", ReleaseOverrides.checkOnRemote(releaseOverrides, controlPlane.orElse("its control plane")));
         }
         return new MeshConfig.Cluster(name, role, context, network, kubeconfig, apiServer, tlsServerName, controlPlane, gateway,
-                releaseOverrides);
+                deleteUnreachable, readerTokenGeneration, releaseOverrides);
     }
 
     /**
@@ -478,7 +484,7 @@ public final class MeshConfigReader {
 
     private MeshConfig.Ca readCa(Optional<JsonNode> node) {
         var key = NS + "ca";
-        var defaults = new MeshConfig.Ca(3650, 730, 4096, false);
+        var defaults = new MeshConfig.Ca(3650, 730, 4096, false, 0);
         if (node.isEmpty() || !isObject(key, node.get(), "an object with any of " + String.join(", ", CA_KEYS))) {
             return defaults;
         }
@@ -489,8 +495,14 @@ public final class MeshConfigReader {
                 .orElse(defaults.intermediateValidityDays());
         var rsaBits = integer(key + ".rsaBits", ca.get("rsaBits")).orElse(defaults.rsaBits());
         var protect = bool(key + ".protectRootKey", ca.get("protectRootKey")).orElse(false);
-        report(key + ".", MeshCertificateAuthorityArgs.check(root, intermediate, rsaBits));
-        return new MeshConfig.Ca(root, intermediate, rsaBits, protect);
+        var renewal = integer(key + ".intermediateRenewalDays", ca.get("intermediateRenewalDays"))
+                .orElse(defaults.intermediateRenewalDays());
+        var validityProblems = MeshCertificateAuthorityArgs.check(root, intermediate, rsaBits);
+        report(key + ".", validityProblems);
+        if (validityProblems.stream().noneMatch(p -> p.property().equals("intermediateValidityDays"))) {
+            report(key + ".", MeshCertificateAuthorityArgs.checkRenewal(intermediate, renewal));
+        }
+        return new MeshConfig.Ca(root, intermediate, rsaBits, protect, renewal);
     }
 
     private MeshConfig.Samples readSamples(Optional<JsonNode> node) {

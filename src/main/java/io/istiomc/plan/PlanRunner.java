@@ -30,6 +30,7 @@ public final class PlanRunner {
         var config = MeshConfigReader.read(raw);
         var warnings = new ArrayList<String>();
         var apiServers = ApiServers.resolve(config, ApiServers.Mode.PLAN, defaultKubeconfigs, warnings);
+        warnings.addAll(MeshProgram.certificateWarningsIfIssuedAt(config, java.time.Instant.now()));
         return run(stack, config, apiServers, warnings);
     }
 

@@ -5,6 +5,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.Resource;
 import io.istiomc.components.CaBundle;
+import io.istiomc.components.CertificateExpiry;
 import io.istiomc.components.ClusterHandle;
 import io.istiomc.components.MeshCertificateAuthority;
 import io.istiomc.components.Printable;
@@ -61,7 +62,31 @@ public final class MeshProgram {
             // The offline plan prints the same warnings itself, once, as 'warning:' lines.
             warnings.forEach(w -> ctx.log().warn(Printable.escape(w)));
         }
-        define(ctx, config, apiServers);
+        var ca = define(ctx, config, apiServers);
+        if (mode == ApiServers.Mode.DEPLOY) {
+            // Known in a preview for certificates already issued: the warning comes before the up that needs it.
+            ca.certificateExpiries().applyValue(expiries -> {
+                var ends = new LinkedHashMap<String, java.time.Instant>();
+                expiries.forEach((name, end) -> ends.put(name, java.time.Instant.parse(end)));
+                CertificateExpiry.warnings(ends, java.time.Instant.now()).forEach(w -> ctx.log().warn(w));
+                return null;
+            });
+        }
+    }
+
+    /**
+     * The warnings of {@link CertificateExpiry} for the certificates a deployment at {@code now}
+     * would issue: the offline plan has no state, so it judges the configured validity.
+     */
+    public static List<String> certificateWarningsIfIssuedAt(MeshConfig config, java.time.Instant now) {
+        var ends = new LinkedHashMap<String, java.time.Instant>();
+        ends.put(CertificateExpiry.ROOT, now.plus(java.time.Duration.ofDays(config.ca().rootValidityDays())));
+        for (var cluster : config.clusters()) {
+            ends.put(cluster.name(), now.plus(java.time.Duration.ofDays(config.ca().intermediateValidityDays())));
+        }
+        return CertificateExpiry.warnings(ends, now).stream()
+                .map(w -> MeshConfig.NAMESPACE + ":ca: " + w + "; this plan judges the certificates a deployment issues now")
+                .toList();
     }
 
     /**
@@ -69,7 +94,7 @@ public final class MeshProgram {
      *
      * @param apiServers the API server of every watched cluster, by cluster name, resolved once
      */
-    public static void define(Context ctx, MeshConfig config, Map<String, ApiServers.ApiServer> apiServers) {
+    public static MeshCertificateAuthority define(Context ctx, MeshConfig config, Map<String, ApiServers.ApiServer> apiServers) {
         var charts = new IstioCharts(config.istio().version(), config.istio().chartRepository(),
                 config.istio().login().map(login -> new IstioCharts.Login(login.username(), Output.ofSecret(login.password()))));
         var clusterNames = config.clusters().stream().map(MeshConfig.Cluster::name).toList();
@@ -79,6 +104,7 @@ public final class MeshProgram {
                 .intermediateValidityDays(config.ca().intermediateValidityDays())
                 .rsaBits(config.ca().rsaBits())
                 .protectRootKey(config.ca().protectRootKey())
+                .intermediateRenewalDays(config.ca().intermediateRenewalDays())
                 .build());
 
         // The topology is data: roles, control planes and networks decide what each cluster gets.
@@ -142,6 +168,7 @@ public final class MeshProgram {
         }
         ctx.export("remoteSecrets", link.remoteSecretNames());
         ctx.export("rootCertPem", ca.rootCertPem());
+        ctx.export("certificateExpiries", ca.certificateExpiries());
 
         if (config.samples().enabled()) {
             var samples = SampleAppsArgs.builder().namespace(config.samples().namespace());
@@ -163,6 +190,7 @@ public final class MeshProgram {
             }
             ctx.export("verifyCommands", Output.of(commands));
         }
+        return ca;
     }
 
     /** A map of outputs by cluster name as one output, in the order given. */
@@ -187,6 +215,8 @@ public final class MeshProgram {
                 .meshId(config.meshId())
                 .charts(charts)
                 .certificates(certificates)
+                .deleteUnreachable(cluster.deleteUnreachable())
+                .readerTokenGeneration(cluster.readerTokenGeneration())
                 .releaseOverrides(config.releaseOverrides(cluster))
                 .gateway(EastWestGatewayArgs.builder()
                         .serviceType(gateway.serviceType())

@@ -35,7 +35,7 @@ class PulumiYamlReadingTest {
         // THEN each is the number Pulumi passes to the program
         assertEquals(List.of(6948, 15443, 15435, 15443, 9999),
                 config.clusters().stream().map(c -> c.gateway().port()).toList());
-        assertEquals(new MeshConfig.Ca(3600, 730, 4096, false), config.ca());
+        assertEquals(new MeshConfig.Ca(3600, 730, 4096, false, 0), config.ca());
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
