@@ -113,7 +113,12 @@ public final class PlanText {
     }
 
     private static String leafText(Object value) {
-        if (value instanceof String || value == null || value instanceof Number || value instanceof Boolean) {
+        // A string that would read as a number, a boolean or null is quoted, so "true" and true differ.
+        if (value instanceof String text && !text.isEmpty()
+                && !text.matches("(?i)true|false|null|~|[-+]?[0-9][0-9._eE+-]*|[-+]?\\.[0-9]+")) {
+            return text;
+        }
+        if (value == null || value instanceof Number || value instanceof Boolean) {
             return String.valueOf(value);
         }
         try {

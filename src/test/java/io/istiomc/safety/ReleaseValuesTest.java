@@ -110,6 +110,8 @@ class ReleaseValuesTest {
         assertEquals(0, run.exitCode(), run.all());
         assertTrue(run.out().contains("\n  cluster1 istiod (chart istiod)\n"), run.out());
         assertTrue(run.out().contains("\n    replicaCount: 3\n"), run.out());
+        // a string that reads as a boolean is quoted: the proxy metadata is the text "true"
+        assertTrue(run.out().contains("\n    meshConfig.defaultConfig.proxyMetadata.ISTIO_META_DNS_CAPTURE: \"true\"\n"), run.out());
         assertTrue(run.out().contains("\n    global.tracer.lightstep.accessToken: [secret]\n"), run.out());
         assertTrue(run.out().contains("\n    imagePullSecrets: [{\"name\":\"remote-pull\"}]\n"), run.out());
         assertFalse(run.all().contains("lightstep-t0ken"));
