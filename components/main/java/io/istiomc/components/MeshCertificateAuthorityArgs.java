@@ -11,6 +11,10 @@ public final class MeshCertificateAuthorityArgs {
     public static final List<Integer> RSA_SIZES = List.of(2048, 3072, 4096);
     /** The longest validity accepted, a century: a typo of a few digits is caught, any real lifetime passes. */
     public static final int MAX_VALIDITY_DAYS = 36500;
+    /** Istio's tools/certs: a root for ten years, intermediates for two, 4096-bit keys. */
+    public static final int DEFAULT_ROOT_VALIDITY_DAYS = 3650;
+    public static final int DEFAULT_INTERMEDIATE_VALIDITY_DAYS = 730;
+    public static final int DEFAULT_RSA_BITS = 4096;
     /** Cluster names whose children would collide with the root's ({@code <ca>-<cluster>-key}). */
     private static final Set<String> RESERVED_CLUSTER_NAMES = Set.of("root");
 
@@ -104,9 +108,9 @@ public final class MeshCertificateAuthorityArgs {
 
     public static final class Builder {
         private List<String> clusterNames = List.of();
-        private int rootValidityDays = 3650;
-        private int intermediateValidityDays = 730;
-        private int rsaBits = 4096;
+        private int rootValidityDays = DEFAULT_ROOT_VALIDITY_DAYS;
+        private int intermediateValidityDays = DEFAULT_INTERMEDIATE_VALIDITY_DAYS;
+        private int rsaBits = DEFAULT_RSA_BITS;
         private boolean protectRootKey;
 
         public Builder clusterNames(List<String> clusterNames) {

@@ -89,6 +89,7 @@ public class PrimaryCluster extends ComponentResource {
         var cluster = args.cluster();
         Dns1123.requireLabel("PrimaryClusterArgs", "cluster.clusterName", cluster.clusterName());
         Dns1123.requireLabel("PrimaryClusterArgs", "cluster.network", cluster.network());
+        Problem.requireNone("PrimaryClusterArgs", Problem.under("cluster.gateway.", EastWestGatewayArgs.check(cluster.gateway())));
         if (args.servesRemotes()) {
             Problem.requireNone("PrimaryClusterArgs", Problem.under("cluster.gateway.",
                     EastWestGatewayArgs.checkExposesIstiod(cluster.gateway().serviceType())));

@@ -61,6 +61,7 @@ public class RemoteCluster extends ComponentResource {
         var cluster = args.cluster();
         Dns1123.requireLabel("RemoteClusterArgs", "cluster.clusterName", cluster.clusterName());
         Dns1123.requireLabel("RemoteClusterArgs", "cluster.network", cluster.network());
+        Problem.requireNone("RemoteClusterArgs", Problem.under("cluster.gateway.", EastWestGatewayArgs.check(cluster.gateway())));
         if (cluster.clusterName().equals(args.primaryClusterName())) {
             throw new IllegalArgumentException("RemoteClusterArgs: 'cluster.clusterName' must differ from"
                     + " 'primaryClusterName' (both are '" + cluster.clusterName() + "'); give each cluster its own name");

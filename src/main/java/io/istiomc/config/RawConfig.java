@@ -2,8 +2,8 @@ package io.istiomc.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.istiomc.components.Printable;
-import io.istiomc.components.YamlInput;
+import io.istiomc.config.Printable;
+import io.istiomc.config.YamlInput;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -74,7 +74,7 @@ public final class RawConfig {
         try {
             var keys = JSON.readTree(pulumiConfigJson == null || pulumiConfigJson.isBlank() ? "{}" : pulumiConfigJson);
             keys.fieldNames().forEachRemaining(key -> {
-                var shortKey = key.startsWith(MeshConfig.NAMESPACE + ":") ? key.substring(MeshConfig.NAMESPACE.length() + 1) : null;
+                var shortKey = key.startsWith(StackConfig.NAMESPACE + ":") ? key.substring(StackConfig.NAMESPACE.length() + 1) : null;
                 var value = shortKey == null ? Optional.<String>empty() : lookup.apply(shortKey);
                 result.put(key, value.orElseGet(() -> keys.get(key).asText()));
             });

@@ -2,7 +2,8 @@ package io.istiomc.plan;
 
 import com.pulumi.test.Mocks;
 import io.istiomc.components.Names;
-import io.istiomc.config.MeshConfig;
+import io.istiomc.components.MeshArgs;
+import io.istiomc.components.MeshClusterArgs;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -29,8 +30,8 @@ public final class SimulatedClusters implements Mocks {
     private final Map<String, Integer> clusterIndexByName = new HashMap<>();
     private final Map<String, String> clusterByProviderId = new ConcurrentHashMap<>();
 
-    public SimulatedClusters(MeshConfig config) {
-        this(config.clusters().stream().map(MeshConfig.Cluster::name).toList());
+    public SimulatedClusters(MeshArgs mesh) {
+        this(mesh.clusters().stream().map(MeshClusterArgs::name).toList());
     }
 
     /**

@@ -1,13 +1,16 @@
 package io.istiomc.program;
 
-import io.istiomc.components.Kubeconfigs;
+import io.istiomc.program.Kubeconfigs;
 import io.istiomc.components.Urls;
-import io.istiomc.components.YamlInput;
+import io.istiomc.config.YamlInput;
 import io.istiomc.components.RemoteSecretKubeconfig;
 import io.istiomc.components.ApiEndpoint;
 import io.istiomc.config.ConfigProblem;
 import io.istiomc.config.InvalidConfigException;
-import io.istiomc.config.MeshConfig;
+import io.istiomc.config.StackConfig;
+import io.istiomc.components.MeshArgs;
+import io.istiomc.components.MeshClusterArgs;
+import io.istiomc.components.MeshTopology;
 import io.istiomc.config.RawConfig;
 
 import java.io.IOException;
@@ -67,21 +70,22 @@ public final class ApiServers {
      * @throws InvalidConfigException when a kubeconfig cannot be read, lacks a cluster's context or its
      *                          cluster entry; in {@link Mode#DEPLOY} also when a server cannot be found
      */
-    public static Map<String, ApiServer> resolve(MeshConfig config, Mode mode, List<Path> defaultKubeconfigs,
+    public static Map<String, ApiServer> resolve(StackConfig config, Mode mode, List<Path> defaultKubeconfigs,
                                                  List<String> warnings) {
         var result = new LinkedHashMap<String, ApiServer>();
         var problems = new ArrayList<ConfigProblem>();
         var defaults = new DefaultKubeconfig(defaultKubeconfigs);
-        var clusters = config.clusters();
+        var topology = MeshTopology.of(config.mesh());
+        var clusters = topology.clusters();
         for (int i = 0; i < clusters.size(); i++) {
-            var cluster = clusters.get(i);
-            var key = MeshConfig.NAMESPACE + ":clusters[" + i + "]";
+            var cluster = new Cluster(clusters.get(i), config.kubeconfig(i));
+            var key = StackConfig.NAMESPACE + ":clusters[" + i + "]";
             int problemsBefore = problems.size();
             var lookup = contextLookup(cluster, key, defaults, problems);
             if (problems.size() > problemsBefore) {
                 continue;
             }
-            boolean watched = config.watched(cluster);
+            boolean watched = topology.watched(cluster.args());
             if (lookup.isEmpty()) {
                 if (mode == Mode.PLAN) {
                     warnings.add(key + ".context: " + unchecked(cluster, defaults)
@@ -125,7 +129,7 @@ public final class ApiServers {
                 continue;
             }
             if (RemoteSecretKubeconfig.isLoopback(server.url())) {
-                var watchers = config.watchersOf(cluster).stream().map(MeshConfig.Cluster::name).toList();
+                var watchers = topology.watchersOf(cluster.args()).stream().map(MeshClusterArgs::name).toList();
                 warnings.add(key + ".apiServer: '" + Urls.withoutCredentials(server.url()) + "' is a loopback address; istiod in cluster"
                         + (watchers.size() == 1 ? " '" : "s '") + String.join("', '", watchers)
                         + "' cannot reach it. Set apiServer to an address reachable from there.");
@@ -136,6 +140,35 @@ public final class ApiServers {
             throw new InvalidConfigException(problems);
         }
         return result;
+    }
+
+    /** The args with every watched cluster's API server as resolved, the one place the library takes it from. */
+    public static MeshArgs withApiServers(MeshArgs mesh, Map<String, ApiServer> apiServers) {
+        var clusters = mesh.clusters().stream().map(cluster -> {
+            var server = apiServers.get(cluster.name());
+            return server == null ? cluster : cluster.toBuilder().apiServer(server.url())
+                    .tlsServerName(server.tlsServerName().orElse(null)).build();
+        }).toList();
+        return mesh.toBuilder().clusters(clusters).build();
+    }
+
+    /** A cluster as read from the stack config: its args and where its kubeconfig comes from. */
+    private record Cluster(MeshClusterArgs args, Optional<StackConfig.Kubeconfig> kubeconfig) {
+        String name() {
+            return args.name();
+        }
+
+        String context() {
+            return args.context();
+        }
+
+        Optional<String> apiServer() {
+            return args.apiServer();
+        }
+
+        Optional<String> tlsServerName() {
+            return args.tlsServerName();
+        }
     }
 
     /**
@@ -155,7 +188,7 @@ public final class ApiServers {
      * kubeconfig key and no default file, or content encrypted in the stack file, offline). A kubeconfig
      * that cannot be read is a problem on the key that chose it.
      */
-    private static Optional<Kubeconfigs.Lookup> contextLookup(MeshConfig.Cluster cluster, String key,
+    private static Optional<Kubeconfigs.Lookup> contextLookup(Cluster cluster, String key,
                                                                DefaultKubeconfig defaults, List<ConfigProblem> problems) {
         try {
             Kubeconfigs.Kubeconfig kubeconfig;
@@ -188,7 +221,7 @@ public final class ApiServers {
         return e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getClass().getSimpleName();
     }
 
-    private static String source(MeshConfig.Cluster cluster, String key, DefaultKubeconfig defaults) {
+    private static String source(Cluster cluster, String key, DefaultKubeconfig defaults) {
         if (cluster.kubeconfig().isPresent()) {
             return cluster.kubeconfig().get().inline() ? "the inline kubeconfig of " + key + ".kubeconfig"
                     : "the file " + key + ".kubeconfig names";
@@ -196,7 +229,7 @@ public final class ApiServers {
         return defaults.describe();
     }
 
-    private static String unchecked(MeshConfig.Cluster cluster, DefaultKubeconfig defaults) {
+    private static String unchecked(Cluster cluster, DefaultKubeconfig defaults) {
         if (cluster.kubeconfig().isPresent()) {
             return "the kubeconfig is encrypted in the stack file; the plan cannot check that context '"
                     + cluster.context() + "' exists";

@@ -1,57 +1,30 @@
 package io.istiomc.program;
 
 import com.pulumi.Context;
-import com.pulumi.core.Output;
-import com.pulumi.resources.ComponentResourceOptions;
-import com.pulumi.resources.Resource;
-import io.istiomc.components.CaBundle;
-import io.istiomc.components.ClusterHandle;
-import io.istiomc.components.MeshCertificateAuthority;
-import io.istiomc.components.Printable;
-import io.istiomc.components.MeshLink;
-import io.istiomc.components.PrimaryCluster;
-import io.istiomc.components.RemoteCluster;
-import io.istiomc.components.SampleApps;
-import io.istiomc.components.ClusterArgs;
-import io.istiomc.components.EastWestGatewayArgs;
-import io.istiomc.components.IstioCharts;
-import io.istiomc.components.MeshCertificateAuthorityArgs;
-import io.istiomc.components.MeshLinkArgs;
-import io.istiomc.components.PrimaryClusterArgs;
-import io.istiomc.components.RemoteClusterArgs;
-import io.istiomc.components.SampleAppsArgs;
-import io.istiomc.config.ClusterRole;
-import io.istiomc.config.MeshConfig;
+import io.istiomc.components.Mesh;
+import io.istiomc.components.MeshArgs;
+import io.istiomc.components.MeshTopology;
 import io.istiomc.config.MeshConfigReader;
+import io.istiomc.config.Printable;
 import io.istiomc.config.RawConfig;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The program: the primaries, their remotes, the shared CA, the link between them and, when asked,
- * the samples. Component names are the cluster names, so every resource's name says which cluster
- * it belongs to.
+ * The program: reads the stack config into the library's {@link MeshArgs}, resolves the watched
+ * clusters' API servers once, declares one {@link Mesh} and exports its outputs. Everything that can
+ * be wrong with the configuration is found before the first resource is registered.
  */
 public final class MeshProgram {
-    public static final String CA_NAME = "mesh-ca";
-    public static final String LINK_NAME = "mesh-link";
-    public static final String SAMPLES_NAME = "samples";
-    /** The helloworld version the first primary serves; every other cluster serves the other, so answers show which side replied. */
-    public static final String FIRST_PRIMARY_VERSION = "v1";
-    public static final String OTHER_VERSION = "v2";
+    /** The name of the one {@code Mesh} of a stack. */
+    public static final String MESH_NAME = "mesh";
 
     private MeshProgram() {
     }
 
-    /**
-     * Reads, validates and deploys. Everything that can be wrong with the configuration is found
-     * before the first resource is registered.
-     */
+    /** Reads, validates and deploys. */
     public static void run(Context ctx, RawConfig raw, ApiServers.Mode mode, List<Path> defaultKubeconfigs) {
         var config = MeshConfigReader.read(raw);
         var warnings = new ArrayList<String>();
@@ -60,122 +33,21 @@ public final class MeshProgram {
             // The offline plan prints the same warnings itself, once, as 'warning:' lines.
             warnings.forEach(w -> ctx.log().warn(Printable.escape(w)));
         }
-        define(ctx, config, apiServers);
+        define(ctx, ApiServers.withApiServers(config.mesh(), apiServers));
     }
 
-    /**
-     * Declares the mesh for a validated configuration and exports its outputs.
-     *
-     * @param apiServers the API server of every watched cluster, by cluster name, resolved once
-     */
-    public static void define(Context ctx, MeshConfig config, Map<String, ApiServers.ApiServer> apiServers) {
-        var charts = new IstioCharts(config.istio().version(), config.istio().chartRepository(),
-                config.istio().login().map(login -> new IstioCharts.Login(login.username(), Output.ofSecret(login.password()))));
-        var clusterNames = config.clusters().stream().map(MeshConfig.Cluster::name).toList();
-        var ca = new MeshCertificateAuthority(CA_NAME, MeshCertificateAuthorityArgs.builder()
-                .clusterNames(clusterNames)
-                .rootValidityDays(config.ca().rootValidityDays())
-                .intermediateValidityDays(config.ca().intermediateValidityDays())
-                .rsaBits(config.ca().rsaBits())
-                .protectRootKey(config.ca().protectRootKey())
-                .build());
-
-        // The topology is data: roles, control planes and networks decide what each cluster gets.
-        boolean multiNetwork = config.multiNetwork();
-        var handles = new HashMap<String, ClusterHandle>();
-        for (var primary : config.primaries()) {
-            handles.put(primary.name(), new PrimaryCluster(primary.name(), PrimaryClusterArgs.builder()
-                    .cluster(clusterArgs(config, primary, charts, ca.bundle(primary.name())))
-                    .servesRemotes(!config.remotesOf(primary.name()).isEmpty())
-                    .multiNetwork(multiNetwork)
-                    .watched(config.watched(primary))
-                    .build()).handle());
+    /** Declares the mesh of validated args, every watched cluster's API server resolved, and exports its outputs. */
+    public static void define(Context ctx, MeshArgs args) {
+        var mesh = new Mesh(MESH_NAME, args, null);
+        ctx.export("gatewayAddresses", mesh.gatewayAddresses());
+        ctx.export("remotePilotAddresses", mesh.remotePilotAddresses());
+        if (MeshTopology.of(args).multiNetwork()) {
+            ctx.export("meshNetworks", mesh.meshNetworks().applyValue(doc -> doc.orElseThrow()));
         }
-        var remotePilotAddresses = new LinkedHashMap<String, Output<String>>();
-        for (var remote : config.remotes()) {
-            var controlPlane = handles.get(remote.controlPlane().orElseThrow());
-            var pilotAddress = controlPlane.gateway().orElseThrow().address();
-            handles.put(remote.name(), new RemoteCluster(remote.name(), RemoteClusterArgs.builder()
-                    .cluster(clusterArgs(config, remote, charts, ca.bundle(remote.name())))
-                    .primaryClusterName(controlPlane.clusterName())
-                    .remotePilotAddress(pilotAddress)
-                    .multiNetwork(multiNetwork)
-                    .build()).handle());
-            remotePilotAddresses.put(remote.name(), pilotAddress);
+        ctx.export("remoteSecrets", mesh.remoteSecrets());
+        ctx.export("rootCertPem", mesh.rootCertPem());
+        if (args.samples().enabled()) {
+            ctx.export("verifyCommands", mesh.verifyCommands().applyValue(commands -> commands.orElseThrow()));
         }
-
-        var linkArgs = MeshLinkArgs.builder();
-        config.primaries().forEach(primary -> linkArgs.watcher(handles.get(primary.name())));
-        for (var cluster : config.clusters()) {
-            if (config.watched(cluster)) {
-                linkArgs.watched(handles.get(cluster.name()), apiServers.get(cluster.name()).endpoint());
-            }
-        }
-        var link = new MeshLink(LINK_NAME, linkArgs.build());
-
-        var gatewayAddresses = new LinkedHashMap<String, Output<String>>();
-        for (var cluster : config.clusters()) {
-            handles.get(cluster.name()).gateway().ifPresent(g -> gatewayAddresses.put(cluster.name(), g.address()));
-        }
-        ctx.export("gatewayAddresses", byName(gatewayAddresses));
-        ctx.export("remotePilotAddresses", byName(remotePilotAddresses));
-        if (multiNetwork) {
-            ctx.export("meshNetworks", link.meshNetworks().applyValue(doc -> doc.orElseThrow()));
-        }
-        ctx.export("remoteSecrets", link.remoteSecretNames());
-        ctx.export("rootCertPem", ca.rootCertPem());
-
-        if (config.samples().enabled()) {
-            var samples = SampleAppsArgs.builder().namespace(config.samples().namespace());
-            var firstPrimary = config.primaries().get(0).name();
-            for (var cluster : config.clusters()) {
-                var handle = handles.get(cluster.name());
-                // A remote's sidecars get certificates only once its primary watches it.
-                List<Resource> after = cluster.role() == ClusterRole.REMOTE ? List.of(handle.istiod(), link)
-                        : List.of(handle.istiod());
-                samples.placement(new SampleAppsArgs.Placement(handle,
-                        cluster.name().equals(firstPrimary) ? FIRST_PRIMARY_VERSION : OTHER_VERSION, after));
-            }
-            new SampleApps(SAMPLES_NAME, samples.build(), ComponentResourceOptions.builder().build());
-            var commands = new LinkedHashMap<String, String>();
-            for (var cluster : config.clusters()) {
-                commands.put(cluster.name(), SampleApps.verifyCommand(cluster.context(),
-                        cluster.kubeconfig().filter(k -> !k.inline()).map(MeshConfig.Kubeconfig::value),
-                        config.samples().namespace()));
-            }
-            ctx.export("verifyCommands", Output.of(commands));
-        }
-    }
-
-    /** A map of outputs by cluster name as one output, in the order given. */
-    private static Output<Map<String, String>> byName(LinkedHashMap<String, Output<String>> outputs) {
-        var names = List.copyOf(outputs.keySet());
-        return Output.all(List.copyOf(outputs.values())).applyValue(values -> {
-            var byCluster = new LinkedHashMap<String, String>();
-            for (int i = 0; i < names.size(); i++) {
-                byCluster.put(names.get(i), values.get(i));
-            }
-            return byCluster;
-        });
-    }
-
-    private static ClusterArgs clusterArgs(MeshConfig config, MeshConfig.Cluster cluster, IstioCharts charts,
-                                           CaBundle certificates) {
-        var gateway = cluster.gateway();
-        var args = ClusterArgs.builder()
-                .clusterName(cluster.name())
-                .context(cluster.context())
-                .network(cluster.network())
-                .meshId(config.meshId())
-                .charts(charts)
-                .certificates(certificates)
-                .gateway(EastWestGatewayArgs.builder()
-                        .serviceType(gateway.serviceType())
-                        .port(gateway.port())
-                        .address(gateway.address().orElse(null))
-                        .annotations(gateway.annotations())
-                        .build());
-        cluster.kubeconfig().ifPresent(k -> args.kubeconfig(k.inline() ? Output.ofSecret(k.value()) : Output.of(k.value())));
-        return args.build();
     }
 }

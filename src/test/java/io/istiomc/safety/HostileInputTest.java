@@ -151,7 +151,7 @@ class HostileInputTest {
     @DisplayName("an IPv4-mapped IPv6 gateway address (::ffff:192.0.2.1) is accepted")
     void ipv4MappedAddressIsAccepted() {
         var yaml = stack().remotes(1).clusterYaml(2, "      gateway: {address: '::ffff:192.0.2.1'}").yaml();
-        var config = assertDoesNotThrow(() -> MeshConfigReader.read(raw(yaml)));
+        var config = assertDoesNotThrow(() -> MeshConfigReader.read(raw(yaml))).mesh();
         assertEquals("::ffff:192.0.2.1", config.clusters().get(1).gateway().address().orElseThrow());
     }
 

@@ -2,8 +2,6 @@ package io.istiomc.safety;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.istiomc.config.ClusterRole;
-import io.istiomc.config.MeshConfig;
 import io.istiomc.plan.Plan;
 import io.istiomc.plan.RecordedResource;
 import io.istiomc.testing.Topologies;
@@ -159,8 +157,8 @@ class TopologiesTest {
     @DisplayName("each remote gets its control plane's gateway address as remotePilotAddress, and names it as control plane")
     void remotesUseTheirControlPlane(String topology) {
         var plan = PLANS.get(topology);
-        for (var remote : plan.config().remotes()) {
-            var controlPlane = remote.controlPlane().orElseThrow();
+        for (var remote : plan.topology().remotes()) {
+            var controlPlane = plan.topology().controlPlaneOf(remote).orElseThrow();
             var istiod = plan.resource(RELEASE, remote.name() + "-istiod");
             assertEquals(plan.gatewayAddress(controlPlane).orElseThrow().value(),
                     istiod.input("values.global.remotePilotAddress").orElseThrow(), remote.name());
@@ -170,9 +168,9 @@ class TopologiesTest {
                     .get("topology.istio.io/controlPlaneClusters"));
         }
         // every primary runs istiod with meshID, clusterName and network
-        for (var primary : plan.config().primaries()) {
+        for (var primary : plan.topology().primaries()) {
             var istiod = plan.resource(RELEASE, primary.name() + "-istiod");
-            assertEquals(plan.config().meshId(), istiod.input("values.global.meshID").orElseThrow());
+            assertEquals(plan.mesh().meshId(), istiod.input("values.global.meshID").orElseThrow());
             assertEquals(primary.name(), istiod.input("values.global.multiCluster.clusterName").orElseThrow());
             assertEquals(primary.network(), istiod.input("values.global.network").orElseThrow());
         }
@@ -194,7 +192,7 @@ class TopologiesTest {
     @DisplayName("meshNetworks exists only across networks: the same document in every primary, each network with its registries and gateways")
     void meshNetworksOnlyAcrossNetworks(String topology) throws Exception {
         var plan = PLANS.get(topology);
-        var config = plan.config();
+        var config = plan.topology();
         var patches = plan.resources(r -> r.type().equals(CONFIG_MAP_PATCH));
         if (!config.multiNetwork()) {
             // Istio's single-network guides configure no meshNetworks
@@ -202,7 +200,7 @@ class TopologiesTest {
             assertFalse(plan.outputs().containsKey("meshNetworks"));
             return;
         }
-        assertEquals(config.primaries().stream().map(MeshConfig.Cluster::name).sorted().toList(),
+        assertEquals(config.primaries().stream().map(io.istiomc.components.MeshClusterArgs::name).sorted().toList(),
                 patches.stream().map(p -> plan.clusterOf(p).orElseThrow()).sorted().toList());
         var documents = patches.stream().map(p -> p.input("data.meshNetworks").orElseThrow()).distinct().toList();
         assertEquals(List.of(plan.outputs().get("meshNetworks")), documents);
@@ -317,10 +315,10 @@ class TopologiesTest {
      * the link.
      */
     private static Set<String> expectedCrossClusterEdges(Plan plan) {
-        var config = plan.config();
+        var config = plan.topology();
         var edges = new TreeSet<String>();
         for (var remote : config.remotes()) {
-            var primary = remote.controlPlane().orElseThrow();
+            var primary = config.controlPlaneOf(remote).orElseThrow();
             for (var exposure : istiodExposure(primary)) {
                 edges.add(edge(remote.name(), RELEASE, remote.name() + "-istiod", primary, exposure));
             }
@@ -334,7 +332,7 @@ class TopologiesTest {
                         cluster.name(), new String[]{SECRET, cluster.name() + "-reader-token"}));
                 if (config.multiNetwork()) {
                     var patch = "mesh-link-" + primary.name() + "-mesh-networks";
-                    var servesRemotes = cluster.role() == ClusterRole.PRIMARY && !config.remotesOf(cluster.name()).isEmpty();
+                    var servesRemotes = config.servesRemotes(cluster);
                     for (var part : servesRemotes ? istiodExposure(cluster.name())
                             : List.<String[]>of(new String[]{SERVICE, cluster.name() + "-eastwestgateway"})) {
                         edges.add(edge(primary.name(), CONFIG_MAP_PATCH, patch, cluster.name(), part));

@@ -58,10 +58,10 @@ class StackFilesTest {
         Plan plan = MeshFixture.plan(stackFile);
 
         // THEN every remote's istiod points at its control plane's gateway address
-        var config = plan.config();
+        var config = plan.topology();
         for (var remote : config.remotes()) {
             var istiod = plan.resource("kubernetes:helm.sh/v3:Release", remote.name() + "-istiod");
-            var controlPlane = remote.controlPlane().orElseThrow();
+            var controlPlane = config.controlPlaneOf(remote).orElseThrow();
             assertEquals(plan.gatewayAddress(controlPlane).orElseThrow().value(),
                     istiod.input("values.global.remotePilotAddress").orElseThrow(), remote.name());
         }
@@ -90,7 +90,7 @@ class StackFilesTest {
             assertFalse(plan.outputs().containsKey("meshNetworks"));
         }
         // AND the JSON names each cluster with its gateway address and every resource with its cluster
-        assertEquals(plan.config().clusters().size(), json.path("clusters").size());
+        assertEquals(plan.topology().clusters().size(), json.path("clusters").size());
         assertEquals(stackFile.getFileName().toString().replaceAll("^Pulumi\\.|\\.yaml$", ""), json.path("stack").asText());
         json.path("resources").forEach(r -> {
             if (r.path("type").asText().startsWith("kubernetes:")) {

@@ -1,5 +1,6 @@
 package io.istiomc.components.provider;
 
+import io.istiomc.components.Relayed;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
 import io.istiomc.components.ClusterHandle;
@@ -25,7 +26,7 @@ public final class GatewayEndpointArgs {
     }
 
     ClusterHandle.Gateway toLibrary(String property) {
-        int dialed = port == null ? EastWestGatewayArgs.DEFAULT_PORT : port;
+        int dialed = port == null ? io.istiomc.components.IstioNetworking.CROSS_NETWORK_PORT : port;
         if (dialed < 1 || dialed > 65535) {
             throw new IllegalArgumentException("'" + property + ".port' must be a port number, 1-65535 (got " + dialed + ")");
         }

@@ -1,5 +1,6 @@
 package io.istiomc.components.provider;
 
+import io.istiomc.components.Relayed;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
 import io.istiomc.components.ClusterHandle;

@@ -1,6 +1,7 @@
 package io.istiomc.components.provider;
 
 import com.pulumi.core.Output;
+import io.istiomc.components.Relayed;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ResourceArgs;
 

@@ -1,4 +1,4 @@
-package io.istiomc.components;
+package io.istiomc.config;
 
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;

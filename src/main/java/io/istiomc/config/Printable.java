@@ -1,4 +1,4 @@
-package io.istiomc.components;
+package io.istiomc.config;
 
 /**
  * Makes a value that came from the user safe to print in a message: control characters, newlines

@@ -1,4 +1,6 @@
-package io.istiomc.components;
+package io.istiomc.program;
+
+import io.istiomc.config.YamlInput;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -1,0 +1,90 @@
+package io.istiomc.components;
+
+import com.pulumi.core.annotations.Import;
+
+import javax.annotation.Nullable;
+
+/**
+ * The shared certificate authority of a {@link Mesh} (schema type {@code CaSettings}): one root,
+ * one intermediate per cluster. Every field is optional; the rules are
+ * {@link MeshCertificateAuthorityArgs#check(int, int, int)}.
+ */
+public final class CaSettingsArgs {
+    /** How long the root certificate is valid, in days, 1-36500. Default: 3650. */
+    @Import(name = "rootValidityDays")
+    private @Nullable Integer rootValidityDays;
+
+    /** How long each intermediate is valid, in days, at most {@code rootValidityDays}. Default: 730. */
+    @Import(name = "intermediateValidityDays")
+    private @Nullable Integer intermediateValidityDays;
+
+    /** The RSA key size: 2048, 3072 or 4096. Default: 4096. */
+    @Import(name = "rsaBits")
+    private @Nullable Integer rsaBits;
+
+    /** Whether {@code pulumi destroy} refuses to delete the root key. Default: false. */
+    @Import(name = "protectRootKey")
+    private @Nullable Boolean protectRootKey;
+
+    private CaSettingsArgs() {
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Every setting at its default. */
+    public static CaSettingsArgs defaults() {
+        return builder().build();
+    }
+
+    public int rootValidityDays() {
+        return rootValidityDays == null ? MeshCertificateAuthorityArgs.DEFAULT_ROOT_VALIDITY_DAYS : rootValidityDays;
+    }
+
+    public int intermediateValidityDays() {
+        return intermediateValidityDays == null ? MeshCertificateAuthorityArgs.DEFAULT_INTERMEDIATE_VALIDITY_DAYS
+                : intermediateValidityDays;
+    }
+
+    public int rsaBits() {
+        return rsaBits == null ? MeshCertificateAuthorityArgs.DEFAULT_RSA_BITS : rsaBits;
+    }
+
+    public boolean protectRootKey() {
+        return Boolean.TRUE.equals(protectRootKey);
+    }
+
+    public static final class Builder {
+        private final CaSettingsArgs ca = new CaSettingsArgs();
+
+        public Builder rootValidityDays(int days) {
+            ca.rootValidityDays = days;
+            return this;
+        }
+
+        public Builder intermediateValidityDays(int days) {
+            ca.intermediateValidityDays = days;
+            return this;
+        }
+
+        public Builder rsaBits(int rsaBits) {
+            ca.rsaBits = rsaBits;
+            return this;
+        }
+
+        public Builder protectRootKey(boolean protectRootKey) {
+            ca.protectRootKey = protectRootKey;
+            return this;
+        }
+
+        public CaSettingsArgs build() {
+            var built = new CaSettingsArgs();
+            built.rootValidityDays = ca.rootValidityDays;
+            built.intermediateValidityDays = ca.intermediateValidityDays;
+            built.rsaBits = ca.rsaBits;
+            built.protectRootKey = ca.protectRootKey;
+            return built;
+        }
+    }
+}

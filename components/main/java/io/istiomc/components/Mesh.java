@@ -1,0 +1,346 @@
+package io.istiomc.components;
+
+import com.pulumi.core.Alias;
+import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Export;
+import com.pulumi.core.internal.Internal;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.Resource;
+
+import javax.annotation.Nullable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A whole Istio multicluster mesh from its topology as data ({@link MeshArgs}): the shared CA, a
+ * {@link PrimaryCluster} or {@link RemoteCluster} per cluster, the {@link MeshLink} that joins them
+ * and, when asked, the {@link SampleApps}. {@link MeshTopology} decides what each cluster gets.
+ *
+ * <p>Children keep the names a program gave them before this component existed: each cluster
+ * component is named after its cluster, the CA {@code <name>-ca}, the link {@code <name>-link}, the
+ * samples {@code samples}. Each carries an alias without parent, so that a stack deployed before its
+ * clusters moved under a {@code Mesh} keeps every resource (Pulumi's engine derives their children's
+ * old URNs from it). A stack therefore holds one {@code Mesh}.
+ */
+public class Mesh extends ComponentResource {
+    public static final String TYPE = "istio-multicluster:index:Mesh";
+    /** The helloworld version the first primary serves; every other cluster serves the other, so answers show which side replied. */
+    public static final String FIRST_PRIMARY_VERSION = "v1";
+    public static final String OTHER_VERSION = "v2";
+    /** The name of the samples component, older than this component's naming of its children. */
+    public static final String SAMPLES_NAME = "samples";
+
+    private static final Pattern ISTIO_VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?");
+
+    /** Each east-west gateway's address, by cluster name, where the topology gives the cluster one. */
+    @Export(name = "gatewayAddresses", refs = {Map.class, String.class}, tree = "[0,1,1]")
+    private final Output<Map<String, String>> gatewayAddresses;
+
+    /** Each remote's {@code remotePilotAddress} (its control plane's gateway address), by remote name. */
+    @Export(name = "remotePilotAddresses", refs = {Map.class, String.class}, tree = "[0,1,1]")
+    private final Output<Map<String, String>> remotePilotAddresses;
+
+    /** The meshNetworks document every primary's istiod reads; null when the mesh is on one network. */
+    @Export(name = "meshNetworks", refs = String.class)
+    private final Output<String> meshNetworks;
+
+    /** The names of the remote secrets in each primary's {@code istio-system}, by primary name. */
+    @Export(name = "remoteSecrets", refs = {Map.class, String.class, List.class, String.class}, tree = "[0,1,[2,3]]")
+    private final Output<Map<String, List<String>>> remoteSecrets;
+
+    /** The shared root certificate (PEM). */
+    @Export(name = "rootCertPem", refs = String.class)
+    private final Output<String> rootCertPem;
+
+    /**
+     * The guide's check, by cluster name: a {@code kubectl exec} of sleep calling helloworld; null
+     * without samples. A kubeconfig file is named where the cluster's kubeconfig is a plain path.
+     */
+    @Export(name = "verifyCommands", refs = {Map.class, String.class}, tree = "[0,1,1]")
+    private final Output<Map<String, String>> verifyCommands;
+
+    public Mesh(String name, MeshArgs args, @Nullable ComponentResourceOptions options) {
+        // Validated before super(): a bad argument must fail before anything is registered.
+        super(TYPE, name, validated(args, options));
+        var topology = MeshTopology.of(args);
+        var charts = args.istio().charts();
+        var ca = new MeshCertificateAuthority(name + "-ca", MeshCertificateAuthorityArgs.builder()
+                .clusterNames(topology.clusters().stream().map(MeshClusterArgs::name).toList())
+                .rootValidityDays(args.ca().rootValidityDays())
+                .intermediateValidityDays(args.ca().intermediateValidityDays())
+                .rsaBits(args.ca().rsaBits())
+                .protectRootKey(args.ca().protectRootKey())
+                .build(), child());
+
+        var handles = new HashMap<String, ClusterHandle>();
+        for (var primary : topology.primaries()) {
+            handles.put(primary.name(), new PrimaryCluster(primary.name(), PrimaryClusterArgs.builder()
+                    .cluster(clusterArgs(args, primary, charts, ca.bundle(primary.name())))
+                    .servesRemotes(topology.servesRemotes(primary))
+                    .multiNetwork(topology.multiNetwork())
+                    .watched(topology.watched(primary))
+                    .build(), child()).handle());
+        }
+        var pilotAddresses = new LinkedHashMap<String, Output<String>>();
+        for (var remote : topology.remotes()) {
+            var controlPlane = handles.get(topology.controlPlaneOf(remote).orElseThrow());
+            var pilotAddress = controlPlane.gateway().orElseThrow().address();
+            handles.put(remote.name(), new RemoteCluster(remote.name(), RemoteClusterArgs.builder()
+                    .cluster(clusterArgs(args, remote, charts, ca.bundle(remote.name())))
+                    .primaryClusterName(controlPlane.clusterName())
+                    .remotePilotAddress(pilotAddress)
+                    .multiNetwork(topology.multiNetwork())
+                    .build(), child()).handle());
+            pilotAddresses.put(remote.name(), pilotAddress);
+        }
+
+        var linkArgs = MeshLinkArgs.builder();
+        topology.primaries().forEach(primary -> linkArgs.watcher(handles.get(primary.name())));
+        for (var cluster : topology.clusters()) {
+            if (topology.watched(cluster)) {
+                linkArgs.watched(handles.get(cluster.name()),
+                        new ApiEndpoint(cluster.apiServer().orElseThrow(), cluster.tlsServerName()));
+            }
+        }
+        var link = new MeshLink(name + "-link", linkArgs.build(), child());
+
+        var addresses = new LinkedHashMap<String, Output<String>>();
+        for (var cluster : topology.clusters()) {
+            handles.get(cluster.name()).gateway().ifPresent(g -> addresses.put(cluster.name(), g.address()));
+        }
+        this.gatewayAddresses = byName(addresses);
+        this.remotePilotAddresses = byName(pilotAddresses);
+        this.meshNetworks = link.meshNetworks().applyValue(doc -> doc.orElse(null));
+        this.remoteSecrets = link.remoteSecretNames();
+        this.rootCertPem = ca.rootCertPem();
+        this.verifyCommands = args.samples().enabled() ? samples(args, topology, handles, link)
+                : Output.ofNullable(null);
+
+        var outputs = new LinkedHashMap<String, Output<?>>();
+        outputs.put("gatewayAddresses", gatewayAddresses);
+        outputs.put("remotePilotAddresses", remotePilotAddresses);
+        outputs.put("meshNetworks", meshNetworks);
+        outputs.put("remoteSecrets", remoteSecrets);
+        outputs.put("rootCertPem", rootCertPem);
+        outputs.put("verifyCommands", verifyCommands);
+        registerOutputs(outputs);
+    }
+
+    /**
+     * Options of a direct child: parented here, and aliased to the same resource without a parent,
+     * the URN it had when programs declared the clusters at the top of the stack.
+     */
+    private ComponentResourceOptions child() {
+        return ComponentResourceOptions.builder()
+                .parent(this)
+                .aliases(Alias.builder().noParent().build())
+                .build();
+    }
+
+    private Output<Map<String, String>> samples(MeshArgs args, MeshTopology topology, Map<String, ClusterHandle> handles,
+                                                MeshLink link) {
+        var namespace = args.samples().namespace();
+        var samples = SampleAppsArgs.builder().namespace(namespace);
+        var firstPrimary = topology.primaries().get(0).name();
+        for (var cluster : topology.clusters()) {
+            var handle = handles.get(cluster.name());
+            // A remote's sidecars get certificates only once its primary watches it.
+            List<Resource> after = cluster.isRemote() ? List.of(handle.istiod(), link) : List.of(handle.istiod());
+            samples.placement(new SampleAppsArgs.Placement(handle,
+                    cluster.name().equals(firstPrimary) ? FIRST_PRIMARY_VERSION : OTHER_VERSION, after));
+        }
+        new SampleApps(SAMPLES_NAME, samples.build(), child());
+        var commands = new LinkedHashMap<String, Output<String>>();
+        for (var cluster : topology.clusters()) {
+            commands.put(cluster.name(), kubeconfigFile(cluster).applyValue(file ->
+                    SampleApps.verifyCommand(cluster.context(), file, namespace)));
+        }
+        return byName(commands);
+    }
+
+    /**
+     * The kubeconfig file a cluster's verify command names: its kubeconfig where that is a plain path;
+     * none where it is the content or a secret (neither is ever shown), or not given. Read from the
+     * output's data rather than its value, so a secret never flows into the (plain) command.
+     */
+    private static Output<Optional<String>> kubeconfigFile(MeshClusterArgs cluster) {
+        return cluster.kubeconfig().map(kubeconfig -> Output.of(Internal.of(kubeconfig).getDataAsync()
+                        .thenApply(data -> data.isSecret() || !data.isKnown() ? Optional.<String>empty()
+                                : Optional.ofNullable(data.getValueNullable()).filter(k -> !isKubeconfigContent(k)))))
+                .orElseGet(() -> Output.of(Optional.empty()));
+    }
+
+    /** A kubeconfig's content (YAML or JSON) rather than a path to one. */
+    public static boolean isKubeconfigContent(String value) {
+        var trimmed = value.trim();
+        return value.contains("\n") || trimmed.startsWith("apiVersion") || trimmed.startsWith("kind")
+                || trimmed.startsWith("{");
+    }
+
+    private static ClusterArgs clusterArgs(MeshArgs args, MeshClusterArgs cluster, IstioCharts charts,
+                                           CaBundle certificates) {
+        var builder = ClusterArgs.builder()
+                .clusterName(cluster.name())
+                .context(cluster.context())
+                .network(cluster.network())
+                .meshId(args.meshId())
+                .charts(charts)
+                .certificates(certificates)
+                .gateway(cluster.gateway());
+        // Content holds credentials: a secret whatever the caller passed. A path stays as given.
+        cluster.kubeconfig().ifPresent(kubeconfig -> builder.kubeconfig(kubeconfig.apply(k ->
+                k != null && isKubeconfigContent(k) ? Output.ofSecret(k) : Output.of(k))));
+        return builder.build();
+    }
+
+    /** A map of outputs by cluster name as one output, in the order given. */
+    private static Output<Map<String, String>> byName(LinkedHashMap<String, Output<String>> outputs) {
+        var names = List.copyOf(outputs.keySet());
+        return Output.all(List.copyOf(outputs.values())).applyValue(values -> {
+            var byCluster = new LinkedHashMap<String, String>();
+            for (int i = 0; i < names.size(); i++) {
+                byCluster.put(names.get(i), values.get(i));
+            }
+            return byCluster;
+        });
+    }
+
+    private static @Nullable ComponentResourceOptions validated(MeshArgs args, @Nullable ComponentResourceOptions options) {
+        Problem.requireNone("MeshArgs", check(args));
+        return options;
+    }
+
+    /**
+     * Every rule of the args, each written once here or in the check it calls: required values, names
+     * and networks that are DNS-1123 labels, the Istio version and chart repository, every cluster's
+     * API server and gateway, the topology ({@link MeshTopology#check()}), the CA and the samples.
+     *
+     * @return problems named by the args' own properties, e.g. {@code clusters[1].gateway.port}
+     */
+    public static List<Problem> check(MeshArgs args) {
+        var problems = new ArrayList<Problem>();
+        if (required(problems, "meshId", args.meshId())) {
+            problems.addAll(Dns1123.checkLabel("meshId", args.meshId()));
+        }
+        var istio = args.istio();
+        if (istio == null) {
+            problems.add(missing("istio"));
+        } else {
+            problems.addAll(checkIstio(istio));
+        }
+        var clusters = args.clusters();
+        if (!args.clustersGiven()) {
+            problems.add(missing("clusters"));
+        } else if (clusters.isEmpty()) {
+            problems.add(new Problem("clusters", "must not be empty; list one or more clusters with 'role: primary' and"
+                    + " any number with 'role: remote'"));
+        }
+        boolean complete = true;
+        for (int i = 0; i < clusters.size(); i++) {
+            var found = checkCluster("clusters[" + i + "].", clusters.get(i));
+            complete &= found.stream().noneMatch(p -> p.message().equals("is required") || p.message().equals("must not be empty"));
+            problems.addAll(found);
+        }
+        if (complete) {
+            problems.addAll(MeshTopology.of(clusters).check());
+        }
+        problems.addAll(Problem.under("ca.", MeshCertificateAuthorityArgs.check(args.ca().rootValidityDays(),
+                args.ca().intermediateValidityDays(), args.ca().rsaBits())));
+        problems.addAll(Problem.under("samples.", SampleAppsArgs.checkNamespace(args.samples().namespace())));
+        return problems;
+    }
+
+    private static List<Problem> checkIstio(IstioArgs istio) {
+        var problems = new ArrayList<Problem>();
+        if (required(problems, "istio.version", istio.version()) && !ISTIO_VERSION.matcher(istio.version()).matches()) {
+            problems.add(new Problem("istio.version", "must be an Istio release version like 1.30.3 (got '"
+                    + istio.version() + "')"));
+        }
+        problems.addAll(Problem.at("istio.chartRepository", IstioCharts.checkRepository(istio.chartRepository())));
+        var username = istio.chartRepositoryUsername().isPresent();
+        if (username != istio.chartRepositoryPassword().isPresent()) {
+            problems.add(new Problem("istio." + (username ? "chartRepositoryPassword" : "chartRepositoryUsername"),
+                    "is required when " + (username ? "chartRepositoryUsername" : "chartRepositoryPassword")
+                            + " is set: a private chart repository takes both"));
+        }
+        return problems;
+    }
+
+    private static List<Problem> checkCluster(String at, MeshClusterArgs cluster) {
+        var problems = new ArrayList<Problem>();
+        if (required(problems, at + "name", cluster.name())) {
+            problems.addAll(Problem.at(at + "name", MeshCertificateAuthorityArgs.checkClusterName(cluster.name())));
+        }
+        if (required(problems, at + "role", cluster.roleName()) && cluster.role().isEmpty()) {
+            problems.add(new Problem(at + "role", "must be 'primary' or 'remote' (got '" + cluster.roleName() + "')"));
+        }
+        required(problems, at + "context", cluster.context());
+        if (required(problems, at + "network", cluster.network())) {
+            problems.addAll(Problem.under(at, Dns1123.checkLabel("network", cluster.network())));
+        }
+        cluster.apiServer().ifPresent(url -> problems.addAll(Problem.at(at + "apiServer",
+                RemoteSecretKubeconfig.checkServer(url))));
+        cluster.tlsServerName().ifPresent(serverName -> problems.addAll(Problem.under(at,
+                RemoteSecretKubeconfig.checkTlsServerName(serverName))));
+        problems.addAll(Problem.under(at + "gateway.", EastWestGatewayArgs.check(cluster.gateway())));
+        return problems;
+    }
+
+    /** Whether a required value is there; records the problem when it is not. */
+    private static boolean required(List<Problem> problems, String property, @Nullable String value) {
+        if (value == null) {
+            problems.add(missing(property));
+            return false;
+        }
+        if (value.isBlank()) {
+            problems.add(new Problem(property, "must not be empty"));
+            return false;
+        }
+        return true;
+    }
+
+    /** The problem of a required property left out, with what to set where that is not obvious. */
+    private static Problem missing(String property) {
+        return new Problem(property, switch (property) {
+            case "meshId" -> "is required; set it to the mesh ID every cluster shares, e.g. 'mesh1'";
+            case "istio" -> "is required; set 'version' (e.g. 1.30.3) and optionally 'chartRepository'";
+            case "clusters" -> "is required; list one or more clusters with 'role: primary' and any number with 'role: remote'";
+            default -> "is required";
+        });
+    }
+
+    /** Each east-west gateway's address, by cluster name. */
+    public Output<Map<String, String>> gatewayAddresses() {
+        return gatewayAddresses;
+    }
+
+    /** Each remote's pilot address, by remote name. */
+    public Output<Map<String, String>> remotePilotAddresses() {
+        return remotePilotAddresses;
+    }
+
+    /** The meshNetworks document; empty when the mesh is on one network. */
+    public Output<Optional<String>> meshNetworks() {
+        return meshNetworks.applyValue(Optional::ofNullable);
+    }
+
+    /** The remote secrets' names in each primary, by primary. */
+    public Output<Map<String, List<String>>> remoteSecrets() {
+        return remoteSecrets;
+    }
+
+    public Output<String> rootCertPem() {
+        return rootCertPem;
+    }
+
+    /** The verify commands by cluster name; empty without samples. */
+    public Output<Optional<Map<String, String>>> verifyCommands() {
+        return verifyCommands.applyValue(Optional::ofNullable);
+    }
+}
