@@ -90,6 +90,23 @@ public final class EastWestGatewayArgs {
         return map;
     }
 
+    /** Two gateways are equal when they are exposed alike: the same type, port, address and annotations. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof EastWestGatewayArgs that && typeKey().equals(that.typeKey())
+                && port() == that.port() && Objects.equals(address, that.address) && annotations().equals(that.annotations());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(typeKey(), port(), address, annotations());
+    }
+
+    /** The service type as compared: the type, or the spelling of one the mesh does not support. */
+    private String typeKey() {
+        return serviceTypeOf(this).map(GatewayServiceType::kubernetesName).orElse("unsupported " + serviceType);
+    }
+
     private static Optional<GatewayServiceType> serviceTypeOf(EastWestGatewayArgs gateway) {
         return gateway.serviceType == null ? Optional.of(GatewayServiceType.LOAD_BALANCER)
                 : GatewayServiceType.fromKubernetesName(gateway.serviceType);

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 6, bad input: every invalid stack file under {@code src/test/resources/safety/invalid/} is
+ * Bad input: every invalid stack file under {@code src/test/resources/safety/invalid/} is
  * rejected with exit code 2 and the exact problems, before the Pulumi engine starts (so nothing is
  * registered).
  */
@@ -70,7 +70,7 @@ class BadInputTest {
                         NS + "clusters: must have at least one cluster with 'role: primary' (found none);"
                                 + " mark each cluster that runs istiod as 'role: primary'"),
                 invalid("09-duplicate-cluster-names",
-                        NS + "clusters[1].name: 'cluster1' is already the name of istio-multicluster:clusters[0];"
+                        NS + "clusters[1].name: 'cluster1' is already the name of clusters[0];"
                                 + " cluster names must be unique"),
                 invalid("10-cluster-name-not-dns-label",
                         NS + "clusters[0].name: must be a DNS-1123 label (got 'Cluster_1')" + LABEL_RULE),
@@ -156,7 +156,7 @@ class BadInputTest {
                         NS + "clusters[2].controlPlane: names 'cluster2', which is a remote; name a primary"
                                 + " (cluster1, cluster4)"),
                 invalid("44-control-plane-names-unknown-cluster",
-                        NS + "clusters[1].controlPlane: names 'custer1', which is not a cluster of this stack; name a"
+                        NS + "clusters[1].controlPlane: names 'custer1', which is not a cluster of this mesh; name a"
                                 + " primary (cluster1)"),
                 invalid("45-control-plane-on-a-primary",
                         NS + "clusters[1].controlPlane: is only for remotes: a primary runs its own istiod, which serves"
@@ -204,8 +204,8 @@ class BadInputTest {
             + " '%s'): the primary reaches this API server with the reader token the program creates; the deployment's own"
             + " credentials belong in the kubeconfig";
     private static final String CHART_CREDENTIALS = "must not carry credentials (user info or a query string; got '%s'):"
-            + " a private repository's user name and password go in the chart login (stack config:"
-            + " istio.chartRepositoryUsername and, as a secret, istio.chartRepositoryPassword)";
+            + " a private repository's user name and password go in 'chartRepositoryUsername' and, as a secret,"
+            + " 'chartRepositoryPassword'";
     private static final String ANNOTATION_NAME = "is not a valid annotation name: the name (after an optional 'prefix/')"
             + " must be at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit";
     private static final String ANNOTATION_PREFIX = "is not a valid annotation name: the prefix before '/' must be a DNS"
@@ -216,8 +216,12 @@ class BadInputTest {
                 + "', " + why + ")";
     }
 
-    /** The ten problems of {@code 42-many-problems.yaml}, in the order the validator walks the file. */
+    /**
+     * The ten problems of {@code 42-many-problems.yaml}: first what only a stack file gets wrong (two
+     * clusters on one context), then the mesh's own rules in the order the library checks its args.
+     */
     private static final List<String> MANY_PROBLEMS = List.of(
+            NS + "clusters[1].context: " + SAME_CONTEXT,
             NS + "meshId: must be a DNS-1123 label (got 'Mesh_1')" + LABEL_RULE,
             NS + "istio.version: must be an Istio release version like 1.30.3 (got '1.30')",
             NS + "istio.chartRepository: must be an https:// or oci:// URL of a Helm repository"
@@ -228,7 +232,6 @@ class BadInputTest {
             NS + "clusters[1].gateway.port: must be a node port from 30000 to 32767 when 'serviceType' is NodePort"
                     + " (got 80)",
             NS + "clusters[1].gateway.address: " + NODE_PORT_ADDRESS,
-            NS + "clusters[1].context: " + SAME_CONTEXT,
             NS + "ca.rsaBits: must be 2048, 3072 or 4096 (got 1024)",
             NS + "samples.namespace: must be a DNS-1123 label (got 'Sample_Apps')" + LABEL_RULE);
 

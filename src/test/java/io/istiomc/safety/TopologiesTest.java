@@ -145,11 +145,11 @@ class TopologiesTest {
         // GIVEN one primary: its remote secret and meshNetworks patch, named after the primary, say their former names
         var onePrimary = PLANS.get(Topologies.PRIMARY_REMOTE_MULTINETWORK);
         assertEquals(List.of("mesh-link-istio-remote-secret-cluster2"),
-                onePrimary.resource(SECRET, "mesh-link-cluster1-istio-remote-secret-cluster2").aliases());
-        assertEquals(List.of("mesh-link-mesh-networks"), onePrimary.resource(CONFIG_MAP_PATCH, "mesh-link-cluster1-mesh-networks").aliases());
+                onePrimary.resource(SECRET, "mesh-link-cluster1-istio-remote-secret-cluster2").formerNames());
+        assertEquals(List.of("mesh-link-mesh-networks"), onePrimary.resource(CONFIG_MAP_PATCH, "mesh-link-cluster1-mesh-networks").formerNames());
         // AND with two primaries, the former names would collide: nothing is aliased
         var twoPrimaries = PLANS.get(Topologies.MULTI_PRIMARY_MULTINETWORK);
-        assertEquals(List.of(), twoPrimaries.resources(r -> !r.aliases().isEmpty()));
+        assertEquals(List.of(), twoPrimaries.resources(r -> !r.formerNames().isEmpty()));
     }
 
     @ParameterizedTest(name = "{0}")
