@@ -39,16 +39,16 @@ public final class CaSettingsArgs {
     }
 
     public int rootValidityDays() {
-        return rootValidityDays == null ? MeshCertificateAuthorityArgs.DEFAULT_ROOT_VALIDITY_DAYS : rootValidityDays;
+        return rootValidityDays == null ? MeshCertificateAuthority.DEFAULT_ROOT_VALIDITY_DAYS : rootValidityDays;
     }
 
     public int intermediateValidityDays() {
-        return intermediateValidityDays == null ? MeshCertificateAuthorityArgs.DEFAULT_INTERMEDIATE_VALIDITY_DAYS
+        return intermediateValidityDays == null ? MeshCertificateAuthority.DEFAULT_INTERMEDIATE_VALIDITY_DAYS
                 : intermediateValidityDays;
     }
 
     public int rsaBits() {
-        return rsaBits == null ? MeshCertificateAuthorityArgs.DEFAULT_RSA_BITS : rsaBits;
+        return rsaBits == null ? MeshCertificateAuthority.DEFAULT_RSA_BITS : rsaBits;
     }
 
     public boolean protectRootKey() {

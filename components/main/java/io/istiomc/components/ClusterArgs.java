@@ -1,109 +1,156 @@
 package io.istiomc.components;
 
 import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Import;
 import com.pulumi.exceptions.MissingRequiredPropertyException;
 
 import javax.annotation.Nullable;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What every cluster of the mesh needs, primary or remote: how to reach it, who it is in the mesh,
- * which Istio to install, its gateway and its certificates.
+ * What every cluster of the mesh needs, primary or remote (schema type {@code Cluster}): how to
+ * reach it, who it is in the mesh, which Istio to install, its gateway and its certificates. Where
+ * a Java program could hold a {@code Provider}, this holds the kube context and, optionally, the
+ * kubeconfig, so that every language passes the same values; the cluster's component declares the
+ * cluster's one provider from them.
  */
 public final class ClusterArgs {
-    private final String clusterName;
-    private final String context;
-    private final @Nullable Output<String> kubeconfig;
-    private final String network;
-    private final String meshId;
-    private final IstioCharts charts;
-    private final EastWestGatewayArgs gateway;
-    private final CaBundle certificates;
+    /** The Istio cluster name ({@code global.multiCluster.clusterName}), a DNS-1123 label: it ends up in Secret names. Required. */
+    @Import(name = "clusterName", required = true)
+    private String clusterName;
 
-    private ClusterArgs(Builder b) {
-        this.clusterName = b.clusterName;
-        this.context = b.context;
-        this.kubeconfig = b.kubeconfig;
-        this.network = b.network;
-        this.meshId = b.meshId;
-        this.charts = b.charts;
-        this.gateway = b.gateway;
-        this.certificates = b.certificates;
+    /** The Istio network of the cluster's pods ({@code global.network}), a DNS-1123 label. Required. */
+    @Import(name = "network", required = true)
+    private String network;
+
+    /** The mesh ID ({@code global.meshID}), the same in every cluster. Required. */
+    @Import(name = "meshId", required = true)
+    private String meshId;
+
+    /** The kube context the cluster's Kubernetes provider uses. Required. */
+    @Import(name = "context", required = true)
+    private String context;
+
+    /**
+     * The kubeconfig holding {@code context}: a file path or the file's content (pass content as a
+     * secret). Default: the provider's own lookup ({@code $KUBECONFIG}, then {@code ~/.kube/config}).
+     */
+    @Import(name = "kubeconfig")
+    private @Nullable Output<Output<String>> kubeconfig;
+
+    /** The Istio chart version, e.g. {@code 1.30.3}. Required. */
+    @Import(name = "istioVersion", required = true)
+    private String istioVersion;
+
+    /** The Helm repository (https or oci://) of Istio's charts, without credentials. Default: Istio's official repository. */
+    @Import(name = "chartRepository")
+    private @Nullable String chartRepository;
+
+    /** The user name of a private chart repository. Default: none. */
+    @Import(name = "chartRepositoryUsername")
+    private @Nullable String chartRepositoryUsername;
+
+    /** The password of a private chart repository, kept a secret. Default: none. */
+    @Import(name = "chartRepositoryPassword")
+    private @Nullable Output<Output<String>> chartRepositoryPassword;
+
+    /** The east-west gateway. Default: a LoadBalancer on 15443. */
+    @Import(name = "gateway")
+    private @Nullable EastWestGatewayArgs gateway;
+
+    /** This cluster's {@code cacerts} material from the shared CA. Required. */
+    @Import(name = "certificates", required = true)
+    private CaCertificatesArgs certificates;
+
+    private ClusterArgs() {
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /**
-     * The Istio cluster name ({@code global.multiCluster.clusterName}). A DNS-1123 label, because it
-     * ends up in Secret names. Required.
-     */
     public String clusterName() {
         return clusterName;
     }
 
-    /** The kube context the cluster's Kubernetes provider uses. Required. */
     public String context() {
         return context;
     }
 
-    /**
-     * The kubeconfig holding {@link #context()}: a file path or the file's content (pass content as
-     * a secret). Default: the provider's own lookup ({@code $KUBECONFIG}, then {@code ~/.kube/config}).
-     */
+    /** The kubeconfig, when given: content is a secret whatever the caller passed; a path stays as given. */
     public Optional<Output<String>> kubeconfig() {
-        return Optional.ofNullable(kubeconfig);
+        return Optional.ofNullable(kubeconfig).map(Relayed::flat)
+                .map(value -> value.apply(k -> k != null && isKubeconfigContent(k) ? Output.ofSecret(k) : Output.of(k)));
     }
 
-    /** The Istio network of the cluster's pods ({@code global.network}). Required. */
+    /** A kubeconfig's content (YAML or JSON) rather than a path to one. */
+    public static boolean isKubeconfigContent(String value) {
+        var trimmed = value.trim();
+        return value.contains("\n") || trimmed.startsWith("apiVersion") || trimmed.startsWith("kind")
+                || trimmed.startsWith("{");
+    }
+
     public String network() {
         return network;
     }
 
-    /** The mesh ID ({@code global.meshID}), the same in every cluster. Required. */
     public String meshId() {
         return meshId;
     }
 
-    /** The Istio charts to install. Required. */
+    /** The Istio charts to install. */
     public IstioCharts charts() {
-        return charts;
+        var login = Optional.ofNullable(chartRepositoryUsername).flatMap(user -> Optional.ofNullable(chartRepositoryPassword)
+                .map(password -> new IstioCharts.Login(user, Relayed.flat(password))));
+        return new IstioCharts(istioVersion, chartRepository == null ? IstioCharts.OFFICIAL_REPOSITORY : chartRepository,
+                login);
     }
 
-    /** The east-west gateway. Default: {@link EastWestGatewayArgs#defaults()}. */
+    /** The east-west gateway. */
     public EastWestGatewayArgs gateway() {
-        return gateway;
+        return gateway == null ? EastWestGatewayArgs.defaults() : gateway;
     }
 
-    /** This cluster's {@code cacerts} material from the shared CA. Required. */
+    /** This cluster's {@code cacerts} material. */
     public CaBundle certificates() {
-        return certificates;
+        return certificates.bundle();
+    }
+
+    /**
+     * The rules of a cluster, whatever its role: names and networks that are DNS-1123 labels (they end
+     * up in Secret names), a chart repository without credentials, and the gateway's rules.
+     *
+     * @return problems named by property ({@code clusterName}, {@code gateway.port}, ...)
+     */
+    public static List<Problem> check(ClusterArgs cluster) {
+        var problems = new ArrayList<Problem>();
+        problems.addAll(Dns1123.checkLabel("clusterName", cluster.clusterName));
+        problems.addAll(Dns1123.checkLabel("network", cluster.network));
+        if (cluster.chartRepository != null) {
+            problems.addAll(Problem.at("chartRepository", IstioCharts.checkRepository(cluster.chartRepository)));
+        }
+        problems.addAll(Problem.under("gateway.", EastWestGatewayArgs.check(cluster.gateway())));
+        return problems;
     }
 
     public static final class Builder {
-        private String clusterName;
-        private String context;
-        private @Nullable Output<String> kubeconfig;
-        private String network;
-        private String meshId;
-        private IstioCharts charts;
-        private EastWestGatewayArgs gateway = EastWestGatewayArgs.defaults();
-        private CaBundle certificates;
+        private final ClusterArgs cluster = new ClusterArgs();
 
         public Builder clusterName(String clusterName) {
-            this.clusterName = clusterName;
+            cluster.clusterName = clusterName;
             return this;
         }
 
         public Builder context(String context) {
-            this.context = context;
+            cluster.context = context;
             return this;
         }
 
         public Builder kubeconfig(@Nullable Output<String> kubeconfig) {
-            this.kubeconfig = kubeconfig;
+            cluster.kubeconfig = kubeconfig == null ? null : Relayed.wrap(kubeconfig);
             return this;
         }
 
@@ -112,38 +159,54 @@ public final class ClusterArgs {
         }
 
         public Builder network(String network) {
-            this.network = network;
+            cluster.network = network;
             return this;
         }
 
         public Builder meshId(String meshId) {
-            this.meshId = meshId;
+            cluster.meshId = meshId;
             return this;
         }
 
+        /** The charts: version, repository and the login of a private one. */
         public Builder charts(IstioCharts charts) {
-            this.charts = charts;
+            cluster.istioVersion = charts.version();
+            cluster.chartRepository = charts.repository();
+            cluster.chartRepositoryUsername = charts.login().map(IstioCharts.Login::username).orElse(null);
+            cluster.chartRepositoryPassword = charts.login().map(l -> Relayed.wrap(l.password())).orElse(null);
             return this;
         }
 
         public Builder gateway(EastWestGatewayArgs gateway) {
-            this.gateway = Objects.requireNonNull(gateway, "gateway");
+            cluster.gateway = Objects.requireNonNull(gateway, "gateway");
             return this;
         }
 
         public Builder certificates(CaBundle certificates) {
-            this.certificates = certificates;
+            cluster.certificates = CaCertificatesArgs.of(certificates);
             return this;
         }
 
         public ClusterArgs build() {
-            require(clusterName, "clusterName");
-            require(context, "context");
-            require(network, "network");
-            require(meshId, "meshId");
-            require(charts, "charts");
-            require(certificates, "certificates");
-            return new ClusterArgs(this);
+            require(cluster.clusterName, "clusterName");
+            require(cluster.context, "context");
+            require(cluster.network, "network");
+            require(cluster.meshId, "meshId");
+            require(cluster.istioVersion, "istioVersion");
+            require(cluster.certificates, "certificates");
+            var built = new ClusterArgs();
+            built.clusterName = cluster.clusterName;
+            built.network = cluster.network;
+            built.meshId = cluster.meshId;
+            built.context = cluster.context;
+            built.kubeconfig = cluster.kubeconfig;
+            built.istioVersion = cluster.istioVersion;
+            built.chartRepository = cluster.chartRepository;
+            built.chartRepositoryUsername = cluster.chartRepositoryUsername;
+            built.chartRepositoryPassword = cluster.chartRepositoryPassword;
+            built.gateway = cluster.gateway;
+            built.certificates = cluster.certificates;
+            return built;
         }
 
         private static void require(@Nullable Object value, String field) {

@@ -172,15 +172,8 @@ public class Mesh extends ComponentResource {
     private static Output<Optional<String>> kubeconfigFile(MeshClusterArgs cluster) {
         return cluster.kubeconfig().map(kubeconfig -> Output.of(Internal.of(kubeconfig).getDataAsync()
                         .thenApply(data -> data.isSecret() || !data.isKnown() ? Optional.<String>empty()
-                                : Optional.ofNullable(data.getValueNullable()).filter(k -> !isKubeconfigContent(k)))))
+                                : Optional.ofNullable(data.getValueNullable()).filter(k -> !ClusterArgs.isKubeconfigContent(k)))))
                 .orElseGet(() -> Output.of(Optional.empty()));
-    }
-
-    /** A kubeconfig's content (YAML or JSON) rather than a path to one. */
-    public static boolean isKubeconfigContent(String value) {
-        var trimmed = value.trim();
-        return value.contains("\n") || trimmed.startsWith("apiVersion") || trimmed.startsWith("kind")
-                || trimmed.startsWith("{");
     }
 
     private static ClusterArgs clusterArgs(MeshArgs args, MeshClusterArgs cluster, IstioCharts charts,
@@ -193,9 +186,7 @@ public class Mesh extends ComponentResource {
                 .charts(charts)
                 .certificates(certificates)
                 .gateway(cluster.gateway());
-        // Content holds credentials: a secret whatever the caller passed. A path stays as given.
-        cluster.kubeconfig().ifPresent(kubeconfig -> builder.kubeconfig(kubeconfig.apply(k ->
-                k != null && isKubeconfigContent(k) ? Output.ofSecret(k) : Output.of(k))));
+        cluster.kubeconfig().ifPresent(builder::kubeconfig);
         return builder.build();
     }
 
@@ -224,6 +215,16 @@ public class Mesh extends ComponentResource {
      * @return problems named by the args' own properties, e.g. {@code clusters[1].gateway.port}
      */
     public static List<Problem> check(MeshArgs args) {
+        var problems = checkAllButApiServers(args);
+        problems.addAll(MeshTopology.of(args).checkApiServers());
+        return problems;
+    }
+
+    /**
+     * Every rule of {@link #check} but the one that each watched cluster's API server is given
+     * ({@link MeshTopology#checkApiServers()}), for a program that fills the API servers in afterwards.
+     */
+    public static List<Problem> checkAllButApiServers(MeshArgs args) {
         var problems = new ArrayList<Problem>();
         if (required(problems, "meshId", args.meshId())) {
             problems.addAll(Dns1123.checkLabel("meshId", args.meshId()));

@@ -1,35 +1,45 @@
 package io.istiomc.components;
 
+import com.pulumi.core.annotations.Import;
+import com.pulumi.resources.ResourceArgs;
 
+import javax.annotation.Nullable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
-/** Arguments of {@link io.istiomc.components.MeshCertificateAuthority}. */
-public final class MeshCertificateAuthorityArgs {
-    /** Key sizes of the root and the intermediates. */
-    public static final List<Integer> RSA_SIZES = List.of(2048, 3072, 4096);
-    /** The longest validity accepted, a century: a typo of a few digits is caught, any real lifetime passes. */
-    public static final int MAX_VALIDITY_DAYS = 36500;
-    /** Istio's tools/certs: a root for ten years, intermediates for two, 4096-bit keys. */
-    public static final int DEFAULT_ROOT_VALIDITY_DAYS = 3650;
-    public static final int DEFAULT_INTERMEDIATE_VALIDITY_DAYS = 730;
-    public static final int DEFAULT_RSA_BITS = 4096;
-    /** Cluster names whose children would collide with the root's ({@code <ca>-<cluster>-key}). */
-    private static final Set<String> RESERVED_CLUSTER_NAMES = Set.of("root");
+import static io.istiomc.components.MeshCertificateAuthority.DEFAULT_INTERMEDIATE_VALIDITY_DAYS;
+import static io.istiomc.components.MeshCertificateAuthority.DEFAULT_ROOT_VALIDITY_DAYS;
+import static io.istiomc.components.MeshCertificateAuthority.DEFAULT_RSA_BITS;
+import static io.istiomc.components.MeshCertificateAuthority.MAX_VALIDITY_DAYS;
+import static io.istiomc.components.MeshCertificateAuthority.RESERVED_CLUSTER_NAMES;
+import static io.istiomc.components.MeshCertificateAuthority.RSA_SIZES;
 
-    private final List<String> clusterNames;
-    private final int rootValidityDays;
-    private final int intermediateValidityDays;
-    private final int rsaBits;
-    private final boolean protectRootKey;
+/** Arguments of {@link MeshCertificateAuthority}; its limits are that class's constants (args declare only inputs). */
+public final class MeshCertificateAuthorityArgs extends ResourceArgs {
+    /** The clusters that get an intermediate CA, one each, named after the cluster. Required, not empty. */
+    @Import(name = "clusterNames", required = true)
+    private List<String> clusterNames;
 
-    private MeshCertificateAuthorityArgs(Builder b) {
-        this.clusterNames = List.copyOf(b.clusterNames);
-        this.rootValidityDays = b.rootValidityDays;
-        this.intermediateValidityDays = b.intermediateValidityDays;
-        this.rsaBits = b.rsaBits;
-        this.protectRootKey = b.protectRootKey;
+    /** How long the root certificate is valid, at most 36500 days. Default: 3650 days (Istio's tools/certs). */
+    @Import(name = "rootValidityDays")
+    private @Nullable Integer rootValidityDays;
+
+    /** How long each intermediate is valid; at most the root's. Default: 730 days (Istio's tools/certs). */
+    @Import(name = "intermediateValidityDays")
+    private @Nullable Integer intermediateValidityDays;
+
+    /** RSA key size of the root and the intermediates: 2048, 3072 or 4096. Default: 4096. */
+    @Import(name = "rsaBits")
+    private @Nullable Integer rsaBits;
+
+    /**
+     * Whether {@code pulumi destroy} must refuse to delete the root key (Pulumi's {@code protect}).
+     * Every workload certificate in the mesh chains to it. Default: false.
+     */
+    @Import(name = "protectRootKey")
+    private @Nullable Boolean protectRootKey;
+
+    private MeshCertificateAuthorityArgs() {
     }
 
     public static Builder builder() {
@@ -78,32 +88,43 @@ public final class MeshCertificateAuthorityArgs {
                 + " same name; choose another cluster name"));
     }
 
-    /** The clusters that get an intermediate CA, one each, named after the cluster. Required, not empty. */
     public List<String> clusterNames() {
-        return clusterNames;
+        return clusterNames == null ? List.of() : clusterNames;
     }
 
-    /** How long the root certificate is valid, at most {@value #MAX_VALIDITY_DAYS} days. Default: 3650 days (Istio's tools/certs). */
     public int rootValidityDays() {
-        return rootValidityDays;
+        return rootValidityDays == null ? DEFAULT_ROOT_VALIDITY_DAYS : rootValidityDays;
     }
 
-    /** How long each intermediate is valid; at most the root's. Default: 730 days (Istio's tools/certs). */
     public int intermediateValidityDays() {
-        return intermediateValidityDays;
+        return intermediateValidityDays == null ? DEFAULT_INTERMEDIATE_VALIDITY_DAYS : intermediateValidityDays;
     }
 
-    /** RSA key size of the root and the intermediates: 2048, 3072 or 4096. Default: 4096. */
     public int rsaBits() {
-        return rsaBits;
+        return rsaBits == null ? DEFAULT_RSA_BITS : rsaBits;
+    }
+
+    public boolean protectRootKey() {
+        return Boolean.TRUE.equals(protectRootKey);
     }
 
     /**
-     * Whether {@code pulumi destroy} must refuse to delete the root key (Pulumi's {@code protect}).
-     * Every workload certificate in the mesh chains to it. Default: false.
+     * Every rule of the args: at least one cluster, each name once and a valid one, and the CA's limits.
+     *
+     * @throws IllegalArgumentException naming each property and its rule
      */
-    public boolean protectRootKey() {
-        return protectRootKey;
+    static void validate(MeshCertificateAuthorityArgs args) {
+        var names = args.clusterNames();
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException("MeshCertificateAuthorityArgs: 'clusterNames' must name at least one cluster");
+        }
+        var problems = new ArrayList<Problem>();
+        names.forEach(n -> problems.addAll(checkClusterName(n)));
+        if (names.stream().distinct().count() != names.size()) {
+            problems.add(new Problem("clusterNames", "must not repeat a name (got " + names + ")"));
+        }
+        problems.addAll(check(args.rootValidityDays(), args.intermediateValidityDays(), args.rsaBits()));
+        Problem.requireNone("MeshCertificateAuthorityArgs", problems);
     }
 
     public static final class Builder {
@@ -138,18 +159,16 @@ public final class MeshCertificateAuthorityArgs {
             return this;
         }
 
+        /** The args, checked ({@link #validate}). */
         public MeshCertificateAuthorityArgs build() {
-            if (clusterNames.isEmpty()) {
-                throw new IllegalArgumentException("MeshCertificateAuthorityArgs: 'clusterNames' must name at least one cluster");
-            }
-            var problems = new ArrayList<Problem>();
-            clusterNames.forEach(n -> problems.addAll(checkClusterName(n)));
-            if (clusterNames.stream().distinct().count() != clusterNames.size()) {
-                problems.add(new Problem("clusterNames", "must not repeat a name (got " + clusterNames + ")"));
-            }
-            problems.addAll(check(rootValidityDays, intermediateValidityDays, rsaBits));
-            Problem.requireNone("MeshCertificateAuthorityArgs", problems);
-            return new MeshCertificateAuthorityArgs(this);
+            var args = new MeshCertificateAuthorityArgs();
+            args.clusterNames = clusterNames;
+            args.rootValidityDays = rootValidityDays;
+            args.intermediateValidityDays = intermediateValidityDays;
+            args.rsaBits = rsaBits;
+            args.protectRootKey = protectRootKey;
+            validate(args);
+            return args;
         }
     }
 }

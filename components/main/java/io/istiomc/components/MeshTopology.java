@@ -149,6 +149,24 @@ public final class MeshTopology {
         return problems;
     }
 
+    /**
+     * The rule that a watched cluster's API server is given: its primaries dial it with the reader
+     * token. Checked apart from {@link #check()}, since a program may fill it in (from a kubeconfig)
+     * after reading the rest.
+     *
+     * @return problems named {@code clusters[i].apiServer}
+     */
+    public List<Problem> checkApiServers() {
+        var problems = new ArrayList<Problem>();
+        for (int i = 0; i < clusters.size(); i++) {
+            if (watched(clusters.get(i)) && clusters.get(i).apiServer().isEmpty()) {
+                problems.add(new Problem("clusters[" + i + "].apiServer", "is required where a primary watches the"
+                        + " cluster; set the https URL at which its primaries reach this API server"));
+            }
+        }
+        return problems;
+    }
+
     private static Problem unwatched(String property) {
         return new Problem(property, "is only used for a cluster that a primary watches (it goes into that primary's"
                 + " remote secret for this cluster); the only primary is watched by none, so remove it");

@@ -1,58 +1,63 @@
 package io.istiomc.components;
 
 import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Import;
 import com.pulumi.exceptions.MissingRequiredPropertyException;
+import com.pulumi.resources.ResourceArgs;
 
 import javax.annotation.Nullable;
 
-/** Arguments of {@link io.istiomc.components.RemoteCluster}. */
-public final class RemoteClusterArgs {
-    private final ClusterArgs cluster;
-    private final String primaryClusterName;
-    private final Output<String> remotePilotAddress;
-    private final boolean multiNetwork;
+/** Arguments of {@link RemoteCluster}: the cluster and what it takes from its primary. */
+public final class RemoteClusterArgs extends ResourceArgs {
+    /** The cluster: context, names, charts, gateway and certificates. Required. */
+    @Import(name = "cluster", required = true)
+    private ClusterArgs cluster;
 
-    private RemoteClusterArgs(Builder b) {
-        this.cluster = b.cluster;
-        this.primaryClusterName = b.primaryClusterName;
-        this.remotePilotAddress = b.remotePilotAddress;
-        this.multiNetwork = b.multiNetwork;
+    /** The Istio cluster name of the primary whose istiod serves this remote (its control plane). Required. */
+    @Import(name = "primaryClusterName", required = true)
+    private String primaryClusterName;
+
+    /**
+     * Where the remote's proxies and webhooks reach istiod: the gateway address of its primary (an
+     * IP or a DNS name), e.g. the primary's {@code gatewayAddress} output. Required.
+     */
+    @Import(name = "remotePilotAddress", required = true)
+    private Output<Output<String>> remotePilotAddress;
+
+    /**
+     * Whether the mesh spans more than one network: then the remote runs an east-west gateway that
+     * other networks reach its workloads through. Default: false.
+     */
+    @Import(name = "multiNetwork")
+    private @Nullable Boolean multiNetwork;
+
+    private RemoteClusterArgs() {
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The cluster: context, names, charts, gateway and certificates. Required. */
     public ClusterArgs cluster() {
         return cluster;
     }
 
-    /** The Istio cluster name of the primary whose istiod serves this remote (its control plane). Required. */
     public String primaryClusterName() {
         return primaryClusterName;
     }
 
-    /**
-     * Where the remote's proxies and webhooks reach istiod: the gateway address of its primary (an
-     * IP or a DNS name). Required.
-     */
     public Output<String> remotePilotAddress() {
-        return remotePilotAddress;
+        return Relayed.flat(remotePilotAddress);
     }
 
-    /**
-     * Whether the mesh spans more than one network: then the remote runs an east-west gateway that
-     * other networks reach its workloads through. Default: false.
-     */
     public boolean multiNetwork() {
-        return multiNetwork;
+        return Boolean.TRUE.equals(multiNetwork);
     }
 
     public static final class Builder {
-        private ClusterArgs cluster;
-        private String primaryClusterName;
-        private Output<String> remotePilotAddress;
+        private @Nullable ClusterArgs cluster;
+        private @Nullable String primaryClusterName;
+        private @Nullable Output<String> remotePilotAddress;
         private boolean multiNetwork;
 
         public Builder cluster(ClusterArgs cluster) {
@@ -83,7 +88,12 @@ public final class RemoteClusterArgs {
             require(cluster, "cluster");
             require(primaryClusterName, "primaryClusterName");
             require(remotePilotAddress, "remotePilotAddress");
-            return new RemoteClusterArgs(this);
+            var args = new RemoteClusterArgs();
+            args.cluster = cluster;
+            args.primaryClusterName = primaryClusterName;
+            args.remotePilotAddress = Relayed.wrap(remotePilotAddress);
+            args.multiNetwork = multiNetwork;
+            return args;
         }
 
         private static void require(@Nullable Object value, String field) {

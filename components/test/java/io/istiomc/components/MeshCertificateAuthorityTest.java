@@ -46,7 +46,7 @@ class MeshCertificateAuthorityTest {
     void rootAndIntermediatesOnExplicitProvider() {
         var mocks = new RecordingMocks();
         PulumiTest.withMocks(mocks).runTest(ctx -> new MeshCertificateAuthority("ca", MeshCertificateAuthorityArgs.builder()
-                .clusterNames(List.of("east", "west")).build())).throwOnError();
+                .clusterNames(List.of("east", "west")).build(), null)).throwOnError();
         assertEquals(1, mocks.registrations(r -> r.type().equals("tls:index/selfSignedCert:SelfSignedCert")).size());
         assertEquals(List.of("ca-east-cert", "ca-west-cert"), mocks.registrations(
                 r -> r.type().equals("tls:index/locallySignedCert:LocallySignedCert")).stream()

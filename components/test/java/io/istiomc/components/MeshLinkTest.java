@@ -29,7 +29,7 @@ class MeshLinkTest {
     }
 
     private static MeshCertificateAuthority ca(String... clusters) {
-        return new MeshCertificateAuthority("ca", MeshCertificateAuthorityArgs.builder().clusterNames(List.of(clusters)).build());
+        return new MeshCertificateAuthority("ca", MeshCertificateAuthorityArgs.builder().clusterNames(List.of(clusters)).build(), null);
     }
 
     /** A primary, one remote on another network and the link between them, declared directly. */
@@ -37,9 +37,9 @@ class MeshLinkTest {
         var result = PulumiTest.withMocks(mocks).runTest(ctx -> {
             var ca = ca("p", "r");
             var primary = new PrimaryCluster("p", PrimaryClusterArgs.builder().cluster(cluster("p", "net-p", ca))
-                    .servesRemotes(true).multiNetwork(true).build());
+                    .servesRemotes(true).multiNetwork(true).build(), null);
             var remote = new RemoteCluster("r", RemoteClusterArgs.builder().cluster(cluster("r", "net-r", ca)).primaryClusterName("p")
-                    .remotePilotAddress(primary.handle().gateway().orElseThrow().address()).multiNetwork(true).build());
+                    .remotePilotAddress(primary.handle().gateway().orElseThrow().address()).multiNetwork(true).build(), null);
             var link = MeshLinkArgs.builder().watcher(primary.handle())
                     .watched(remote.handle(), new ApiEndpoint("https://r.example:6443", java.util.Optional.of("r.internal")));
             if (linkRemoteTwice) {
@@ -114,8 +114,8 @@ class MeshLinkTest {
         // WHEN a second primary is watched but was declared without reader access
         var noReader = failRun(ctx -> {
             var ca = ca("a", "b");
-            var a = new PrimaryCluster("a", PrimaryClusterArgs.builder().cluster(cluster("a", "n", ca)).watched(true).build());
-            var b = new PrimaryCluster("b", PrimaryClusterArgs.builder().cluster(cluster("b", "n", ca)).build());
+            var a = new PrimaryCluster("a", PrimaryClusterArgs.builder().cluster(cluster("a", "n", ca)).watched(true).build(), null);
+            var b = new PrimaryCluster("b", PrimaryClusterArgs.builder().cluster(cluster("b", "n", ca)).build(), null);
             new MeshLink("link", MeshLinkArgs.builder().watchers(List.of(a.handle(), b.handle()))
                     .watched(a.handle(), ApiEndpoint.of("https://a.example:6443"))
                     .watched(b.handle(), ApiEndpoint.of("https://b.example:6443")).build());
@@ -127,8 +127,8 @@ class MeshLinkTest {
         // WHEN two primaries on different networks have no east-west gateway
         var noGateway = failRun(ctx -> {
             var ca = ca("a", "b");
-            var a = new PrimaryCluster("a", PrimaryClusterArgs.builder().cluster(cluster("a", "n1", ca)).watched(true).build());
-            var b = new PrimaryCluster("b", PrimaryClusterArgs.builder().cluster(cluster("b", "n2", ca)).watched(true).build());
+            var a = new PrimaryCluster("a", PrimaryClusterArgs.builder().cluster(cluster("a", "n1", ca)).watched(true).build(), null);
+            var b = new PrimaryCluster("b", PrimaryClusterArgs.builder().cluster(cluster("b", "n2", ca)).watched(true).build(), null);
             new MeshLink("link", MeshLinkArgs.builder().watchers(List.of(a.handle(), b.handle()))
                     .watched(a.handle(), ApiEndpoint.of("https://a.example:6443"))
                     .watched(b.handle(), ApiEndpoint.of("https://b.example:6443")).build());

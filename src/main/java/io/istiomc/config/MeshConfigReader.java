@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.istiomc.components.CaSettingsArgs;
+import io.istiomc.components.ClusterArgs;
 import io.istiomc.components.EastWestGatewayArgs;
 import io.istiomc.components.IstioArgs;
 import io.istiomc.components.Mesh;
@@ -66,7 +67,9 @@ public final class MeshConfigReader {
     public static StackConfig read(RawConfig raw, Function<String, Path> home) {
         var reader = new MeshConfigReader(home);
         var config = reader.readAll(raw);
-        reader.reportLibraryProblems(Mesh.check(config.mesh()));
+        // The API servers of watched clusters are resolved after reading (ApiServers), partly from kubeconfigs;
+        // the Mesh checks them when it is declared.
+        reader.reportLibraryProblems(Mesh.checkAllButApiServers(config.mesh()));
         if (!reader.problems.isEmpty()) {
             throw new InvalidConfigException(reader.problems);
         }
@@ -229,7 +232,7 @@ public final class MeshConfigReader {
 
     /** A kubeconfig's content (YAML or JSON) rather than a path; content is never echoed in a message. */
     static boolean looksLikeContent(String value) {
-        return Mesh.isKubeconfigContent(value) || value.equals(RawConfig.ENCRYPTED);
+        return ClusterArgs.isKubeconfigContent(value) || value.equals(RawConfig.ENCRYPTED);
     }
 
     private @Nullable EastWestGatewayArgs readGateway(String key, Optional<JsonNode> node) {
