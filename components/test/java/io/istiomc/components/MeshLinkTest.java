@@ -1,7 +1,7 @@
 package io.istiomc.components;
 
 import com.pulumi.test.PulumiTest;
-import io.istiomc.components.testing.RecordingMocks;
+import io.istiomc.components.simulation.SimulatedClusters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The components used directly, as a library user would, under the library's own mocks. */
 class MeshLinkTest {
-    private final RecordingMocks mocks = new RecordingMocks();
+    private final SimulatedClusters mocks = new SimulatedClusters(List.of("p", "r", "a", "b"));
 
     @AfterEach
     void cleanup() {
@@ -76,14 +76,14 @@ class MeshLinkTest {
     void oneProviderPerClusterNoDefaultProvider() {
         declareMesh(false);
         var providers = mocks.registrations(r -> r.type().equals("pulumi:providers:kubernetes"));
-        assertEquals(List.of("p-k8s", "r-k8s"), providers.stream().map(RecordingMocks.Registration::name).sorted().toList());
+        assertEquals(List.of("p-k8s", "r-k8s"), providers.stream().map(SimulatedClusters.Registration::name).sorted().toList());
         assertEquals("ctx-p", mocks.registration("pulumi:providers:kubernetes", "p-k8s").inputs().get("context"));
-        var objects = mocks.registrations(RecordingMocks.Registration::isKubernetesObject);
+        var objects = mocks.registrations(SimulatedClusters.Registration::isKubernetesObject);
         assertFalse(objects.isEmpty());
         for (var object : objects) {
             assertFalse(object.provider().isEmpty(), object.name() + " is on a default provider");
             var expected = object.name().startsWith("r-") ? "r-k8s" : "p-k8s";
-            assertEquals(expected, RecordingMocks.providerName(object.provider()), object.name());
+            assertEquals(expected, SimulatedClusters.providerName(object.provider()), object.name());
         }
     }
 
@@ -93,7 +93,7 @@ class MeshLinkTest {
         declareMesh(false);
         // with one primary the secret keeps its former name through an alias; its own name says which primary holds it
         var secret = mocks.registration("kubernetes:core/v1:Secret", "link-p-istio-remote-secret-r");
-        assertEquals("p-k8s", RecordingMocks.providerName(secret.provider()));
+        assertEquals("p-k8s", SimulatedClusters.providerName(secret.provider()));
         var metadata = secret.map("metadata");
         assertEquals("istio-system", metadata.get("namespace"));
         assertEquals(Map.of("istio/multiCluster", "true", "app.kubernetes.io/managed-by", "istio-multicluster"),
@@ -104,7 +104,7 @@ class MeshLinkTest {
         var remoteIstiod = mocks.registration("kubernetes:helm.sh/v3:Release", "r-istiod");
         @SuppressWarnings("unchecked")
         var global = (Map<String, Object>) remoteIstiod.map("values").get("global");
-        assertEquals(RecordingMocks.loadBalancerIp(0), global.get("remotePilotAddress"),
+        assertEquals(SimulatedClusters.simulatedAddress(0), global.get("remotePilotAddress"),
                 "the primary's provider is the first, so its gateway has the first address");
     }
 

@@ -1,5 +1,6 @@
 package io.istiomc.plan;
 
+import io.istiomc.components.simulation.SimulatedClusters;
 import io.istiomc.components.MeshArgs;
 import io.istiomc.config.MeshConfigReader;
 import io.istiomc.config.RawConfig;

@@ -11,7 +11,7 @@ import io.istiomc.config.RawConfig;
 import io.istiomc.config.StackConfig;
 import io.istiomc.plan.Plan;
 import io.istiomc.plan.RecordedResource;
-import io.istiomc.plan.SimulatedClusters;
+import io.istiomc.components.simulation.SimulatedClusters;
 import io.istiomc.plan.SimulatedRun;
 import io.istiomc.testing.MeshFixture;
 import org.junit.jupiter.api.DisplayName;

@@ -319,7 +319,7 @@ class BadInputTest {
     @DisplayName("a cluster name never makes two resources share one URN (a cluster named 'root' vs the CA's root key)")
     void clusterNamesNeverCollideWithResourceNames() {
         // GIVEN a primary named 'root': its intermediate key would be 'mesh-ca-root-key', the root CA key's name
-        var yaml = SafetyFixture.stack().remotes(1).yaml().replace("cluster1", "root");
+        var yaml = SafetyFixture.stack().remotes(1).set("clusters[0].name", "root").context(1, "ctx-root").yaml();
         // WHEN it is validated and planned
         try {
             var plan = SafetyFixture.plan(yaml);

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 11: the offline plan reads a stack file exactly as {@code pulumi up} will (YAML 1.2: aliases
+ * The offline plan reads a stack file exactly as {@code pulumi up} will (YAML 1.2: aliases
  * resolved, duplicate keys rejected, {@code yes}/{@code no} strings), and what Pulumi would refuse, or
  * what no parser should swallow, ends with exit 2 and a message naming the file and line.
  */

@@ -1,5 +1,7 @@
 package io.istiomc.safety;
 
+import io.istiomc.testing.PlanGraph;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.istiomc.plan.Plan;
@@ -29,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 10: every topology of Istio's multicluster guides, and a mix of them, planned by the real
+ * Every topology of Istio's multicluster guides, and a mix of them, planned by the real
  * program. For each, what is installed where, and the exact set of dependencies between clusters
  * (which remote secret in which primary, which gateway feeds which remotePilotAddress and which
  * meshNetworks), and the order in which {@code pulumi destroy} takes it down.
@@ -37,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TopologiesTest {
     private static final String GATEWAY = "kubernetes:networking.istio.io/v1:Gateway";
     private static final String VIRTUAL_SERVICE = "kubernetes:networking.istio.io/v1:VirtualService";
-    private static final String MESH_LINK = "istio-multicluster:index:MeshLink";
+    private static final String MESH_LINK = io.istiomc.components.MeshLink.TYPE;
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final Map<String, Plan> PLANS = new HashMap<>();
 
@@ -243,7 +245,7 @@ class TopologiesTest {
     @DisplayName("the dependencies between clusters are exactly those the topology calls for")
     void crossClusterDependenciesAreExact(String topology) {
         var plan = PLANS.get(topology);
-        var graph = new SafetyFixture.Graph(plan);
+        var graph = new PlanGraph(plan);
         var actual = new TreeSet<String>();
         graph.crossClusterEdges().forEach(e -> actual.add(e.toString()));
         assertEquals(expectedCrossClusterEdges(plan), actual);
@@ -263,7 +265,7 @@ class TopologiesTest {
                         Topologies.MULTI_PRIMARY, 2,
                         Topologies.MULTI_PRIMARY_MULTINETWORK, 4,
                         Topologies.MIXED, 16 + 10 + 2 * (5 + 3) + 4 * 12),
-                byTopology(plan -> new SafetyFixture.Graph(plan).crossClusterEdges().size()));
+                byTopology(plan -> new PlanGraph(plan).crossClusterEdges().size()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -271,7 +273,7 @@ class TopologiesTest {
     @DisplayName("destroy deletes each cross-cluster dependent first, Istio objects before their releases, and namespaces last")
     void destroyOrder(String topology) {
         var plan = PLANS.get(topology);
-        var graph = new SafetyFixture.Graph(plan);
+        var graph = new PlanGraph(plan);
         var order = graph.deletionOrder();
         var index = new HashMap<String, Integer>();
         for (int i = 0; i < order.size(); i++) {
@@ -291,7 +293,7 @@ class TopologiesTest {
             }
             var namespace = plan.resources(r -> r.type().equals(NAMESPACE) && namespaceName.get().equals(r.input("metadata.name").orElse(null))
                     && plan.clusterOf(r).filter(cluster::equals).isPresent());
-            if (namespace.size() != 1 || !graph.dependsOn(object, namespace.get(0))
+            if (namespace.size() != 1 || !graph.deletedBefore(object, namespace.get(0))
                     || index.get(object.urn()) > index.get(namespace.get(0).urn())) {
                 wrong.add("namespace: " + cluster + " " + object.name());
             }

@@ -3,7 +3,7 @@ package io.istiomc.stacks;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.istiomc.plan.Plan;
-import io.istiomc.plan.SimulatedClusters;
+import io.istiomc.components.simulation.SimulatedClusters;
 import io.istiomc.testing.CliRun;
 import io.istiomc.testing.MeshFixture;
 import org.junit.jupiter.api.DisplayName;
@@ -28,13 +28,8 @@ class StackFilesTest {
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static Stream<Path> stackFiles() throws IOException {
-        var files = new ArrayList<Path>();
-        files.add(Path.of("Pulumi.dev.yaml"));
-        try (var stacks = Files.list(Path.of("stacks"))) {
-            stacks.filter(p -> p.getFileName().toString().matches("Pulumi\\..+\\.yaml")).sorted().forEach(files::add);
-        }
-        return files.stream();
+    static Stream<Path> stackFiles() {
+        return io.istiomc.testing.StackFile.all().stream();
     }
 
     @Test

@@ -11,8 +11,8 @@ import io.istiomc.components.CaBundle;
 import io.istiomc.components.ClusterArgs;
 import io.istiomc.components.EastWestGatewayArgs;
 import io.istiomc.components.IstioCharts;
-import io.istiomc.components.testing.RecordingMocks;
-import io.istiomc.components.testing.RecordingMocks.Registration;
+import io.istiomc.components.simulation.SimulatedClusters;
+import io.istiomc.components.simulation.SimulatedClusters.Registration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -89,7 +89,7 @@ class ConstructTest {
         assertSameRegistrations(viaJava, viaConstruct);
 
         var state = response.get().getState();
-        assertEquals(RecordingMocks.loadBalancerIp(0), known(state.get("gatewayAddress")).getStringValue());
+        assertEquals(SimulatedClusters.simulatedAddress(0), known(state.get("gatewayAddress")).getStringValue());
         assertEquals(15443, known(state.get("gatewayPort")).getValue(Number.class).intValue());
         assertEquals("network1", known(state.get("network")).getStringValue());
     }
@@ -110,7 +110,7 @@ class ConstructTest {
         var state = response.get().getState();
         assertTrue(isSecret(state.get("readerToken")));
         assertTrue(isSecret(state.get("apiServerCaData")));
-        assertEquals(RecordingMocks.token("cluster2-k8s"), known(state.get("readerToken")).getStringValue());
+        assertEquals(SimulatedClusters.simulatedToken("cluster2"), known(state.get("readerToken")).getStringValue());
     }
 
     @Test
@@ -165,7 +165,7 @@ class ConstructTest {
         var state = response.get().getState();
         assertTrue(isSecret(state.get("readerToken")));
         assertTrue(isSecret(state.get("apiServerCaData")));
-        assertEquals(RecordingMocks.token("cluster1-k8s"), known(state.get("readerToken")).getStringValue());
+        assertEquals(SimulatedClusters.simulatedToken("cluster1"), known(state.get("readerToken")).getStringValue());
         assertEquals("1", known(state.get("istiodRevision")).getStringValue());
         assertTrue(state.get("gatewayAddress") == null || known(state.get("gatewayAddress")).isNull(), String.valueOf(state.get("gatewayAddress")));
     }
@@ -232,7 +232,7 @@ class ConstructTest {
     }
 
     private static String refusal(String component, String name, Map<String, PropertyValue> inputs) {
-        var mocks = new RecordingMocks();
+        var mocks = new SimulatedClusters(List.of("cluster1", "cluster2"));
         var failure = new AtomicReference<Throwable>();
         PulumiTest.withMocks(mocks).runTest(ctx -> {
             try {
@@ -254,14 +254,14 @@ class ConstructTest {
         var certificates = new LinkedHashMap<>(CERTIFICATES);
         certificates.put("caKeyPem", PropertyValue.of("CA KEY"));
         cluster.put("certificates", PropertyValue.of(certificates));
-        var mocks = new RecordingMocks();
+        var mocks = new SimulatedClusters(List.of("cluster1", "cluster2"));
         PulumiTest.withMocks(mocks).runTest(ctx ->
                 construct("PrimaryCluster", "cluster1", Map.of("cluster", PropertyValue.of(cluster)))).throwOnError();
         assertEquals("apiVersion: v1\nkind: Config\n",
                 mocks.registration("pulumi:providers:kubernetes", "cluster1-k8s").inputs().get("kubeconfig"));
-        // RecordingMocks sees values, not secrecy: what the component is handed must itself be secret.
+        // The simulation sees values, not secrecy: what the component is handed must itself be secret.
         var secrets = new AtomicReference<List<Boolean>>();
-        PulumiTest.withMocks(new RecordingMocks()).runTest(ctx -> {
+        PulumiTest.withMocks(new SimulatedClusters(List.of("cluster1", "cluster2"))).runTest(ctx -> {
             var args = PropertyValueSerializer.deserialize(PropertyValue.of(Map.of("cluster", PropertyValue.of(cluster))),
                     io.istiomc.components.PrimaryClusterArgs.class).cluster();
             secrets.set(List.of(isSecret(args.certificates().caKeyPem()), isSecret(args.kubeconfig().orElseThrow()),
@@ -274,18 +274,18 @@ class ConstructTest {
     @DisplayName("a type the package does not serve (the Java-only MeshLink), and a bad value, are refused naming what is wrong")
     void refusals() {
         var unknown = new AtomicReference<Throwable>();
-        PulumiTest.withMocks(new RecordingMocks()).runTest(ctx -> {
+        PulumiTest.withMocks(new SimulatedClusters(List.of("cluster1", "cluster2"))).runTest(ctx -> {
             try {
                 construct("MeshLink", "x", Map.of());
             } catch (RuntimeException e) {
                 unknown.set(e);
             }
         });
-        assertTrue(unknown.get().getMessage().contains("istio-multicluster:index:MeshLink"), unknown.get().getMessage());
+        assertTrue(unknown.get().getMessage().contains(io.istiomc.components.MeshLink.TYPE), unknown.get().getMessage());
 
         var gateway = new LinkedHashMap<>(cluster("cluster1", "network1").getObjectValue());
         gateway.put("gateway", PropertyValue.of(Map.of("serviceType", PropertyValue.of("ClusterIP"))));
-        var mocks = new RecordingMocks();
+        var mocks = new SimulatedClusters(List.of("cluster1", "cluster2"));
         var bad = new AtomicReference<Throwable>();
         PulumiTest.withMocks(mocks).runTest(ctx -> {
             try {
@@ -358,7 +358,7 @@ class ConstructTest {
     }
 
     private static List<Registration> registrations(Runnable program) {
-        var mocks = new RecordingMocks();
+        var mocks = new SimulatedClusters(List.of("cluster1", "cluster2"));
         PulumiTest.withMocks(mocks).runTest(ctx -> program.run()).throwOnError();
         PulumiTest.cleanup();
         var sorted = new ArrayList<>(mocks.registrations());

@@ -44,7 +44,7 @@ class ExamplesTest {
     void yamlExampleIsTheDevMesh() throws IOException {
         var resources = example().path("resources");
         assertEquals(List.of("mesh"), iterate(resources.fieldNames()));
-        assertEquals("istio-multicluster:index:Mesh", resources.path("mesh").path("type").asText());
+        assertEquals(io.istiomc.components.Mesh.TYPE, resources.path("mesh").path("type").asText());
         var clusters = resources.path("mesh").path("properties").path("clusters");
         assertEquals(List.of("cluster1 primary network1 cluster1", "cluster2 remote network2 cluster2"),
                 iterate(clusters.elements()).stream().map(c -> c.path("name").asText() + " " + c.path("role").asText() + " "

@@ -1,4 +1,4 @@
-package io.istiomc.plan;
+package io.istiomc.components.simulation;
 
 import com.pulumi.test.Mocks;
 import io.istiomc.components.Names;
@@ -6,7 +6,11 @@ import io.istiomc.components.MeshArgs;
 import io.istiomc.components.MeshClusterArgs;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,13 +24,45 @@ import java.util.concurrent.ConcurrentHashMap;
  * addresses from the documentation ranges of RFC 5737 (distinct per cluster, or a DNS name for
  * clusters whose gateway asks for an AWS load balancer), service-account tokens and CA bundles,
  * Helm release status and certificates. The same configuration always gets the same answers.
+ *
+ * <p>The one simulation of the clusters, used by the library's tests and the program's offline plan
+ * alike (as pulumi-java ships its test runner in main code). It records every registration (type,
+ * name, inputs, provider) and throws on a resource type it does not know, so that a new kind of
+ * resource cannot pass a test or a plan unnoticed: {@link #KUBERNETES_TYPES} lists the Kubernetes
+ * objects the mesh declares.
  */
 public final class SimulatedClusters implements Mocks {
     /** RFC 5737's three documentation networks; never routed, so a simulated address cannot be mistaken for a real one. */
     private static final List<String> DOCUMENTATION_NETWORKS = List.of("192.0.2.", "198.51.100.", "203.0.113.");
     private static final String AWS_LOAD_BALANCER_ANNOTATION = "service.beta.kubernetes.io/aws-load-balancer-";
-    static final String SERVICE_ACCOUNT_TOKEN = "kubernetes.io/service-account-token";
+    public static final String SERVICE_ACCOUNT_TOKEN = "kubernetes.io/service-account-token";
 
+    /** The Kubernetes objects the components declare; any other is refused until it is listed here. */
+    public static final Set<String> KUBERNETES_TYPES = Set.of(
+            "kubernetes:apps/v1:Deployment",
+            "kubernetes:core/v1:ConfigMapPatch",
+            "kubernetes:core/v1:Namespace",
+            "kubernetes:core/v1:ServiceAccount",
+            "kubernetes:networking.istio.io/v1:Gateway",
+            "kubernetes:networking.istio.io/v1:VirtualService");
+
+    /**
+     * One registration as the engine saw it.
+     *
+     * @param provider the provider reference ({@code urn::id}); empty for the default provider
+     */
+    public record Registration(String type, String name, Map<String, Object> inputs, String provider) {
+        @SuppressWarnings("unchecked")
+        public Map<String, Object> map(String input) {
+            return (Map<String, Object>) inputs.getOrDefault(input, Map.of());
+        }
+
+        public boolean isKubernetesObject() {
+            return type.startsWith("kubernetes:");
+        }
+    }
+
+    private final List<Registration> registrations = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Integer> clusterIndexByName = new HashMap<>();
     private final Map<String, String> clusterByProviderId = new ConcurrentHashMap<>();
 
@@ -63,12 +99,14 @@ public final class SimulatedClusters implements Mocks {
         return "-----BEGIN CERTIFICATE-----\nsimulated API server CA of " + clusterName + "\n-----END CERTIFICATE-----\n";
     }
 
-    static String simulatedPem(String kind, String name) {
+    public static String simulatedPem(String kind, String name) {
         return "-----BEGIN " + kind + "-----\nsimulated " + kind.toLowerCase() + " of " + name + "\n-----END " + kind + "-----\n";
     }
 
     @Override
     public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
+        registrations.add(new Registration(args.type, args.name, withoutNulls(args.inputs),
+                args.provider == null ? "" : args.provider));
         var state = new LinkedHashMap<String, Object>(args.inputs);
         String id = args.name + "-id";
         switch (typeFamily(args.type)) {
@@ -91,7 +129,7 @@ public final class SimulatedClusters implements Mocks {
                     "status", "deployed"));
             case "service" -> serviceStatus(args).ifPresent(status -> state.put("status", status));
             case "secret" -> tokenData(args).ifPresent(data -> state.put("data", data));
-            case "kubernetes", "passthrough" -> {
+            case "kubernetes-object", "passthrough" -> {
                 // Other objects come back as they were sent.
             }
             default -> throw new IllegalArgumentException("Unknown resource type '" + args.type + "' (" + args.name
@@ -122,8 +160,8 @@ public final class SimulatedClusters implements Mocks {
         if (type.equals("kubernetes:core/v1:Secret")) {
             return "secret";
         }
-        if (type.startsWith("kubernetes:")) {
-            return "kubernetes";
+        if (KUBERNETES_TYPES.contains(type)) {
+            return "kubernetes-object";
         }
         return "unknown";
     }
@@ -180,7 +218,45 @@ public final class SimulatedClusters implements Mocks {
                 "namespace", base64("istio-system")));
     }
 
-    static String base64(String text) {
+    public static String base64(String text) {
         return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Every registration, in the order the engine sent them. */
+    public List<Registration> registrations() {
+        synchronized (registrations) {
+            return List.copyOf(registrations);
+        }
+    }
+
+    public List<Registration> registrations(Predicate<Registration> filter) {
+        return registrations().stream().filter(filter).toList();
+    }
+
+    /** The one registration of this type and name; fails if there is none or more than one. */
+    public Registration registration(String type, String name) {
+        var found = registrations(r -> r.type().equals(type) && r.name().equals(name));
+        if (found.size() != 1) {
+            throw new IllegalStateException("expected one " + type + " '" + name + "', found " + found.size() + " among "
+                    + registrations().stream().map(Registration::name).toList());
+        }
+        return found.get(0);
+    }
+
+    /** The provider's resource name from a reference {@code urn::id}. */
+    public static String providerName(String providerReference) {
+        var urn = providerReference.contains("::") ? providerReference.substring(0, providerReference.lastIndexOf("::"))
+                : providerReference;
+        return urn.substring(urn.lastIndexOf("::") + 2);
+    }
+
+    private static Map<String, Object> withoutNulls(Map<String, Object> inputs) {
+        var copy = new LinkedHashMap<String, Object>();
+        inputs.forEach((k, v) -> {
+            if (v != null) {
+                copy.put(k, v);
+            }
+        });
+        return Collections.unmodifiableMap(copy);
     }
 }
