@@ -15,8 +15,8 @@ if command -v npx >/dev/null 2>&1; then
 fi
 eval "$(scripts/kube-test-env.sh)"
 export KUBE_APISERVER ETCD
-# helm 3.17 (npm, cached) renders every release of every stack from Istio's 1.30.3 chart repository,
-# which CI keeps beside the clone (../shared/istio/1.30.3/charts; ISTIO_CHART_REPO_DIR overrides).
+# helm 3.17 (npm, cached) renders every release of every stack from Istio's 1.30.3 chart packages in
+# the test resources (src/test/resources/istio/1.30.3/charts; ISTIO_CHART_REPO_DIR overrides).
 eval "$(scripts/helm-test-env.sh)"
 export HELM
 mvn -B -ntp verify "$@"

@@ -41,7 +41,9 @@ public final class CaCertificatesArgs {
 
     /** The material as the cluster's {@code cacerts} takes it; the key a secret even if it was passed as a plain value. */
     public CaBundle bundle() {
-        return new CaBundle(Relayed.flat(caCertPem), Relayed.flat(caKeyPem).asSecret(), Relayed.flat(rootCertPem),
-                Relayed.flat(certChainPem));
+        return new CaBundle(Relayed.required(caCertPem, "cluster.certificates.caCertPem"),
+                Relayed.required(caKeyPem, "cluster.certificates.caKeyPem").asSecret(),
+                Relayed.required(rootCertPem, "cluster.certificates.rootCertPem"),
+                Relayed.required(certChainPem, "cluster.certificates.certChainPem"));
     }
 }

@@ -127,6 +127,22 @@ public final class ClusterArgs {
      */
     public static List<Problem> check(ClusterArgs cluster) {
         var problems = new ArrayList<Problem>();
+        // Required values a builder checks, as a deserialized input may lack them.
+        var required = new java.util.LinkedHashMap<String, Object>();
+        required.put("clusterName", cluster.clusterName);
+        required.put("network", cluster.network);
+        required.put("meshId", cluster.meshId);
+        required.put("context", cluster.context);
+        required.put("istioVersion", cluster.istioVersion);
+        required.put("certificates", cluster.certificates);
+        required.forEach((property, value) -> {
+            if (value == null) {
+                problems.add(new Problem(property, "is required"));
+            }
+        });
+        if (!problems.isEmpty()) {
+            return problems;
+        }
         problems.addAll(Dns1123.checkLabel("clusterName", cluster.clusterName));
         problems.addAll(Dns1123.checkLabel("network", cluster.network));
         if (cluster.chartRepository != null) {

@@ -58,8 +58,12 @@ final class ClusterInstall {
     final Secret cacerts;
     final Release base;
 
-    ClusterInstall(com.pulumi.resources.ComponentResource owner, String name, ClusterArgs args, boolean remote,
-                   boolean readerAccess, Map<String, String> namespaceAnnotations) {
+    /**
+     * @param baseValues the {@code base} chart's values ({@link IstioValues#base}); on a remote they wait
+     *                   for its primary's gateway address, which its default validation webhook may name
+     */
+    ClusterInstall(com.pulumi.resources.ComponentResource owner, String name, ClusterArgs args,
+                   Output<Map<String, Object>> baseValues, Map<String, String> namespaceAnnotations) {
         this.owner = owner;
         this.name = name;
         this.args = args;
@@ -96,9 +100,7 @@ final class ClusterInstall {
                 .stringData(cacertsData)
                 .build(), options());
 
-        this.base = release("base", Names.BASE_RELEASE, "base",
-                Output.of(IstioValues.base(remote, readerAccess)),
-                List.of(namespace), false);
+        this.base = release("base", Names.BASE_RELEASE, "base", baseValues, List.of(namespace), Output.of(List.of()));
     }
 
     /**
@@ -147,18 +149,14 @@ final class ClusterInstall {
     /** istiod (the full control plane on the primary, the remote profile elsewhere), after {@code base} and {@code cacerts}. */
     Release istiod(Output<Map<String, Object>> values) {
         // istiod reads cacerts once at start; without it, it would mint a self-signed root of its own.
-        return release("istiod", Names.ISTIOD_RELEASE, "istiod", values, List.of(base, cacerts), false);
+        return release("istiod", Names.ISTIOD_RELEASE, "istiod", values, List.of(base, cacerts), Output.of(List.of()));
     }
 
     /**
-     * The east-west gateway: the chart's Deployment and our own Service, whose address is this
-     * cluster's {@code gatewayAddress}.
-     *
-     * @param istiod        the release whose injection webhook must exist before the gateway pods start
-     * @param awaitGateway  whether Helm waits for the gateway pods; a remote's cannot become ready
-     *                      before the primary holds its remote secret, which is created later in the graph
+     * The east-west gateway's Service, ours rather than the chart's, and the address other networks
+     * dial: the configured one, or else the one the cluster gives its load balancer.
      */
-    EastWestGateway eastWestGateway(Release istiod, boolean awaitGateway) {
+    GatewayService gatewayService() {
         var gateway = args.gateway();
         var annotations = new LinkedHashMap<String, String>(gateway.annotations());
         if (gateway.address().isPresent()) {
@@ -168,25 +166,38 @@ final class ClusterInstall {
             // Ready as soon as the load balancer has an address; the pods behind it may come later.
             annotations.put(Names.WAIT_FOR_ANNOTATION, "jsonpath={.status.loadBalancer.ingress[0]['ip','hostname']}");
         }
-        var labels = new LinkedHashMap<String, String>(IstioValues.eastWestGatewaySelector());
-        labels.put(Names.NETWORK_LABEL, args.network());
-
+        // One discovery mechanism per gateway: meshNetworks, which names exactly the address and port the
+        // stack says (a configured NAT or internal address, a node port, a port other than 15443). The
+        // Service therefore carries no 'topology.istio.io/network' label: istiod's kube registry
+        // (getGatewayDetails in pilot/pkg/serviceregistry/kube/controller/network.go) would register a
+        // labelled Service as a second gateway of the network, at its load balancer status address on
+        // 15443 or its 'networking.istio.io/gatewayPort' (istio/istio#43656). The gateway pods keep the
+        // label: it places their own endpoints on the network.
         var service = new Service(name + "-eastwestgateway", ServiceArgs.builder()
-                .metadata(metadata(Names.EAST_WEST_GATEWAY, labels, annotations))
+                .metadata(metadata(Names.EAST_WEST_GATEWAY, IstioValues.eastWestGatewaySelector(), annotations))
                 .spec(ServiceSpecArgs.builder()
                         .type(gateway.serviceType().kubernetesName())
                         .selector(IstioValues.eastWestGatewaySelector())
                         .ports(gatewayPorts(gateway))
                         .build())
                 .build(), options());
-
-        var release = release("eastwestgateway", Names.EAST_WEST_GATEWAY, "gateway",
-                Output.of(IstioValues.eastWestGateway(args.network())), List.of(istiod, service), !awaitGateway);
-
         Output<String> address = gateway.address()
                 .map(Output::of)
                 .orElseGet(() -> service.status().applyValue(status -> loadBalancerAddress(status, args.clusterName())));
-        return new EastWestGateway(service, release, address);
+        return new GatewayService(service, address);
+    }
+
+    /**
+     * The east-west gateway's pods (the {@code gateway} chart), behind {@link #gatewayService()}. Helm
+     * waits for them to be ready.
+     *
+     * @param istiod the release whose injection webhook must exist before the gateway pods start
+     * @param after  what else must exist before the pods can become ready (a remote's: its primary's
+     *               remote secret for it, without which istiod cannot authenticate their proxies)
+     */
+    Release gatewayRelease(GatewayService service, Release istiod, Output<List<Resource>> after) {
+        return release("eastwestgateway", Names.EAST_WEST_GATEWAY, "gateway",
+                Output.of(IstioValues.eastWestGateway(args.network())), List.of(istiod, service.service()), after);
     }
 
     private static List<ServicePortArgs> gatewayPorts(EastWestGatewayArgs gateway) {
@@ -225,7 +236,7 @@ final class ClusterInstall {
     }
 
     Release release(String suffix, String releaseName, String chart, Output<Map<String, Object>> values,
-                    List<Resource> dependsOn, boolean skipAwait) {
+                    List<Resource> dependsOn, Output<List<Resource>> dependsOnLater) {
         var charts = args.charts();
         var release = ReleaseArgs.builder().name(releaseName).version(charts.version());
         var repositoryOpts = RepositoryOptsArgs.builder();
@@ -243,14 +254,23 @@ final class ClusterInstall {
                 .namespace(namespaceName)
                 .createNamespace(false)
                 .values(values)
-                .skipAwait(skipAwait)
+                // Helm waits for every release's workloads, so `pulumi up` reports only a mesh that runs.
+                .skipAwait(false)
                 .timeout(RELEASE_TIMEOUT_SECONDS)
                 .maxHistory(RELEASE_MAX_HISTORY)
-                .build(), options(dependsOn.toArray(Resource[]::new)));
+                .build(), CustomResourceOptions.builder()
+                .parent(owner)
+                .provider(provider)
+                .dependsOn(dependsOnLater.applyValue(later -> {
+                    var all = new ArrayList<Resource>(dependsOn);
+                    all.addAll(later);
+                    return List.copyOf(all);
+                }))
+                .build());
     }
 
-    /** The east-west gateway's parts and the address other networks dial. */
-    record EastWestGateway(Service service, Release release, Output<String> address) {
+    /** The east-west gateway's Service and the address other networks dial. */
+    record GatewayService(Service service, Output<String> address) {
     }
 
     /** The cluster's handle, once its istiod, gateway (if any) and reader access (if any) are declared. */

@@ -35,13 +35,14 @@ public record IstioCharts(String version, String repository, Optional<Login> log
      */
     public static List<Problem> checkRepository(String repository) {
         boolean urlWithHost = false;
+        var shown = Urls.withoutCredentials(repository);
         try {
-            var uri = new URI(repository);
+            // Parsed without the user info: a password may hold '/', '?' or '#' (see Urls).
+            var uri = new URI(shown);
             urlWithHost = List.of("https", "oci").contains(uri.getScheme()) && uri.getHost() != null && !uri.getHost().isEmpty();
         } catch (URISyntaxException e) {
             // not a URL at all: the same problem
         }
-        var shown = Urls.withoutCredentials(repository);
         if (!urlWithHost) {
             return List.of(new Problem("repository", "must be an https:// or oci:// URL of a Helm repository (got '" + shown + "')"));
         }

@@ -3,6 +3,7 @@ package io.istiomc.components;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The Helm values of every Istio release the mesh installs, built here and nowhere else. Helm
@@ -27,37 +28,60 @@ public final class IstioValues {
      * cluster (its token goes into that primary's remote secret), off elsewhere, so no identity with
      * read access exists where nothing uses it. (The istiod chart renders the reader ClusterRole and
      * its binding by default; its values.yaml has no such key.)
+     *
+     * @param remotePilotAddress on a remote, the gateway address of its primary (the remote profile;
+     *                           its default validation webhook reaches istiod there, see
+     *                           {@link #remoteIstiod}); empty on a primary
      */
-    public static Map<String, Object> base(boolean remote, boolean readerAccess) {
+    public static Map<String, Object> base(boolean readerAccess, Optional<String> remotePilotAddress) {
         var values = new LinkedHashMap<String, Object>();
-        if (remote) {
+        remotePilotAddress.ifPresent(address -> {
             values.put("profile", REMOTE_PROFILE);
-        }
+            IstiodWebhooks.urls(address).ifPresent(urls -> values.put("base", Map.of("validationURL", urls.validation())));
+        });
         values.put("global", Map.of("enableReaderRBAC", readerAccess));
         return values;
     }
 
     /**
      * istiod on a primary: the seed's {@code values-istio-multicluster-primary.yaml}. It serves its
-     * own cluster and, as an external istiod ({@code servesRemotes}), its remotes.
+     * own cluster and, as an external istiod, the remotes that reach it through its gateway.
+     *
+     * @param remotesReachItAt where remotes reach this istiod (its gateway address) when it serves
+     *                         any; empty when it serves none
      */
     public static Map<String, Object> primaryIstiod(String meshId, String clusterName, String network,
-                                                    boolean servesRemotes) {
+                                                    Optional<String> remotesReachItAt) {
         var global = new LinkedHashMap<String, Object>();
         global.put("meshID", meshId);
         global.put("multiCluster", Map.of("clusterName", clusterName));
         global.put("network", network);
-        if (servesRemotes) {
+        var values = new LinkedHashMap<String, Object>();
+        values.put("global", global);
+        remotesReachItAt.ifPresent(address -> {
             // EXTERNAL_ISTIOD: istiod manages the remotes' webhooks and root-cert ConfigMaps.
             global.put("externalIstiod", true);
-        }
-        return Map.of("global", global);
+            // The remotes' API servers dial a DNS-named gateway by URL (see remoteIstiod) and verify
+            // istiod's serving certificate for that name: ISTIOD_CUSTOM_HOST adds it to the names
+            // istiod issues its certificate for (getDNSNames in pilot/pkg/bootstrap), as Istio's
+            // external control plane guide sets it to the gateway's host.
+            IstiodWebhooks.urls(address).ifPresent(urls ->
+                    values.put("env", Map.of(IstiodWebhooks.CUSTOM_HOST_VARIABLE, urls.host())));
+        });
+        return values;
     }
 
     /**
      * The istiod chart on a remote, with the remote profile: webhooks pointing at the primary's
      * istiod through {@code remotePilotAddress} (the seed's {@code --set profile=remote} line), and
-     * no istiod of its own.
+     * no istiod of its own. For an IP the chart's selector-less Service {@code istiod} and its
+     * EndpointSlice (the IP, port 15017) carry the webhooks, as in Istio's primary-remote guide. For
+     * a DNS name the chart would make that Service an {@code ExternalName}, which an API server dials
+     * on the Service port 443 (the gateway exposes none) or refuses with endpoint routing
+     * (istio/istio#45014; the primary-remote guide calls itself "not suitable for AWS EKS primary cluster deployment"); so the
+     * webhooks take URLs on the gateway's port 15017 instead ({@code istiodRemote.injectionURL},
+     * {@code base.validationURL}), as Istio's external control plane guide sets them. The Service
+     * still carries xDS on 15012, which proxies resolve through DNS.
      */
     public static Map<String, Object> remoteIstiod(String meshId, String clusterName, String network,
                                                    String remotePilotAddress) {
@@ -75,9 +99,15 @@ public final class IstioValues {
         var values = new LinkedHashMap<String, Object>();
         values.put("profile", REMOTE_PROFILE);
         values.put("global", global);
-        values.put("istiodRemote", Map.of(
-                "enabled", true,
-                "injectionPath", Names.injectionPath(clusterName, network)));
+        var istiodRemote = new LinkedHashMap<String, Object>();
+        istiodRemote.put("enabled", true);
+        istiodRemote.put("injectionPath", Names.injectionPath(clusterName, network));
+        var urls = IstiodWebhooks.urls(remotePilotAddress);
+        urls.ifPresent(u -> istiodRemote.put("injectionURL", u.injection(clusterName, network)));
+        values.put("istiodRemote", istiodRemote);
+        // The istiod chart's own validation webhook (istio-validator-<namespace>, rendered for a config
+        // cluster) reads base.validationURL too, though its values.yaml does not list the key.
+        urls.ifPresent(u -> values.put("base", Map.of("validationURL", u.validation())));
         return values;
     }
 

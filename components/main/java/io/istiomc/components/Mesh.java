@@ -4,6 +4,7 @@ import com.pulumi.core.Alias;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.core.internal.Internal;
+import com.pulumi.kubernetes.core.v1.Secret;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.Resource;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 /**
@@ -59,7 +61,7 @@ public class Mesh extends ComponentResource {
     private final Output<String> rootCertPem;
 
     /**
-     * The guide's check, by cluster name: a {@code kubectl exec} of sleep calling helloworld; null
+     * The guide's check, by cluster name: a {@code kubectl exec} of curl calling helloworld; null
      * without samples. A kubeconfig file is named where the cluster's kubeconfig is a plain path.
      */
     @Export(name = "verifyCommands", refs = {Map.class, String.class}, tree = "[0,1,1]")
@@ -67,10 +69,10 @@ public class Mesh extends ComponentResource {
 
     public Mesh(String name, MeshArgs args, @Nullable ComponentResourceOptions options) {
         // Validated before super(): a bad argument must fail before anything is registered.
-        super(TYPE, name, validated(args, options));
+        super(TYPE, name, validated(name, args, options));
         var topology = MeshTopology.of(args);
         var charts = args.istio().charts();
-        var ca = new MeshCertificateAuthority(name + "-ca", MeshCertificateAuthorityArgs.builder()
+        var ca = new MeshCertificateAuthority(caName(name), MeshCertificateAuthorityArgs.builder()
                 .clusterNames(topology.clusters().stream().map(MeshClusterArgs::name).toList())
                 .rootValidityDays(args.ca().rootValidityDays())
                 .intermediateValidityDays(args.ca().intermediateValidityDays())
@@ -88,27 +90,44 @@ public class Mesh extends ComponentResource {
                     .build(), child()).handle());
         }
         var pilotAddresses = new LinkedHashMap<String, Output<String>>();
-        for (var remote : topology.remotes()) {
-            var controlPlane = handles.get(topology.controlPlaneOf(remote).orElseThrow());
-            var pilotAddress = controlPlane.gateway().orElseThrow().address();
-            handles.put(remote.name(), new RemoteCluster(remote.name(), RemoteClusterArgs.builder()
-                    .cluster(clusterArgs(args, remote, charts, ca.bundle(remote.name())))
-                    .primaryClusterName(controlPlane.clusterName())
-                    .remotePilotAddress(pilotAddress)
-                    .multiNetwork(topology.multiNetwork())
-                    .build(), child()).handle());
-            pilotAddresses.put(remote.name(), pilotAddress);
-        }
-
-        var linkArgs = MeshLinkArgs.builder();
-        topology.primaries().forEach(primary -> linkArgs.watcher(handles.get(primary.name())));
-        for (var cluster : topology.clusters()) {
-            if (topology.watched(cluster)) {
-                linkArgs.watched(handles.get(cluster.name()),
-                        new ApiEndpoint(cluster.apiServer().orElseThrow(), cluster.tlsServerName()));
+        // A remote's gateway pods become ready only once its primary holds its remote secret, which the
+        // link declares after every cluster: the release waits for it through an output filled in then.
+        var secretsOfRemotes = new LinkedHashMap<String, CompletableFuture<Secret>>();
+        MeshLink link;
+        try {
+            for (var remote : topology.remotes()) {
+                var controlPlane = handles.get(topology.controlPlaneOf(remote).orElseThrow());
+                var pilotAddress = controlPlane.gateway().orElseThrow().address();
+                var remoteSecret = new CompletableFuture<Secret>();
+                secretsOfRemotes.put(remote.name(), remoteSecret);
+                handles.put(remote.name(), new RemoteCluster(remote.name(), RemoteClusterArgs.builder()
+                        .cluster(clusterArgs(args, remote, charts, ca.bundle(remote.name())))
+                        .primaryClusterName(controlPlane.clusterName())
+                        .remotePilotAddress(pilotAddress)
+                        .multiNetwork(topology.multiNetwork())
+                        .eastWestGatewayAfter(Output.of(remoteSecret).apply(secret -> secret.metadata()
+                                .applyValue(metadata -> metadata.name().orElse(""))))
+                        .build(), child()).handle());
+                pilotAddresses.put(remote.name(), pilotAddress);
             }
+
+            var linkArgs = MeshLinkArgs.builder();
+            topology.primaries().forEach(primary -> linkArgs.watcher(handles.get(primary.name())));
+            for (var cluster : topology.clusters()) {
+                if (topology.watched(cluster)) {
+                    linkArgs.watched(handles.get(cluster.name()),
+                            new ApiEndpoint(cluster.apiServer().orElseThrow(), cluster.tlsServerName()));
+                }
+            }
+            link = new MeshLink(linkName(name), linkArgs.build(), child());
+            for (var remote : topology.remotes()) {
+                secretsOfRemotes.get(remote.name()).complete(
+                        link.remoteSecret(topology.controlPlaneOf(remote).orElseThrow(), remote.name()).orElseThrow());
+            }
+        } finally {
+            // Never leave a release waiting for a dependency that will not come: the run reports the error instead.
+            secretsOfRemotes.values().forEach(f -> f.completeExceptionally(new IllegalStateException("the mesh link was not declared")));
         }
-        var link = new MeshLink(name + "-link", linkArgs.build(), child());
 
         var addresses = new LinkedHashMap<String, Output<String>>();
         for (var cluster : topology.clusters()) {
@@ -202,9 +221,20 @@ public class Mesh extends ComponentResource {
         });
     }
 
-    private static @Nullable ComponentResourceOptions validated(MeshArgs args, @Nullable ComponentResourceOptions options) {
-        Problem.requireNone("MeshArgs", check(args));
+    private static @Nullable ComponentResourceOptions validated(String name, MeshArgs args,
+                                                                @Nullable ComponentResourceOptions options) {
+        Problem.requireNone("MeshArgs", check(name, args));
         return options;
+    }
+
+    /** The name of a mesh's certificate authority. */
+    public static String caName(String meshName) {
+        return meshName + "-ca";
+    }
+
+    /** The name of a mesh's link. */
+    public static String linkName(String meshName) {
+        return meshName + "-link";
     }
 
     /**
@@ -214,8 +244,8 @@ public class Mesh extends ComponentResource {
      *
      * @return problems named by the args' own properties, e.g. {@code clusters[1].gateway.port}
      */
-    public static List<Problem> check(MeshArgs args) {
-        var problems = checkAllButApiServers(args);
+    public static List<Problem> check(String name, MeshArgs args) {
+        var problems = checkAllButApiServers(name, args);
         problems.addAll(MeshTopology.of(args).checkApiServers());
         return problems;
     }
@@ -224,7 +254,7 @@ public class Mesh extends ComponentResource {
      * Every rule of {@link #check} but the one that each watched cluster's API server is given
      * ({@link MeshTopology#checkApiServers()}), for a program that fills the API servers in afterwards.
      */
-    public static List<Problem> checkAllButApiServers(MeshArgs args) {
+    public static List<Problem> checkAllButApiServers(String name, MeshArgs args) {
         var problems = new ArrayList<Problem>();
         if (required(problems, "meshId", args.meshId())) {
             problems.addAll(Dns1123.checkLabel("meshId", args.meshId()));
@@ -254,7 +284,23 @@ public class Mesh extends ComponentResource {
         problems.addAll(Problem.under("ca.", MeshCertificateAuthorityArgs.check(args.ca().rootValidityDays(),
                 args.ca().intermediateValidityDays(), args.ca().rsaBits())));
         problems.addAll(Problem.under("samples.", SampleAppsArgs.checkNamespace(args.samples().namespace())));
+        if (problems.isEmpty()) {
+            problems.addAll(collisions(name, clusters));
+        }
         return problems;
+    }
+
+    /**
+     * Names the other rules accept may still give two resources one URN ({@link RegisteredNames});
+     * checked on valid names only, each problem on the name of the last cluster involved.
+     */
+    private static List<Problem> collisions(String name, List<MeshClusterArgs> clusters) {
+        var names = new LinkedHashMap<String, Boolean>();
+        clusters.forEach(c -> names.put(c.name(), c.isPrimary()));
+        var order = List.copyOf(names.keySet());
+        return RegisteredNames.collisions(new RegisteredNames.Layout(name, names)).stream()
+                .map(p -> new Problem("clusters[" + order.indexOf(p.property()) + "].name", "'" + p.property() + "' " + p.message()))
+                .toList();
     }
 
     private static List<Problem> checkIstio(IstioArgs istio) {

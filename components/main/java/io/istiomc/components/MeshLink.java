@@ -43,6 +43,8 @@ public class MeshLink extends ComponentResource {
 
     private final Optional<Output<String>> meshNetworks;
     private final Map<String, List<String>> remoteSecretNames = new LinkedHashMap<>();
+    /** The remote secrets, by watcher, then by watched cluster. */
+    private final Map<String, Map<String, Secret>> remoteSecrets = new LinkedHashMap<>();
 
     public MeshLink(String name, MeshLinkArgs args) {
         this(name, args, null);
@@ -67,7 +69,8 @@ public class MeshLink extends ComponentResource {
                     continue;
                 }
                 var secretName = Names.remoteSecretName(watched.clusterName());
-                remoteSecret(prefix + "-" + secretName, onePrimary ? name + "-" + secretName : null, placement, watched);
+                remoteSecrets.computeIfAbsent(watcher.clusterName(), w -> new LinkedHashMap<>()).put(watched.clusterName(),
+                        remoteSecret(prefix + "-" + secretName, onePrimary ? name + "-" + secretName : null, placement, watched));
                 secrets.add(secretName);
             }
             remoteSecretNames.put(watcher.clusterName(), List.copyOf(secrets));
@@ -122,19 +125,19 @@ public class MeshLink extends ComponentResource {
     }
 
     /** The resources an output depends on: what the objects made from it must follow. */
-    private static Output<List<Resource>> dependenciesOf(Output<?> output) {
+    static Output<List<Resource>> dependenciesOf(Output<?> output) {
         return Output.of(Internal.of(output).getResources().thenApply(List::<Resource>copyOf));
     }
 
-    private void remoteSecret(String resourceName, @Nullable String formerName, Placement watcher,
-                              MeshLinkArgs.Watched watched) {
+    private Secret remoteSecret(String resourceName, @Nullable String formerName, Placement watcher,
+                                MeshLinkArgs.Watched watched) {
         var clusterName = watched.clusterName();
         var reader = watched.reader().orElseThrow();
         var kubeconfig = Output.tuple(reader.caData(), reader.token(), watched.apiServer())
                 .applyValue(t -> RemoteSecretKubeconfig.build(clusterName, t.t3.server(), t.t1, t.t2,
                         t.t3.tlsServerName()))
                 .asSecret();
-        new Secret(resourceName, SecretArgs.builder()
+        return new Secret(resourceName, SecretArgs.builder()
                 .metadata(ObjectMetaArgs.builder()
                         .name(Names.remoteSecretName(clusterName))
                         .namespace(Names.ISTIO_NAMESPACE)
@@ -227,6 +230,14 @@ public class MeshLink extends ComponentResource {
      */
     public Output<Map<String, List<String>>> remoteSecretNames() {
         return Output.of(java.util.Collections.unmodifiableMap(new LinkedHashMap<>(remoteSecretNames)));
+    }
+
+    /**
+     * The remote secret for {@code watched} in the primary {@code watcher}; empty where the link
+     * declares none (a cluster does not watch itself).
+     */
+    public Optional<Secret> remoteSecret(String watcher, String watched) {
+        return Optional.ofNullable(remoteSecrets.getOrDefault(watcher, Map.of()).get(watched));
     }
 
     /**

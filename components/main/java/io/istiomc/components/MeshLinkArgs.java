@@ -127,8 +127,13 @@ public final class MeshLinkArgs {
             Objects.requireNonNull(apiServer, "apiServer");
         }
 
-        /** A cluster declared in this program, at the API endpoint the caller resolved. */
+        /**
+         * A cluster declared in this program, at the API endpoint the caller resolved: its server is
+         * checked now, before the link registers anything, not where the remote secret is built.
+         */
         public static Watched of(ClusterHandle cluster, ApiEndpoint apiServer) {
+            Problem.requireNone("MeshLinkArgs: watched cluster '" + cluster.clusterName() + "'",
+                    RemoteSecretKubeconfig.checkServer(Objects.requireNonNull(apiServer, "apiServer").server()));
             return new Watched(cluster.clusterName(), cluster.network(), cluster.gateway(), cluster.reader(),
                     Output.of(Objects.requireNonNull(apiServer, "apiServer")));
         }

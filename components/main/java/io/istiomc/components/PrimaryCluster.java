@@ -8,6 +8,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 
 import javax.annotation.Nullable;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -68,14 +69,24 @@ public class PrimaryCluster extends ComponentResource {
         // Validated before super(): a bad argument must fail before anything is registered.
         super(TYPE, name, validated(args, options));
         var cluster = args.cluster();
-        var install = new ClusterInstall(this, name, cluster, false, args.watched(), Map.of());
-        var istiod = install.istiod(Output.of(IstioValues.primaryIstiod(
-                cluster.meshId(), cluster.clusterName(), cluster.network(), args.servesRemotes())));
+        var install = new ClusterInstall(this, name, cluster,
+                Output.of(IstioValues.base(args.watched(), Optional.empty())), Map.of());
+
+        boolean needsGateway = args.servesRemotes() || args.multiNetwork();
+        var gatewayService = needsGateway ? Optional.of(install.gatewayService()) : Optional.<ClusterInstall.GatewayService>empty();
+        // A primary that serves remotes learns its gateway address first: istiod's serving certificate
+        // must name it when it is a DNS name (IstioValues.primaryIstiod).
+        Output<Map<String, Object>> istiodValues = args.servesRemotes()
+                ? gatewayService.orElseThrow().address().applyValue(address -> IstioValues.primaryIstiod(
+                        cluster.meshId(), cluster.clusterName(), cluster.network(), Optional.of(address)))
+                : Output.of(IstioValues.primaryIstiod(cluster.meshId(), cluster.clusterName(), cluster.network(), Optional.empty()));
+        var istiod = install.istiod(istiodValues);
 
         Optional<Output<String>> gatewayAddress = Optional.empty();
-        if (args.servesRemotes() || args.multiNetwork()) {
-            var gateway = install.eastWestGateway(istiod, true);
-            var address = gateway.address();
+        if (needsGateway) {
+            var service = gatewayService.orElseThrow();
+            var gateway = install.gatewayRelease(service, istiod, Output.of(List.of()));
+            var address = service.address();
             // Istio validates these through istiod's webhook, so they follow the istiod release.
             if (args.multiNetwork()) {
                 customResource(name, install, istiod, "Gateway", IstioNetworking.CROSS_NETWORK_GATEWAY,
@@ -89,7 +100,7 @@ public class PrimaryCluster extends ComponentResource {
                 // The address is handed out only once istiod is reachable through it: the gateway pods
                 // are ready (Helm waits for them) and routed to istiod. Remotes point their webhooks and
                 // proxies at it, so their pods can be injected and get certificates as soon as they start.
-                address = Output.tuple(gateway.address(), gateway.release().status(), istiodGateway.metadata(),
+                address = Output.tuple(service.address(), gateway.status(), istiodGateway.metadata(),
                         istiodRoute.metadata()).applyValue(t -> t.t1);
             }
             gatewayAddress = Optional.of(address);
@@ -128,6 +139,8 @@ public class PrimaryCluster extends ComponentResource {
     public static void validate(PrimaryClusterArgs args) {
         var cluster = args.cluster();
         Problem.requireNone("PrimaryClusterArgs", Problem.under("cluster.", ClusterArgs.check(cluster)));
+        // A required value given as a known null is refused now, while nothing is registered.
+        cluster.certificates();
         if (args.servesRemotes()) {
             Problem.requireNone("PrimaryClusterArgs", Problem.under("cluster.gateway.",
                     EastWestGatewayArgs.checkExposesIstiod(cluster.gateway().serviceType())));

@@ -64,17 +64,21 @@ public class RemoteCluster extends ComponentResource {
         // Validated before super(): a bad argument must fail before anything is registered.
         super(TYPE, name, validated(args, options));
         var cluster = args.cluster();
-        var install = new ClusterInstall(this, name, cluster, true, true,
+        // The remote's webhooks and proxies point at its primary's gateway, so its releases wait for
+        // that address: the first of the cross-cluster edges of the graph.
+        var pilotAddress = args.remotePilotAddress();
+        var install = new ClusterInstall(this, name, cluster,
+                pilotAddress.applyValue(address -> IstioValues.base(true, Optional.of(address))),
                 Map.of(Names.CONTROL_PLANE_CLUSTERS_ANNOTATION, args.primaryClusterName()));
-
-        // The remote's webhooks and proxies point at its primary's gateway, so this release waits
-        // for that address: the first of the cross-cluster edges of the graph.
-        var istiod = install.istiod(args.remotePilotAddress().applyValue(address -> IstioValues.remoteIstiod(
+        var istiod = install.istiod(pilotAddress.applyValue(address -> IstioValues.remoteIstiod(
                 cluster.meshId(), cluster.clusterName(), cluster.network(), address)));
         var reader = install.readerAccess(istiod);
-        Optional<Output<String>> gatewayAddress = args.multiNetwork()
-                ? Optional.of(install.eastWestGateway(istiod, false).address())
-                : Optional.empty();
+        Optional<Output<String>> gatewayAddress = Optional.empty();
+        if (args.multiNetwork()) {
+            var service = install.gatewayService();
+            install.gatewayRelease(service, istiod, args.eastWestGatewayAfter());
+            gatewayAddress = Optional.of(service.address());
+        }
 
         this.handle = install.handle(istiod, gatewayAddress, Optional.of(reader));
         var handle = this.handle;
@@ -102,6 +106,9 @@ public class RemoteCluster extends ComponentResource {
     public static void validate(RemoteClusterArgs args) {
         var cluster = args.cluster();
         Problem.requireNone("RemoteClusterArgs", Problem.under("cluster.", ClusterArgs.check(cluster)));
+        // A required value given as a known null is refused now, while nothing is registered.
+        cluster.certificates();
+        args.remotePilotAddress();
         if (cluster.clusterName().equals(args.primaryClusterName())) {
             throw new IllegalArgumentException("RemoteClusterArgs: 'cluster.clusterName' must differ from"
                     + " 'primaryClusterName' (both are '" + cluster.clusterName() + "'); give each cluster its own name");

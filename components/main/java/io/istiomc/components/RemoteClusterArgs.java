@@ -3,9 +3,11 @@ package io.istiomc.components;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.exceptions.MissingRequiredPropertyException;
+import com.pulumi.resources.Resource;
 import com.pulumi.resources.ResourceArgs;
 
 import javax.annotation.Nullable;
+import java.util.List;
 
 /** Arguments of {@link RemoteCluster}: the cluster and what it takes from its primary. */
 public final class RemoteClusterArgs extends ResourceArgs {
@@ -31,6 +33,19 @@ public final class RemoteClusterArgs extends ResourceArgs {
     @Import(name = "multiNetwork")
     private @Nullable Boolean multiNetwork;
 
+    /**
+     * A value the east-west gateway's pods wait for besides this cluster's istiod release: the
+     * release follows the resources this output depends on. A {@link Mesh} passes an output of its
+     * primary's remote secret for this cluster (declared later, by {@link MeshLink}), without which the
+     * primary's istiod cannot authenticate the gateway's proxy, so the pods never become ready. Istio's
+     * tested flow (istio/istio.io {@code content/en/docs/setup/install/multicluster/primary-remote_multi-network/helm_test.sh})
+     * attaches the remote (its remote secret) before installing the remote's gateway; Helm waits for the
+     * pods. Default: nothing (the pods become ready once the remote secret exists, within the release's
+     * timeout).
+     */
+    @Import(name = "eastWestGatewayAfter")
+    private @Nullable Output<Output<String>> eastWestGatewayAfter;
+
     private RemoteClusterArgs() {
     }
 
@@ -47,11 +62,16 @@ public final class RemoteClusterArgs extends ResourceArgs {
     }
 
     public Output<String> remotePilotAddress() {
-        return Relayed.flat(remotePilotAddress);
+        return Relayed.required(remotePilotAddress, "remotePilotAddress");
     }
 
     public boolean multiNetwork() {
         return Boolean.TRUE.equals(multiNetwork);
+    }
+
+    /** The resources the east-west gateway's pods wait for ({@code eastWestGatewayAfter}'s dependencies). */
+    public Output<List<Resource>> eastWestGatewayAfter() {
+        return eastWestGatewayAfter == null ? Output.of(List.of()) : MeshLink.dependenciesOf(Relayed.flat(eastWestGatewayAfter));
     }
 
     public static final class Builder {
@@ -59,6 +79,7 @@ public final class RemoteClusterArgs extends ResourceArgs {
         private @Nullable String primaryClusterName;
         private @Nullable Output<String> remotePilotAddress;
         private boolean multiNetwork;
+        private @Nullable Output<String> eastWestGatewayAfter;
 
         public Builder cluster(ClusterArgs cluster) {
             this.cluster = cluster;
@@ -84,6 +105,11 @@ public final class RemoteClusterArgs extends ResourceArgs {
             return this;
         }
 
+        public Builder eastWestGatewayAfter(Output<String> after) {
+            this.eastWestGatewayAfter = java.util.Objects.requireNonNull(after, "eastWestGatewayAfter");
+            return this;
+        }
+
         public RemoteClusterArgs build() {
             require(cluster, "cluster");
             require(primaryClusterName, "primaryClusterName");
@@ -93,6 +119,7 @@ public final class RemoteClusterArgs extends ResourceArgs {
             args.primaryClusterName = primaryClusterName;
             args.remotePilotAddress = Relayed.wrap(remotePilotAddress);
             args.multiNetwork = multiNetwork;
+            args.eastWestGatewayAfter = eastWestGatewayAfter == null ? null : Relayed.wrap(eastWestGatewayAfter);
             return args;
         }
 

@@ -90,13 +90,14 @@ public final class RemoteSecretKubeconfig {
      */
     public static List<Problem> checkServer(String server) {
         boolean httpsWithHost = false;
+        var shown = Urls.withoutCredentials(server);
         try {
-            var uri = new URI(server);
+            // Parsed without the user info: a password may hold '/', '?' or '#' (see Urls).
+            var uri = new URI(shown);
             httpsWithHost = "https".equals(uri.getScheme()) && uri.getHost() != null && !uri.getHost().isEmpty();
         } catch (URISyntaxException e) {
             // not a URL at all: the same problem
         }
-        var shown = Urls.withoutCredentials(server);
         if (!httpsWithHost) {
             return List.of(new Problem("server", "must be an https:// URL with a host, e.g. https://203.0.113.20:6443 (got '"
                     + shown + "')"));

@@ -16,7 +16,10 @@ import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ResourceRequirementsArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ServicePortArgs;
+import com.pulumi.kubernetes.core.v1.inputs.SecretVolumeSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ServiceSpecArgs;
+import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
+import com.pulumi.kubernetes.core.v1.inputs.VolumeMountArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.ComponentResource;
@@ -32,18 +35,19 @@ import java.util.Optional;
 
 /**
  * The guide's check that the mesh works: Istio's {@code helloworld} sample (Service everywhere, a
- * version per cluster) and the {@code sleep} client in every cluster, in a namespace with sidecar
- * injection. Calling helloworld from sleep in any cluster answers from both versions, the remote
- * ones through the east-west gateways.
+ * version per cluster) and the {@code curl} client in every cluster, in a namespace with sidecar
+ * injection, as Istio 1.30's "Verify the installation" page deploys them. Calling helloworld from curl
+ * in any cluster answers from both versions, the remote ones through the east-west gateways.
  */
 public class SampleApps extends ComponentResource {
     public static final String TYPE = "istio-multicluster:index:SampleApps";
     public static final String HELLOWORLD = "helloworld";
-    public static final String SLEEP = "sleep";
+    public static final String CURL = "curl";
     public static final int HELLOWORLD_PORT = 5000;
-    /** The images of Istio 1.30.3's samples (samples/helloworld/helloworld.yaml, samples/sleep/sleep.yaml). */
+    /** The images of Istio 1.30.3's samples (samples/helloworld/helloworld.yaml, samples/curl/curl.yaml). */
     public static final String HELLOWORLD_IMAGE = "registry.istio.io/release/examples-helloworld-%s:1.0";
-    public static final String SLEEP_IMAGE = "docker.io/curlimages/curl:8.16.0";
+    public static final String CURL_IMAGE = "docker.io/curlimages/curl:8.16.0";
+    private static final String CURL_TLS_VOLUME = "secret-volume";
 
     private final Map<String, String> helloworldVersions = new LinkedHashMap<>();
 
@@ -93,27 +97,34 @@ public class SampleApps extends ComponentResource {
                         .build()))
                 .build(), inNamespace);
 
-        var sleepLabels = Map.of("app", SLEEP);
-        var serviceAccount = new ServiceAccount(prefix + "-sleep-sa", ServiceAccountArgs.builder()
-                .metadata(meta(SLEEP, ns, Map.of()))
+        // As samples/curl/curl.yaml: only the pods carry app=curl; the TLS volume is the sample's own,
+        // from a Secret that may be absent.
+        var curlLabels = Map.of("app", CURL);
+        var serviceAccount = new ServiceAccount(prefix + "-curl-sa", ServiceAccountArgs.builder()
+                .metadata(meta(CURL, ns, Map.of()))
                 .build(), inNamespace);
-        new Service(prefix + "-sleep", ServiceArgs.builder()
-                .metadata(meta(SLEEP, ns, Map.of("app", SLEEP, "service", SLEEP)))
+        new Service(prefix + "-curl", ServiceArgs.builder()
+                .metadata(meta(CURL, ns, Map.of("app", CURL, "service", CURL)))
                 .spec(ServiceSpecArgs.builder()
-                        .selector(sleepLabels)
+                        .selector(curlLabels)
                         .ports(ServicePortArgs.builder().name("http").port(80).protocol("TCP").build())
                         .build())
                 .build(), inNamespace);
-        new Deployment(prefix + "-sleep-deployment", DeploymentArgs.builder()
-                .metadata(meta(SLEEP, ns, Map.of())) // as samples/sleep: only its pods carry app=sleep
-                .spec(deploymentSpec(sleepLabels, PodSpecArgs.builder()
+        new Deployment(prefix + "-curl-deployment", DeploymentArgs.builder()
+                .metadata(meta(CURL, ns, Map.of()))
+                .spec(deploymentSpec(curlLabels, PodSpecArgs.builder()
                         .serviceAccountName(serviceAccount.metadata().applyValue(m -> m.name().orElseThrow()))
                         .terminationGracePeriodSeconds(0)
                         .containers(ContainerArgs.builder()
-                                .name(SLEEP)
-                                .image(SLEEP_IMAGE)
+                                .name(CURL)
+                                .image(CURL_IMAGE)
                                 .imagePullPolicy("IfNotPresent")
                                 .command(List.of("/bin/sleep", "infinity"))
+                                .volumeMounts(VolumeMountArgs.builder().name(CURL_TLS_VOLUME).mountPath("/etc/curl/tls").build())
+                                .build())
+                        .volumes(VolumeArgs.builder()
+                                .name(CURL_TLS_VOLUME)
+                                .secret(SecretVolumeSourceArgs.builder().secretName("curl-secret").optional(true).build())
                                 .build())
                         .build()))
                 .build(), inNamespace);
@@ -141,13 +152,13 @@ public class SampleApps extends ComponentResource {
     }
 
     /**
-     * The guide's cross-cluster check, run from the sleep pod of the cluster behind {@code kubeContext}
+     * The guide's cross-cluster check, run from the curl pod of the cluster behind {@code kubeContext}
      * in {@code kubeconfigFile} (default: kubectl's own files). Two clusters may share a context name in
      * different files, so the file is named whenever the cluster has one.
      */
     public static String verifyCommand(String kubeContext, Optional<String> kubeconfigFile, String namespace) {
         return "kubectl exec " + kubeconfigFile.map(f -> "--kubeconfig=" + f + " ").orElse("")
-                + "--context=" + kubeContext + " -n " + namespace + " -c " + SLEEP + " deploy/" + SLEEP
+                + "--context=" + kubeContext + " -n " + namespace + " -c " + CURL + " deploy/" + CURL
                 + " -- curl -sS " + HELLOWORLD + "." + namespace + ":" + HELLOWORLD_PORT + "/hello";
     }
 

@@ -9,7 +9,7 @@
  * uses the istiod of its primary through that primary's gateway address; every cluster component
  * returns the same {@link io.istiomc.components.ClusterHandle}; {@link io.istiomc.components.MeshLink}
  * gives every primary read access to every other cluster and, across networks, the meshNetworks;
- * {@link io.istiomc.components.SampleApps} deploys the helloworld/sleep check.
+ * {@link io.istiomc.components.SampleApps} deploys the helloworld/curl check.
  *
  * <p>Every Kubernetes child is bound to the explicit provider of its own cluster: a resource on a
  * default provider would touch whatever cluster the ambient kubeconfig points at.

@@ -137,4 +137,21 @@ class MeshLinkTest {
                 noGateway);
         assertEquals(List.of(), mocks.registrations(r -> r.name().startsWith("link-")));
     }
+
+    @Test
+    @DisplayName("a watched cluster's API server is checked when the link's args are built, before anything is registered")
+    void watchedApiServerCheckedBeforeRegistering() {
+        var refused = failRun(ctx -> {
+            var ca = ca("p", "r");
+            var primary = new PrimaryCluster("p", PrimaryClusterArgs.builder().cluster(cluster("p", "n", ca)).servesRemotes(true).build(), null);
+            var remote = new RemoteCluster("r", RemoteClusterArgs.builder().cluster(cluster("r", "n", ca)).primaryClusterName("p")
+                    .remotePilotAddress("192.0.2.10").build(), null);
+            new MeshLink("link", MeshLinkArgs.builder().watcher(primary.handle())
+                    .watched(remote.handle(), ApiEndpoint.of("https://robot:Zq7/Slash@r.example:6443")).build());
+        });
+        assertTrue(refused.contains("MeshLinkArgs: watched cluster 'r': 'server' must not carry credentials (user info or a"
+                + " query string; got 'https://***@r.example:6443')"), refused);
+        assertFalse(refused.contains("Zq7") || refused.contains("Slash"), refused);
+        assertEquals(List.of(), mocks.registrations(r -> r.name().startsWith("link")));
+    }
 }

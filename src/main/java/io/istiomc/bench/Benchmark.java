@@ -6,6 +6,7 @@ import io.istiomc.command.ExitStatus;
 import io.istiomc.command.Options;
 import io.istiomc.command.UsageException;
 import io.istiomc.config.InvalidConfigException;
+import io.istiomc.config.MeshSize;
 import io.istiomc.plan.Plan;
 import io.istiomc.plan.PlanRunner;
 import io.istiomc.plan.RecordedResource;
@@ -35,8 +36,12 @@ import java.util.concurrent.TimeUnit;
 public final class Benchmark {
     public static final List<Integer> DEFAULT_REMOTES = List.of(1, 10, 50, 200);
     public static final List<Integer> DEFAULT_PRIMARIES = List.of(1);
-    /** The largest size measured: 1+200 plans in about 8 s within 200 MB; this bounds a run to minutes. */
-    public static final int MAX_REMOTES = 500;
+    /**
+     * The largest count of remotes or primaries: a mesh has at most {@link MeshSize#MAX_CLUSTERS}
+     * clusters, one of them a primary. Every size measured must also be a mesh the stack config
+     * accepts ({@link MeshSize}), so that a run is bounded to minutes.
+     */
+    public static final int MAX_REMOTES = MeshSize.MAX_CLUSTERS - 1;
     /**
      * Plans of 1+{@value #WARM_UP_REMOTES} run before measuring, so that class loading and JIT
      * compilation do not count: at least {@value #MIN_WARM_UP_RUNS}, and more (up to
@@ -128,7 +133,14 @@ public final class Benchmark {
             }
             return Path.of(file);
         });
-        return new Settings(remotes, primaries, json, markdown, sizes);
+        var settings = new Settings(remotes, primaries, json, markdown, sizes);
+        // The same bound as a stack's: no size runs that the program would refuse to plan.
+        for (var size : settings.sizes()) {
+            MeshSize.check(size.primaries(), size.primaries() + size.remotes()).ifPresent(problem -> {
+                throw new UsageException("size " + size.primaries() + "+" + size.remotes() + " " + problem);
+            });
+        }
+        return settings;
     }
 
     /** {@code --sizes}: comma-separated {@code P+N} pairs (P primaries, N remotes), each count bounded like the others; no repeats. */

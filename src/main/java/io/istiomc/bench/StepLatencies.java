@@ -50,9 +50,9 @@ public final class StepLatencies {
             // base: only CRDs and cluster roles, but ~15 s while the API server establishes the
             // ~15 Istio CRDs (Helm waits for them to be served).
             new Rule(new Step("helm base", 15.0), r -> release(r, "base")),
-            // gateway with skipAwait = true (the remotes'): Helm installs and returns, ~5 s.
+            // gateway with skipAwait = true (none the mesh installs today): Helm installs and returns, ~5 s.
             new Rule(new Step("helm gateway (skipAwait)", 5.0), r -> release(r, "gateway") && skipAwait(r)),
-            // gateway awaited (the primary's): image pull of proxyv2 (shared with nothing yet) and
+            // gateway awaited (every cluster's): image pull of proxyv2 (shared with nothing yet) and
             // readiness, ~45 s (assumption; smaller than istiod's wait, one container).
             new Rule(new Step("helm gateway", 45.0), r -> release(r, "gateway")),
             // Any other chart: ~30 s (assumption; the mesh installs none).
@@ -88,7 +88,7 @@ public final class StepLatencies {
      *   <li>per remote, "Prepare environment variables" and "Create the n2-k8s-config file" (five
      *       kubectl commands and a heredoc): ~30 s (assumption);</li>
      *   <li>per remote, "Wait for istio-ingressgateway to become ready" once the primary watches the
-     *       remote: ~45 s, the gateway readiness that the plan's skipAwait release does not wait for.</li>
+     *       remote: ~45 s, the gateway readiness the plan's release awaits after the remote secret.</li>
      * </ul>
      */
     public static final double GUIDE_EDIT_MESH_NETWORKS_PER_CLUSTER = 60.0;

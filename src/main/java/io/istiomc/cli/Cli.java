@@ -40,8 +40,9 @@ public final class Cli {
                   (Pulumi.<NAME>.yaml, else stacks/Pulumi.<NAME>.yaml). Exit 0: plan made; 2: invalid config; 1: other.
               java -jar target/istio-multicluster.jar bench [--remotes 1,10,50,200] [--primaries 1,3,10] [--sizes 1+10,3+100] [--json FILE] [--markdown]
                   how program time, memory and the deployment's critical path grow with the numbers of remotes and
-                  primaries (each count at most 500).
-            """;
+                  primaries (each count at most %d; each size at most %d clusters and %d remote secrets, as a stack).
+            """.formatted(io.istiomc.bench.Benchmark.MAX_REMOTES, io.istiomc.config.MeshSize.MAX_CLUSTERS,
+            io.istiomc.config.MeshSize.MAX_REMOTE_SECRETS);
 
     private Cli() {
     }
@@ -93,11 +94,15 @@ public final class Cli {
                     + " (Pulumi's rule)");
         }
         if (!Files.isRegularFile(file)) {
-            throw new UsageException("stack file '" + file + "' does not exist");
+            throw new UsageException("stack file '" + file + "' " + (Files.exists(file)
+                    ? "is not a regular file (a FIFO, socket, device or directory)" : "does not exist"));
         }
         var outDir = options.value("--out").map(dir -> path("--out", dir));
         try {
-            Plan plan = PlanRunner.run(stack, RawConfig.fromStackFile(file), ApiServers.defaultKubeconfigs());
+            // As the CLI, the project is the Pulumi.yaml of the working directory (or above), wherever the stack file is.
+            var raw = RawConfig.fromStackFile(file, RawConfig.findProjectFile(Path.of("")));
+            raw.warnings().forEach(w -> err.println("warning: " + Printable.escape(w)));
+            Plan plan = PlanRunner.run(stack, raw, ApiServers.defaultKubeconfigs());
             plan.warnings().forEach(w -> err.println("warning: " + Printable.escape(w)));
             out.print(format.equals("json") ? PlanJson.write(plan) : PlanText.write(plan));
             if (outDir.isPresent()) {

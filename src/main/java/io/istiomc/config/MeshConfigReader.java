@@ -60,7 +60,7 @@ public final class MeshConfigReader {
      * @throws InvalidConfigException with every problem found
      */
     public static StackConfig read(RawConfig raw) {
-        return read(raw, p -> Path.of(System.getProperty("user.home")).resolve(p));
+        return read(raw, p -> Home.directory().resolve(p));
     }
 
     /** As {@link #read(RawConfig)}, resolving {@code ~/} paths under a home chosen by the caller. */
@@ -69,7 +69,7 @@ public final class MeshConfigReader {
         var config = reader.readAll(raw);
         // The API servers of watched clusters are resolved after reading (ApiServers), partly from kubeconfigs;
         // the Mesh checks them when it is declared.
-        reader.reportLibraryProblems(Mesh.checkAllButApiServers(config.mesh()));
+        reader.reportLibraryProblems(Mesh.checkAllButApiServers(StackConfig.MESH_NAME, config.mesh()));
         if (!reader.problems.isEmpty()) {
             throw new InvalidConfigException(reader.problems);
         }
@@ -92,6 +92,7 @@ public final class MeshConfigReader {
     }
 
     private StackConfig readAll(RawConfig raw) {
+        problems.addAll(raw.problems());
         for (var key : new TreeSet<>(raw.values().keySet())) {
             if (key.startsWith(NS) && !TOP_LEVEL_KEYS.contains(key.substring(NS.length()))) {
                 unknownKey(key, key.substring(NS.length()), List.copyOf(new TreeSet<>(TOP_LEVEL_KEYS)));
@@ -103,6 +104,11 @@ public final class MeshConfigReader {
         }
         var mesh = MeshArgs.builder();
         raw.get(NS + "meshId").ifPresent(mesh::meshId);
+        if (raw.get(NS + "meshId").filter(String::isEmpty).isPresent()) {
+            // 'meshId:' and 'meshId: null' reach the program as an empty string, not as the text 'null'.
+            problem(NS + "meshId", "is empty (Pulumi passes a key left empty or null as an empty string); set it to the"
+                    + " mesh ID every cluster shares, e.g. 'mesh1'");
+        }
         readIstio(node(raw, "istio")).ifPresent(mesh::istio);
         var kubeconfigs = new ArrayList<Optional<StackConfig.Kubeconfig>>();
         readClusters(node(raw, "clusters"), kubeconfigs).ifPresent(mesh::clusters);
@@ -142,7 +148,17 @@ public final class MeshConfigReader {
             return Optional.empty();
         }
         if (!node.get().isArray()) {
-            problem(key, "must be a list of cluster objects (got " + describe(node.get()) + ")");
+            problem(key, "must be a list of cluster objects (got " + describe(key, node.get()) + ")");
+            return Optional.of(List.of());
+        }
+        // Checked before the walk, which for a huge list would take longer than the refusal should.
+        var primaries = 0;
+        for (var item : node.get()) {
+            primaries += "primary".equals(item.path("role").asText(null)) ? 1 : 0;
+        }
+        var tooLarge = MeshSize.check(primaries, node.get().size());
+        if (tooLarge.isPresent()) {
+            problem(key, tooLarge.get());
             return Optional.of(List.of());
         }
         var clusters = new ArrayList<MeshClusterArgs>();
@@ -177,15 +193,23 @@ public final class MeshConfigReader {
             if (context.filter(c -> !c.isBlank()).isPresent() && !kubeconfigUnread) {
                 var owner = contexts.putIfAbsent(new KubeContext(kubeconfig, context.get()), name.orElse("#" + i));
                 if (owner != null) {
-                    problem(path + ".context", "'" + context.get() + "' of the same kubeconfig is already the context of"
-                            + " cluster '" + owner + "'; each cluster needs its own kube context, or the mesh would install"
-                            + " twice into one cluster");
+                    problem(path + ".context", sharedContext(context.get(), owner));
                 }
             }
             clusters.add(cluster.build());
             kubeconfigs.add(kubeconfig);
         }
         return Optional.of(clusters);
+    }
+
+    /**
+     * The problem of a cluster whose context, in the same kubeconfig file, is already another cluster's.
+     * Here files named by {@code kubeconfig} are compared; {@code ApiServers} compares them with the
+     * default kubeconfig files, which it reads.
+     */
+    public static String sharedContext(String context, String owner) {
+        return "'" + context + "' of the same kubeconfig is already the context of cluster '" + owner + "'; each cluster"
+                + " needs its own kube context, or the mesh would install twice into one cluster";
     }
 
     /**
@@ -249,11 +273,11 @@ public final class MeshConfigReader {
         var annotationsNode = gateway.get("annotations");
         if (annotationsNode != null && !annotationsNode.isNull()) {
             if (!annotationsNode.isObject()) {
-                problem(key + ".annotations", "must be a map of annotation names to string values (got " + describe(annotationsNode) + ")");
+                problem(key + ".annotations", "must be a map of annotation names to string values (got " + describe(key + ".annotations", annotationsNode) + ")");
             } else {
                 annotationsNode.fields().forEachRemaining(e -> {
                     if (!e.getValue().isValueNode() || e.getValue().isNull()) {
-                        problem(key + ".annotations." + e.getKey(), "must be a string (got " + describe(e.getValue()) + ")");
+                        problem(key + ".annotations." + e.getKey(), "must be a string (got " + describe(key + ".annotations." + e.getKey(), e.getValue()) + ")");
                     } else {
                         annotations.put(e.getKey(), e.getValue().asText());
                     }
@@ -294,7 +318,7 @@ public final class MeshConfigReader {
 
     private boolean isObject(String key, JsonNode node, String expected) {
         if (!node.isObject()) {
-            problem(key, "must be " + expected + " (got " + describe(node) + ")");
+            problem(key, "must be " + expected + " (got " + describe(key, node) + ")");
             return false;
         }
         return true;
@@ -306,7 +330,7 @@ public final class MeshConfigReader {
             return Optional.empty();
         }
         if (!node.isTextual()) {
-            problem(key, "must be a string (got " + describe(node) + ")");
+            problem(key, "must be a string (got " + describe(key, node) + ")");
             return Optional.empty();
         }
         return Optional.of(node.asText());
@@ -322,7 +346,7 @@ public final class MeshConfigReader {
         if (node.isTextual() && node.asText().matches("-?\\d{1,9}")) {
             return Optional.of(Integer.parseInt(node.asText()));
         }
-        problem(key, "must be a whole number (got " + describe(node) + ")");
+        problem(key, "must be a whole number (got " + describe(key, node) + ")");
         return Optional.empty();
     }
 
@@ -336,7 +360,7 @@ public final class MeshConfigReader {
         if (node.isTextual() && (node.asText().equals("true") || node.asText().equals("false"))) {
             return Optional.of(Boolean.parseBoolean(node.asText()));
         }
-        problem(key, "must be true or false (got " + describe(node) + ")");
+        problem(key, "must be true or false (got " + describe(key, node) + ")");
         return Optional.empty();
     }
 
@@ -358,7 +382,20 @@ public final class MeshConfigReader {
         problems.add(new ConfigProblem(key, message));
     }
 
-    private static String describe(JsonNode node) {
+    /**
+     * Keys whose values are credentials (a password; a kubeconfig's content, or a token pasted by
+     * mistake). No message describes their value, whatever its type: this is the one place that
+     * decides, for every message the reader writes.
+     */
+    private static final Set<String> SECRET_KEYS = Set.of("chartRepositoryPassword", "kubeconfig");
+
+    /** A value as a message shows it: its type, and the value itself unless the key is a secret's. */
+    private static String describe(String key, JsonNode node) {
+        if (SECRET_KEYS.contains(key.substring(key.lastIndexOf('.') + 1))) {
+            var type = node.isTextual() ? "a string" : node.isArray() ? "a list" : node.isObject() ? "an object"
+                    : node.isBoolean() ? "a boolean" : node.isNumber() ? "a number" : "null";
+            return node.isNull() || node.isContainerNode() ? type : type + "; the value is not shown: it may be a credential";
+        }
         if (node.isTextual()) {
             return "the string '" + node.asText() + "'";
         }

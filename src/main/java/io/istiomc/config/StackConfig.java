@@ -16,6 +16,8 @@ import java.util.Optional;
 public record StackConfig(MeshArgs mesh, List<Optional<Kubeconfig>> kubeconfigs) {
     /** The namespace of every config key of the program. */
     public static final String NAMESPACE = "istio-multicluster";
+    /** The name of the program's one {@code Mesh}: part of every URN of the stack. */
+    public static final String MESH_NAME = "mesh";
 
     public StackConfig {
         kubeconfigs = List.copyOf(kubeconfigs);

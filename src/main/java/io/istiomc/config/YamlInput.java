@@ -2,6 +2,7 @@ package io.istiomc.config;
 
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.ComposerException;
@@ -20,6 +21,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,10 +29,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The one YAML reader of the project, for stack files and kubeconfigs alike: YAML 1.2's core schema
- * as Pulumi reads stack files ({@code yes}/{@code no}/{@code on}/{@code off} are strings), anchors and
- * aliases resolved with a bound on their expansion, duplicate keys rejected, and bounded input. Its
- * errors name the source and the line but never quote the text: a kubeconfig line may hold a token.
+ * The one YAML reader of the project, for stack files and kubeconfigs alike: one parser, anchors and
+ * aliases resolved with a bound on their expansion, duplicate keys rejected, and bounded input.
+ * Kubeconfigs resolve scalars with YAML 1.2's core schema ({@code yes}/{@code no}/{@code on}/{@code off}
+ * are strings); Pulumi's stack and project files as Pulumi's loader has them ({@link #readPulumiFile},
+ * Go's yaml.v3: see {@link PulumiYaml}). Its errors name the source and the line but never quote the
+ * text: a kubeconfig line may hold a token.
  */
 public final class YamlInput {
     /** The largest file read, in bytes: far above any stack file or kubeconfig, far below the heap. */
@@ -62,6 +66,29 @@ public final class YamlInput {
      * @throws IOException when it cannot be read
      */
     public static Object readFile(Path file, String source, boolean quoteKeys) throws IOException {
+        return readText(fileText(file, source), source, quoteKeys);
+    }
+
+    /**
+     * Reads a Pulumi stack or project file: within the same bounds as {@link #readFile}, its values as
+     * Pulumi's loader has them (Go's yaml.v3, see {@link PulumiYaml}) rather than YAML 1.2's core
+     * schema; keys may be named in messages.
+     */
+    public static Object readPulumiFile(Path file, String source) throws IOException {
+        return readPulumiText(fileText(file, source), source);
+    }
+
+    /** As {@link #readPulumiFile}, from the file's text. */
+    public static Object readPulumiText(String text, String source) throws RejectedInputException {
+        return read(text, source, true, true);
+    }
+
+    private static String fileText(Path file, String source) throws IOException {
+        // A FIFO or device would block the read, or never end: only a regular file (a link to one is fine) is opened.
+        if (!Files.readAttributes(file, BasicFileAttributes.class).isRegularFile()) {
+            throw new RejectedInputException(source + " is not a regular file (a FIFO, socket, device or directory);"
+                    + " this program reads configuration only from regular files");
+        }
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
             // Read one byte past the limit rather than trusting the size: devices and pipes report none.
@@ -70,11 +97,15 @@ public final class YamlInput {
         if (bytes.length > MAX_BYTES) {
             throw tooLarge(source);
         }
-        return readText(utf8(bytes, source), source, quoteKeys);
+        return utf8(bytes, source);
     }
 
     /** As {@link #readFile}, from text already in memory (e.g. a kubeconfig given inline). */
     public static Object readText(String text, String source, boolean quoteKeys) throws RejectedInputException {
+        return read(text, source, quoteKeys, false);
+    }
+
+    private static Object read(String text, String source, boolean quoteKeys, boolean pulumi) throws RejectedInputException {
         if (text.length() > MAX_BYTES) {
             throw tooLarge(source);
         }
@@ -88,11 +119,18 @@ public final class YamlInput {
                 .setCodePointLimit(MAX_BYTES)
                 .build();
         try {
-            checkDepth(settings, text, source);
+            var aliases = checkDepth(settings, text, source);
             var budget = new int[] {MAX_VALUES};
-            var document = normalized(new Load(settings).loadFromString(text), budget);
+            Object document;
+            if (pulumi) {
+                var root = new Compose(settings).composeString(text);
+                document = root.isEmpty() ? null : PulumiYaml.value(root.get(), source, quoteKeys, budget);
+            } else {
+                document = normalized(new Load(settings).loadFromString(text), budget);
+            }
             if (budget[0] < 0) {
-                throw new RejectedInputException(source + ": its aliases expand to more than " + MAX_VALUES + " values");
+                throw new RejectedInputException(source + (aliases ? ": its aliases expand to more than " + MAX_VALUES + " values"
+                        : " holds more than " + MAX_VALUES + " values (maps, lists and scalars), the most this program reads"));
             }
             return document;
         } catch (DuplicateKeyException e) {
@@ -140,9 +178,14 @@ public final class YamlInput {
         return result.isError() ? in.position() : bytes.length;
     }
 
-    /** Walks the events (no recursion) so that deep nesting is refused before anything recursive sees it. */
-    private static void checkDepth(LoadSettings settings, String text, String source) throws RejectedInputException {
+    /**
+     * Walks the events (no recursion) so that deep nesting is refused before anything recursive sees it.
+     *
+     * @return whether the document holds an alias
+     */
+    private static boolean checkDepth(LoadSettings settings, String text, String source) throws RejectedInputException {
         int depth = 0;
+        boolean aliases = false;
         for (Event event : new Parse(settings).parseString(text)) {
             switch (event.getEventId()) {
                 case MappingStart, SequenceStart -> {
@@ -152,10 +195,12 @@ public final class YamlInput {
                     }
                 }
                 case MappingEnd, SequenceEnd -> depth--;
+                case Alias -> aliases = true;
                 default -> {
                 }
             }
         }
+        return aliases;
     }
 
     private static String composerProblem(ComposerException e) {

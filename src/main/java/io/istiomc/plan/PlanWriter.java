@@ -4,13 +4,26 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.istiomc.components.Yaml;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Writes the plan's Kubernetes objects as files, per cluster: {@code <dir>/<cluster>/NN-kind-namespace-name.yaml}
@@ -33,81 +46,253 @@ public final class PlanWriter {
      * plan removes exactly those (and nothing else a user keeps there) before writing its own.
      */
     public static final String MARKER = ".istio-multicluster-plan";
+    /** The largest marker read: a plan of the largest mesh the program accepts lists far less. */
+    private static final int MAX_MARKER_BYTES = 16 * 1024 * 1024;
+
+    /** The plan refuses to write into a directory as it is; the message names the file and what to do. */
+    public static final class RefusedException extends IOException {
+        RefusedException(String message) {
+            super(message);
+        }
+    }
 
     /**
      * Writes the files and returns how many. The files an earlier plan wrote into {@code dir} (listed
      * in its {@link #MARKER}) are removed first, so the directory holds this plan only; other files stay.
+     *
+     * <p>Everything happens below the real directory {@code dir} names (which may itself be a link the
+     * user chose): no path is followed through a symbolic link, in any of its components; no file
+     * the earlier plan did not write is overwritten; nothing but regular files and directories is
+     * opened, so a FIFO never blocks the plan. Every file is checked before anything is removed or
+     * written, and a refusal ({@link RefusedException}) names the file.
      */
     public static int write(Plan plan, Path dir) throws IOException {
-        removeEarlierPlan(dir);
-        var paths = new java.util.ArrayList<String>();
-        int written = writeFiles(plan, dir, paths);
-        Files.writeString(dir.resolve(MARKER), String.join("\n", paths) + "\n");
-        return written;
+        var documents = documents(plan);
+        Files.createDirectories(dir);
+        var root = dir.toRealPath();
+        var earlier = earlierPlan(root, dir);
+        for (var file : documents.keySet()) {
+            checkWritable(root, dir, Path.of(file), earlier);
+        }
+        removeEarlierPlan(root, earlier);
+        // The marker first: a write that fails halfway still lets the next plan remove what this one wrote.
+        writeNew(root, Path.of(MARKER), (String.join("\n", documents.keySet()) + "\n").getBytes(StandardCharsets.UTF_8));
+        for (var document : documents.entrySet()) {
+            try {
+                writeNew(root, Path.of(document.getKey()), Yaml.mapper().writeValueAsBytes(document.getValue()));
+            } catch (JsonProcessingException e) {
+                throw new IOException("could not write " + dir.resolve(document.getKey()), e);
+            }
+        }
+        return documents.size();
     }
 
-    private static void removeEarlierPlan(Path dir) throws IOException {
-        var marker = dir.resolve(MARKER);
-        if (!Files.isRegularFile(marker)) {
+    /** What is at {@code path}, the last component not followed either; null when nothing is. */
+    private static BasicFileAttributes attributes(Path path) throws IOException {
+        try {
+            return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The files the earlier plan wrote, as its marker lists them: only relative paths below the root
+     * whose every directory is a real directory (no link) and that end at a regular file. A line that
+     * names anything else ({@code ../x}, {@code link/x}, a FIFO) names nothing the plan may remove.
+     */
+    private static Set<Path> earlierPlan(Path root, Path shown) throws IOException {
+        var marker = root.resolve(MARKER);
+        var attributes = attributes(marker);
+        if (attributes == null) {
+            return Set.of();
+        }
+        if (!attributes.isRegularFile()) {
+            throw new RefusedException(shown.resolve(MARKER) + " is not a regular file (" + kind(attributes)
+                    + "); the plan keeps its list of written files there and reads it only from a regular file:"
+                    + " remove it, or choose another --out directory");
+        }
+        byte[] bytes;
+        try (var in = Files.newInputStream(marker, LinkOption.NOFOLLOW_LINKS)) {
+            bytes = in.readNBytes(MAX_MARKER_BYTES + 1);
+        }
+        if (bytes.length > MAX_MARKER_BYTES) {
+            throw new RefusedException(shown.resolve(MARKER) + " is larger than " + MAX_MARKER_BYTES / (1024 * 1024)
+                    + " MiB, which no plan writes; remove it, or choose another --out directory");
+        }
+        var files = new LinkedHashSet<Path>();
+        for (var line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
+            var file = relative(line);
+            if (file.isPresent() && realDirectories(root, file.get())) {
+                var found = attributes(root.resolve(file.get()));
+                if (found != null && found.isRegularFile()) {
+                    files.add(file.get());
+                }
+            }
+        }
+        return files;
+    }
+
+    /** A marker line as a relative path of plain names: no root, no {@code .} or {@code ..}, no empty name. */
+    private static Optional<Path> relative(String line) {
+        if (line.isEmpty() || line.indexOf('\0') >= 0) {
+            return Optional.empty();
+        }
+        try {
+            var path = Path.of(line);
+            if (path.isAbsolute() || path.getRoot() != null || !path.toString().equals(line)) {
+                return Optional.empty();
+            }
+            for (var name : path) {
+                if (name.toString().isEmpty() || name.toString().equals(".") || name.toString().equals("..")) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(path);
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The directories that lead from the root to {@code file}, outermost first (none for a file in the root). */
+    private static List<Path> directoriesTo(Path root, Path file) {
+        var directories = new ArrayList<Path>();
+        var current = root;
+        for (int i = 0; i < file.getNameCount() - 1; i++) {
+            current = current.resolve(file.getName(i));
+            directories.add(current);
+        }
+        return directories;
+    }
+
+    /** Whether every directory leading to {@code file} is a directory, not a link. */
+    private static boolean realDirectories(Path root, Path file) throws IOException {
+        for (var directory : directoriesTo(root, file)) {
+            var found = attributes(directory);
+            if (found == null || !found.isDirectory()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Refuses, naming the file, where writing {@code file} would go through a link, replace anything
+     * but a regular file the earlier plan wrote, or need a directory where something else is.
+     */
+    private static void checkWritable(Path root, Path shown, Path file, Set<Path> earlier) throws IOException {
+        for (var directory : directoriesTo(root, file)) {
+            var found = attributes(directory);
+            if (found != null && !found.isDirectory() && !(found.isRegularFile() && earlier.contains(root.relativize(directory)))) {
+                throw new RefusedException(refusal(shown.resolve(root.relativize(directory)), found,
+                        "the plan needs a directory there"));
+            }
+            if (found == null || !found.isDirectory()) {
+                return;
+            }
+        }
+        var found = attributes(root.resolve(file));
+        if (found == null || (found.isRegularFile() && earlier.contains(file))) {
             return;
         }
-        var root = dir.toAbsolutePath().normalize();
-        var parents = new java.util.TreeSet<Path>(java.util.Comparator.reverseOrder());
-        for (var line : Files.readAllLines(marker)) {
-            if (line.isBlank()) {
-                continue;
-            }
-            var file = root.resolve(line).normalize();
-            // Only files under dir: a marker edited to name '../x' removes nothing outside.
-            if (!file.startsWith(root) || file.equals(root) || !Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                continue;
-            }
-            Files.delete(file);
-            for (var parent = file.getParent(); !parent.equals(root); parent = parent.getParent()) {
+        throw new RefusedException(refusal(shown.resolve(file), found, found.isRegularFile()
+                ? "the plan never overwrites a file it did not write (the marker " + MARKER + " of the last plan"
+                        + " written here does not list it)"
+                : "the plan writes only regular files of its own"));
+    }
+
+    private static String refusal(Path shown, BasicFileAttributes found, String why) {
+        return "--out: refusing to write " + shown + ": it is " + kind(found) + ", and " + why
+                + "; move it away, or choose another --out directory";
+    }
+
+    private static String kind(BasicFileAttributes attributes) {
+        if (attributes.isSymbolicLink()) {
+            return "a symbolic link";
+        }
+        if (attributes.isDirectory()) {
+            return "a directory";
+        }
+        if (attributes.isRegularFile()) {
+            return "an existing file";
+        }
+        return "a FIFO, socket or device";
+    }
+
+    private static void removeEarlierPlan(Path root, Set<Path> earlier) throws IOException {
+        var parents = new TreeSet<Path>(Comparator.reverseOrder());
+        for (var file : earlier) {
+            Files.deleteIfExists(root.resolve(file));
+            for (var parent = file.getParent(); parent != null; parent = parent.getParent()) {
                 parents.add(parent);
             }
         }
         // Directories the earlier plan made, deepest first, where nothing else is left in them.
         for (var parent : parents) {
-            try (var entries = Files.list(parent)) {
-                if (entries.findAny().isEmpty()) {
-                    Files.delete(parent);
+            var directory = root.resolve(parent);
+            var found = attributes(directory);
+            if (found != null && found.isDirectory()) {
+                try (var entries = Files.list(directory)) {
+                    if (entries.findAny().isEmpty()) {
+                        Files.delete(directory);
+                    }
                 }
             }
         }
-        Files.delete(marker);
+        Files.deleteIfExists(root.resolve(MARKER));
     }
 
-    private static int writeFiles(Plan plan, Path dir, List<String> paths) throws IOException {
-        int written = 0;
+    /**
+     * Writes a new file below the root: each missing directory is created (an existing one was checked
+     * to be a real directory), and the file itself only if nothing is at its path, not even a link.
+     */
+    private static void writeNew(Path root, Path file, byte[] content) throws IOException {
+        for (var directory : directoriesTo(root, file)) {
+            var found = attributes(directory);
+            if (found == null) {
+                Files.createDirectory(directory);
+            } else if (!found.isDirectory()) {
+                throw new RefusedException("--out: " + directory + " is " + kind(found) + " where the plan needs a directory");
+            }
+        }
+        try (var out = Files.newOutputStream(root.resolve(file), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS)) {
+            out.write(content);
+        } catch (FileAlreadyExistsException e) {
+            throw new RefusedException("--out: " + root.resolve(file) + " appeared while the plan was writing; nothing"
+                    + " was written over it");
+        }
+    }
+
+    /** Every file of the plan, by its path relative to the output directory, in plan order. */
+    private static Map<String, Object> documents(Plan plan) {
+        var documents = new LinkedHashMap<String, Object>();
         for (var resource : plan.resources()) {
             if (!resource.isKubernetes() || !resource.custom()) {
                 continue;
             }
             var cluster = plan.clusterOf(resource).orElseThrow(() -> new IllegalStateException(
                     resource.urn() + " is a Kubernetes object on no cluster's provider"));
-            var clusterDir = dir.resolve(cluster);
+            String file;
+            Object document;
             if (resource.type().equals(RELEASE)) {
-                var file = clusterDir.resolve("helm").resolve(resource.input("name").orElseThrow() + ".yaml");
-                writeYaml(file, release(resource));
-                paths.add(dir.relativize(file).toString());
+                file = cluster + "/helm/" + resource.input("name").orElseThrow() + ".yaml";
+                document = release(resource);
             } else {
                 var object = object(resource);
-                if (resource.type().endsWith("Patch")) {
-                    // A patch of an object another owner creates (the istiod chart's ConfigMap): apply it
-                    // after the Helm releases, never on its own.
-                    var file = clusterDir.resolve("patches").resolve(fileName(object).substring(3));
-                    writeYaml(file, object);
-                    paths.add(dir.relativize(file).toString());
-                } else {
-                    var file = clusterDir.resolve(fileName(object));
-                    writeYaml(file, object);
-                    paths.add(dir.relativize(file).toString());
-                }
+                // A patch of an object another owner creates (the istiod chart's ConfigMap): apply it
+                // after the Helm releases, never on its own.
+                file = resource.type().endsWith("Patch") ? cluster + "/patches/" + fileName(object).substring(3)
+                        : cluster + "/" + fileName(object);
+                document = object;
             }
-            written++;
+            // Names are DNS-1123 (validated with the config), so this never fires; it keeps a future
+            // name from ever writing outside the directory.
+            if (relative(file).isEmpty() || documents.put(file, document) != null) {
+                throw new IllegalStateException("the plan would write '" + file + "', which is not one new file below --out");
+            }
         }
-        return written;
+        return documents;
     }
 
     /** The object as {@code kubectl apply} takes it: the resource's inputs, secrets replaced. */
@@ -156,14 +341,5 @@ public final class PlanWriter {
     private static Object placeholders(Object value) {
         // Keys stay, so that a Secret's stringData is still a map kubectl accepts.
         return Redaction.redact(value, SECRET_PLACEHOLDER, true);
-    }
-
-    private static void writeYaml(Path file, Object document) throws IOException {
-        Files.createDirectories(file.getParent());
-        try {
-            Files.writeString(file, Yaml.mapper().writeValueAsString(document));
-        } catch (JsonProcessingException e) {
-            throw new IOException("could not write " + file, e);
-        }
     }
 }

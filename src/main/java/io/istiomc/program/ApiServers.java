@@ -6,6 +6,8 @@ import io.istiomc.config.YamlInput;
 import io.istiomc.components.RemoteSecretKubeconfig;
 import io.istiomc.components.ApiEndpoint;
 import io.istiomc.config.ConfigProblem;
+import io.istiomc.config.Home;
+import io.istiomc.config.MeshConfigReader;
 import io.istiomc.config.InvalidConfigException;
 import io.istiomc.config.StackConfig;
 import io.istiomc.components.MeshArgs;
@@ -136,6 +138,10 @@ public final class ApiServers {
             }
             result.put(cluster.name(), server);
         }
+        if (problems.isEmpty()) {
+            problems.addAll(sameClusterTwice(java.util.stream.IntStream.range(0, clusters.size())
+                    .mapToObj(i -> new Cluster(clusters.get(i), config.kubeconfig(i))).toList(), defaults));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }
@@ -172,15 +178,46 @@ public final class ApiServers {
     }
 
     /**
+     * A cluster that takes its context from the default kubeconfig files and another that names the same
+     * file (by its real path: another spelling or a symbolic link is the same file) with the same context
+     * are one cluster. Pairs of named files, and of default lookups, are the reader's to compare.
+     */
+    private static List<ConfigProblem> sameClusterTwice(List<Cluster> clusters, DefaultKubeconfig defaults) {
+        var problems = new ArrayList<ConfigProblem>();
+        var first = new java.util.HashMap<String, Integer>();
+        for (int i = 0; i < clusters.size(); i++) {
+            var cluster = clusters.get(i);
+            // The reader stores a named file by its real path; a default file is resolved the same way here.
+            Optional<String> file = cluster.kubeconfig().isPresent()
+                    ? cluster.kubeconfig().filter(k -> !k.inline()).map(StackConfig.Kubeconfig::value)
+                    : defaults.fileDefining(cluster.context());
+            if (file.isEmpty()) {
+                continue;
+            }
+            var owner = first.putIfAbsent(file.get() + "\n" + cluster.context(), i);
+            if (owner != null && clusters.get(owner).kubeconfig().isPresent() != cluster.kubeconfig().isPresent()) {
+                problems.add(new ConfigProblem(StackConfig.NAMESPACE + ":clusters[" + i + "].context",
+                        MeshConfigReader.sharedContext(cluster.context(), clusters.get(owner).name())));
+            }
+        }
+        return problems;
+    }
+
+    /**
      * The kubeconfig files a plain {@code kubectl} would use: every file of {@code $KUBECONFIG}, in
      * order, else {@code ~/.kube/config}.
      */
     public static List<Path> defaultKubeconfigs() {
-        var env = System.getenv("KUBECONFIG");
-        if (env != null && !env.isBlank()) {
-            return java.util.Arrays.stream(env.split(java.io.File.pathSeparator)).filter(p -> !p.isBlank()).map(Path::of).toList();
+        return defaultKubeconfigs(System.getenv(), Home.directory());
+    }
+
+    /** As {@link #defaultKubeconfigs()}, for an environment and a home directory ({@link Home}). */
+    public static List<Path> defaultKubeconfigs(Map<String, String> env, Path home) {
+        var kubeconfig = env.get("KUBECONFIG");
+        if (kubeconfig != null && !kubeconfig.isBlank()) {
+            return java.util.Arrays.stream(kubeconfig.split(java.io.File.pathSeparator)).filter(p -> !p.isBlank()).map(Path::of).toList();
         }
-        return List.of(Path.of(System.getProperty("user.home"), ".kube", "config"));
+        return List.of(home.resolve(".kube").resolve("config"));
     }
 
     /**
@@ -243,6 +280,7 @@ public final class ApiServers {
         private final List<Path> files;
         private Optional<Kubeconfigs.Kubeconfig> merged;
         private IOException failure;
+        private final Map<Path, Kubeconfigs.Kubeconfig> perFile = new LinkedHashMap<>();
 
         DefaultKubeconfig(List<Path> files) {
             this.files = files;
@@ -268,12 +306,37 @@ public final class ApiServers {
                         }
                     }
                     merged = existing.isEmpty() ? Optional.empty() : Optional.of(Kubeconfigs.merge(read));
+                    for (int i = 0; i < existing.size(); i++) {
+                        perFile.put(existing.get(i), read.get(i));
+                    }
                 } catch (IOException e) {
                     failure = e;
                     throw e;
                 }
             }
             return merged;
+        }
+
+        /**
+         * The real path of the first default file that defines {@code context} (kubectl's merge takes a
+         * context from the first file naming it); empty when none does or the files cannot be read.
+         */
+        Optional<String> fileDefining(String context) {
+            try {
+                read();
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+            for (var entry : perFile.entrySet()) {
+                if (entry.getValue().contextClusters().containsKey(context)) {
+                    try {
+                        return Optional.of(entry.getKey().toRealPath().toString());
+                    } catch (IOException e) {
+                        return Optional.empty();
+                    }
+                }
+            }
+            return Optional.empty();
         }
 
         String describe() {

@@ -7,6 +7,7 @@ import io.istiomc.components.MeshTopology;
 import io.istiomc.config.MeshConfigReader;
 import io.istiomc.config.Printable;
 import io.istiomc.config.RawConfig;
+import io.istiomc.config.StackConfig;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ import java.util.List;
  */
 public final class MeshProgram {
     /** The name of the one {@code Mesh} of a stack. */
-    public static final String MESH_NAME = "mesh";
+    public static final String MESH_NAME = StackConfig.MESH_NAME;
 
     private MeshProgram() {
     }

@@ -219,7 +219,7 @@ class CriticalPathTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
             "--remotes 0      | --remotes counts must be at least 1 (got 0); the baseline without remotes is always computed",
-            "--primaries 0    | --primaries must be a comma-separated list of whole numbers from 1 to 500, e.g. 1,3,10 (got '0' in '0')",
+            "--primaries 0    | --primaries must be a comma-separated list of whole numbers from 1 to 249, e.g. 1,3,10 (got '0' in '0')",
             "--primaries 3,3  | --primaries lists 3 twice",
             "--remotes x      | --remotes must be a comma-separated list of whole numbers, e.g. 1,10,50,200 (got 'x' in 'x')",
             "--remotes 1,,2   | --remotes must be a comma-separated list of whole numbers, e.g. 1,10,50,200 (got '' in '1,,2')",
@@ -228,8 +228,8 @@ class CriticalPathTest {
             "--remotes        | option --remotes needs a value",
             "--json           | option --json needs a value",
             "--stack dev      | unknown option '--stack' (options: --remotes, --primaries, --sizes, --json)",
-            "--sizes 0+1      | --sizes must be a comma-separated list of P+N pairs (P primaries, N remotes, each from 1 to 500), e.g. 1+10,3+100 (got '0+1' in '0+1')",
-            "--sizes 3x100    | --sizes must be a comma-separated list of P+N pairs (P primaries, N remotes, each from 1 to 500), e.g. 1+10,3+100 (got '3x100' in '3x100')",
+            "--sizes 0+1      | --sizes must be a comma-separated list of P+N pairs (P primaries, N remotes, each from 1 to 249), e.g. 1+10,3+100 (got '0+1' in '0+1')",
+            "--sizes 3x100    | --sizes must be a comma-separated list of P+N pairs (P primaries, N remotes, each from 1 to 249), e.g. 1+10,3+100 (got '3x100' in '3x100')",
             "--sizes 1+1,1+1  | --sizes lists 1+1 twice",
             "--sizes 1+1 --remotes 2 | give --sizes, or --remotes and --primaries, not both",
             "--remotes 1 --remotes 2 | option --remotes given twice",

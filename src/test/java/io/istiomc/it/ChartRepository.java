@@ -23,17 +23,19 @@ import java.util.concurrent.TimeUnit;
  * Istio's Helm chart repository for the tests, served on loopback over HTTPS (the stack config only
  * accepts https:// and oci:// repositories, so the URL path the provider would use is exercised).
  *
- * <p>The repository is the project's shared offline copy of Istio 1.30.3's {@code base}, {@code istiod}
- * and {@code gateway} charts ({@code index.yaml} and the packaged charts), which CI keeps beside the
- * clone: {@code ../shared/istio/1.30.3/charts} relative to the project root, or the directory named by
- * {@code ISTIO_CHART_REPO_DIR}. {@code ISTIO_CHART_REPO_DIR=published} uses each stack's configured
- * repository (the published one) instead, where the network allows it. A missing repository is an
- * error, never a skipped test. The serving certificate is a throw-away self-signed one made with the
+ * <p>The repository is the project's own copy of Istio 1.30.3's {@code base}, {@code istiod} and
+ * {@code gateway} chart packages and their {@code index.yaml}, in the test resources
+ * ({@value #IN_PROJECT}, its {@code SOURCE.md} says where they come from), so that a fresh clone renders
+ * them with nothing beside it; or the directory named by {@code ISTIO_CHART_REPO_DIR}.
+ * {@code ISTIO_CHART_REPO_DIR=published} uses each stack's configured repository (the published one)
+ * instead, where the network allows it. A missing repository is an error, never a skipped test. The serving certificate is a throw-away self-signed one made with the
  * {@code openssl} CLI; helm trusts it through {@code --ca-file}.
  */
 final class ChartRepository implements AutoCloseable {
     static final String DIR_VARIABLE = "ISTIO_CHART_REPO_DIR";
     private static final String PUBLISHED = "published";
+    /** The chart repository in the project, relative to its root. */
+    static final String IN_PROJECT = "src/test/resources/istio/1.30.3/charts";
 
     private final Optional<HttpsServer> server;
     private final Optional<Path> caFile;
@@ -54,10 +56,10 @@ final class ChartRepository implements AutoCloseable {
                 return new ChartRepository(Optional.empty(), Optional.empty(), work);
             }
             var dir = configured != null && !configured.isBlank() ? Path.of(configured)
-                    : StackFile.projectRoot().resolve("../shared/istio/1.30.3/charts").normalize();
+                    : StackFile.projectRoot().resolve(IN_PROJECT);
             if (!Files.isRegularFile(dir.resolve("index.yaml"))) {
-                throw new IllegalStateException("no Helm chart repository at " + dir + " (no index.yaml): CI keeps "
-                        + "Istio's charts at ../shared/istio/1.30.3/charts beside the clone; set " + DIR_VARIABLE
+                throw new IllegalStateException("no Helm chart repository at " + dir + " (no index.yaml): the project"
+                        + " keeps Istio's charts in " + IN_PROJECT + "; set " + DIR_VARIABLE
                         + " to such a directory, or to '" + PUBLISHED + "' to use the stacks' configured repository");
             }
             var caFile = selfSignedCertificate(work);

@@ -314,7 +314,7 @@ class MeshOnRealApiServersIT {
         assertEquals(403, createSecret.statusCode());
         var deleteSecret = assertThrows(KubeApiException.class, () -> reader.delete("/api/v1/namespaces/istio-system/secrets/cacerts"));
         assertEquals(403, deleteSecret.statusCode());
-        var deleteDeployment = assertThrows(KubeApiException.class, () -> reader.delete("/apis/apps/v1/namespaces/sample/deployments/sleep"));
+        var deleteDeployment = assertThrows(KubeApiException.class, () -> reader.delete("/apis/apps/v1/namespaces/sample/deployments/curl"));
         assertEquals(403, deleteDeployment.statusCode());
         var createDeployment = assertThrows(KubeApiException.class, () -> reader.create("/apis/apps/v1/namespaces/sample/deployments", """
                 apiVersion: apps/v1

@@ -38,6 +38,12 @@ class RenderedReleasesIT {
             "CustomResourceDefinition", "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration",
             "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding", "PriorityClass");
 
+    /** The dev stack with its primary's gateway at a configured DNS name (as behind an NLB or a DNS record). */
+    static final String DNS_NAMED = "dev-dns-named-gateway";
+    static final String DNS_NAMED_GATEWAY = "eastwest.cluster1.example.com";
+    static final int ISTIOD_WEBHOOK_PORT = 15017;
+    static final String EAST_WEST_GATEWAY = "istio-eastwestgateway";
+
     private ChartRepository repository;
     private final List<RenderedStack> stacks = new ArrayList<>();
 
@@ -49,6 +55,8 @@ class RenderedReleasesIT {
         for (var file : StackFile.all()) {
             stacks.add(RenderedStack.of(file, repository, helm));
         }
+        stacks.add(RenderedStack.of(StackFile.read(StackFile.projectRoot().resolve("Pulumi.dev.yaml"))
+                .withGatewayAddress(DNS_NAMED, "cluster1", DNS_NAMED_GATEWAY), repository, helm));
         System.out.println("benchmark: rendered every release of " + stacks.size() + " stacks in "
                 + (System.nanoTime() - t0) / 1_000_000 + " ms");
     }
@@ -63,8 +71,8 @@ class RenderedReleasesIT {
     @Test
     @DisplayName("every stack file is rendered, and every cluster's releases render objects")
     void everyReleaseRenders() {
-        assertEquals(StackFile.all().size(), stacks.size());
-        assertTrue(stacks.stream().map(RenderedStack::name).toList().containsAll(List.of("dev", "staging", "prod")));
+        assertEquals(StackFile.all().size() + 1, stacks.size());
+        assertTrue(stacks.stream().map(RenderedStack::name).toList().containsAll(List.of("dev", "staging", "prod", DNS_NAMED)));
         for (var stack : stacks) {
             for (var cluster : stack.clusters()) {
                 assertFalse(cluster.releases().isEmpty(), stack + "/" + cluster.name() + " has no release");
@@ -102,9 +110,10 @@ class RenderedReleasesIT {
     }
 
     @Test
-    @DisplayName("a remote's injection and validation webhooks reach the gateway address of the cluster that serves it, the injection on its own path")
+    @DisplayName("a remote's injection and validation webhooks lead, as a kube-apiserver dials them, to the serving cluster's gateway address on a gateway port that reaches 15017")
     void remoteWebhooksReachTheServingGateway() {
         int remotes = 0;
+        int byName = 0;
         for (var stack : stacks) {
             for (var remote : stack.clusters()) {
                 if (!isRemote(remote)) {
@@ -113,6 +122,7 @@ class RenderedReleasesIT {
                 remotes++;
                 var what = stack + "/" + remote.name();
                 var serving = servedBy(stack, remote);
+                byName += isIp(serving.gatewayAddress()) ? 0 : 1;
                 var injectionPath = "/inject/cluster/" + remote.name() + "/net/" + remote.network();
                 var mutating = ofKind(remote.everything().toList(), "MutatingWebhookConfiguration");
                 var validating = ofKind(remote.everything().toList(), "ValidatingWebhookConfiguration");
@@ -120,19 +130,35 @@ class RenderedReleasesIT {
                 assertFalse(validating.isEmpty(), what + ": no validation webhook");
                 for (var config : mutating) {
                     for (var webhook : config.path("webhooks")) {
-                        assertReachesGateway(remote, webhook.path("clientConfig"), serving.gatewayAddress(), injectionPath,
+                        assertReachesGateway(remote, serving, webhook.path("clientConfig"), injectionPath,
                                 what + " " + webhook.path("name").asText());
                     }
                 }
                 for (var config : validating) {
                     for (var webhook : config.path("webhooks")) {
-                        assertReachesGateway(remote, webhook.path("clientConfig"), serving.gatewayAddress(), "/validate",
+                        assertReachesGateway(remote, serving, webhook.path("clientConfig"), "/validate",
                                 what + " " + webhook.path("name").asText());
                     }
                 }
             }
         }
         assertTrue(remotes > 0, "no stack has a remote");
+        // prod's NLB (simulated hostname) and the configured DNS name: the case a Service reference cannot carry
+        assertTrue(byName >= 3, "remotes served through a DNS-named gateway: " + byName);
+    }
+
+    @Test
+    @DisplayName("istiod registers each network's gateway from meshNetworks alone: no Service of ours or of a chart carries the network label")
+    void noServiceIsALabelledNetworkGateway() {
+        var labelled = new TreeSet<String>();
+        for (var stack : stacks) {
+            for (var cluster : stack.clusters()) {
+                ofKind(cluster.everything().toList(), "Service").stream()
+                        .filter(service -> service.path("metadata").path("labels").has(NETWORK_LABEL))
+                        .forEach(service -> labelled.add(stack + "/" + cluster.name() + ": " + identity(service, ISTIO_NAMESPACE)));
+            }
+        }
+        assertEquals(Set.of(), labelled);
     }
 
     @Test
@@ -245,45 +271,97 @@ class RenderedReleasesIT {
     }
 
     /**
-     * A webhook's client config reaches {@code address} on the webhook port 15017 with {@code path}: directly by
-     * URL, or through the remote's selector-less Service {@code istiod}, whose EndpointSlice (an IP) or
-     * ExternalName (a DNS name) is that address.
+     * A webhook's client config, resolved as a kube-apiserver resolves it, reaches the serving cluster's
+     * gateway address on a port of that cluster's gateway Service which leads to istiod's webhook port
+     * 15017, with {@code path}:
+     * <ul>
+     *   <li>a URL is dialled as written: its host must be the gateway address, and a DNS name must be one
+     *   istiod's serving certificate is issued for ({@code ISTIOD_CUSTOM_HOST} of the serving istiod,
+     *   which istiod adds to its certificate's names: getDNSNames in istio/istio pilot/pkg/bootstrap);</li>
+     *   <li>a Service reference must be a selector-less Service whose EndpointSlice is the gateway's IP on
+     *   15017 (what both the ClusterIP and the endpoint resolvers end up dialling). An ExternalName
+     *   Service fails: the ClusterIP resolver dials the external name on the Service port (443, which the
+     *   gateway does not expose), and endpoint routing refuses ExternalName (istio/istio#45014).</li>
+     * </ul>
      */
-    private static void assertReachesGateway(RenderedStack.Cluster remote, JsonNode clientConfig, String address,
-                                             String path, String what) {
+    private static void assertReachesGateway(RenderedStack.Cluster remote, RenderedStack.Cluster serving,
+                                             JsonNode clientConfig, String path, String what) {
+        var address = serving.gatewayAddress();
+        int dialledPort;
         if (clientConfig.has("url")) {
-            var host = address.contains(":") ? "[" + address + "]" : address;
-            assertEquals("https://" + host + ":15017" + path, clientConfig.path("url").asText(), what);
-            return;
+            var url = java.net.URI.create(clientConfig.path("url").asText());
+            assertEquals("https", url.getScheme(), what + " scheme");
+            assertEquals(address, url.getHost().replaceAll("^\\[|\\]$", ""), what + " host");
+            assertEquals(path, url.getPath(), what + " path");
+            dialledPort = url.getPort() == -1 ? 443 : url.getPort();
+            if (!isIp(address)) {
+                assertTrue(istiodCustomHosts(serving).contains(address),
+                        what + ": the serving istiod's certificate names " + istiodCustomHosts(serving) + ", not " + address);
+            }
+        } else {
+            var ref = clientConfig.path("service");
+            assertEquals(path, ref.path("path").asText(), what + " path");
+            var service = find(remote.everything().toList(), "Service", ref.path("namespace").asText(), ref.path("name").asText())
+                    .orElseThrow(() -> new AssertionError(what + ": no Service " + ref));
+            assertFalse(service.path("spec").path("type").asText().equals("ExternalName"), what + ": Service " + ref
+                    + " is an ExternalName (" + service.path("spec").path("externalName").asText() + "), which an API server"
+                    + " dials on port " + ref.path("port").asInt(443) + " or refuses");
+            assertTrue(isIp(address), what + ": a Service reference to the DNS name " + address);
+            var port = ref.path("port").asInt(443);
+            JsonNode servicePort = null;
+            for (var p : service.path("spec").path("ports")) {
+                if (p.path("port").asInt() == port) {
+                    servicePort = p;
+                }
+            }
+            assertTrue(servicePort != null, what + ": Service " + ref + " has no port " + port);
+            assertTrue(service.path("spec").path("selector").isMissingNode(), what + ": Service " + ref + " selects local pods");
+            assertEquals(ISTIOD_WEBHOOK_PORT, servicePort.path("targetPort").asInt(), what + " target port");
+            var slices = ofKind(remote.everything().toList(), "EndpointSlice").stream()
+                    .filter(s -> s.path("metadata").path("labels").path("kubernetes.io/service-name").asText().equals(ref.path("name").asText()))
+                    .toList();
+            assertEquals(1, slices.size(), what + ": EndpointSlices of " + ref);
+            var addresses = new ArrayList<String>();
+            slices.get(0).path("endpoints").forEach(e -> e.path("addresses").forEach(a -> addresses.add(a.asText())));
+            assertEquals(List.of(address), addresses, what + " endpoint");
+            var ports = new ArrayList<Integer>();
+            slices.get(0).path("ports").forEach(p -> ports.add(p.path("port").asInt()));
+            assertTrue(ports.contains(ISTIOD_WEBHOOK_PORT), what + ": endpoint ports " + ports);
+            dialledPort = ISTIOD_WEBHOOK_PORT;
         }
-        var ref = clientConfig.path("service");
-        assertEquals(path, ref.path("path").asText(), what + " path");
-        var service = find(remote.everything().toList(), "Service", ref.path("namespace").asText(), ref.path("name").asText())
-                .orElseThrow(() -> new AssertionError(what + ": no Service " + ref));
-        var port = ref.path("port").asInt(443);
-        JsonNode servicePort = null;
-        for (var p : service.path("spec").path("ports")) {
-            if (p.path("port").asInt() == port) {
-                servicePort = p;
+        var gateway = find(serving.objects(), "Service", ISTIO_NAMESPACE, EAST_WEST_GATEWAY)
+                .orElseThrow(() -> new AssertionError(what + ": " + serving.name() + " has no gateway Service"));
+        var reaching = new ArrayList<Integer>();
+        for (var p : gateway.path("spec").path("ports")) {
+            if (p.path("targetPort").asInt() == ISTIOD_WEBHOOK_PORT) {
+                reaching.add(p.path("port").asInt());
             }
         }
-        assertTrue(servicePort != null, what + ": Service " + ref + " has no port " + port);
-        if (service.path("spec").path("type").asText().equals("ExternalName")) {
-            assertEquals(address, service.path("spec").path("externalName").asText(), what + " ExternalName");
-            return;
+        assertTrue(reaching.contains(dialledPort), what + ": port " + dialledPort + " of " + serving.name()
+                + "'s gateway; its ports reaching " + ISTIOD_WEBHOOK_PORT + ": " + reaching);
+    }
+
+    /** The names the cluster's istiod adds to its serving certificate ({@code ISTIOD_CUSTOM_HOST}, comma-separated). */
+    private static List<String> istiodCustomHosts(RenderedStack.Cluster cluster) {
+        var hosts = new ArrayList<String>();
+        for (var deployment : ofKind(cluster.everything().toList(), "Deployment")) {
+            if (!deployment.path("metadata").path("name").asText().equals("istiod")) {
+                continue;
+            }
+            for (var container : deployment.path("spec").path("template").path("spec").path("containers")) {
+                for (var env : container.path("env")) {
+                    if (env.path("name").asText().equals("ISTIOD_CUSTOM_HOST")) {
+                        Arrays.stream(env.path("value").asText().split(",")).map(String::trim).forEach(hosts::add);
+                    }
+                }
+            }
         }
-        assertTrue(service.path("spec").path("selector").isMissingNode(), what + ": Service " + ref + " selects local pods");
-        assertEquals(15017, servicePort.path("targetPort").asInt(), what + " target port");
-        var slices = ofKind(remote.everything().toList(), "EndpointSlice").stream()
-                .filter(s -> s.path("metadata").path("labels").path("kubernetes.io/service-name").asText().equals(ref.path("name").asText()))
-                .toList();
-        assertEquals(1, slices.size(), what + ": EndpointSlices of " + ref);
-        var addresses = new ArrayList<String>();
-        slices.get(0).path("endpoints").forEach(e -> e.path("addresses").forEach(a -> addresses.add(a.asText())));
-        assertEquals(List.of(address), addresses, what + " endpoint");
-        var ports = new ArrayList<Integer>();
-        slices.get(0).path("ports").forEach(p -> ports.add(p.path("port").asInt()));
-        assertTrue(ports.contains(15017), what + ": endpoint ports " + ports);
+        return hosts;
+    }
+
+    /** An IP literal (v4 or v6), told apart from a DNS name without any lookup. */
+    static boolean isIp(String address) {
+        return address.matches("[0-9.]+") || address.contains(":");
     }
 
     /** {@code Kind namespace/name}, or {@code Kind name} for cluster-scoped kinds; the API group is the kind's. */

@@ -49,9 +49,13 @@ record RenderedStack(String name, Path out, List<Cluster> clusters) {
 
     /** Plans the stack file with the repository's URL (if it serves one) and renders every release. */
     static RenderedStack of(Path stackFile, ChartRepository repository, Helm helm) {
+        return of(StackFile.read(stackFile), repository, helm);
+    }
+
+    /** Plans the (edited) stack with the repository's URL (if it serves one) and renders every release. */
+    static RenderedStack of(StackFile stack, ChartRepository repository, Helm helm) {
         try {
-            var work = Files.createTempDirectory("rendered-" + StackFile.stackName(stackFile));
-            var stack = StackFile.read(stackFile);
+            var work = Files.createTempDirectory("rendered-" + stack.name());
             repository.url().ifPresent(stack::chartRepository);
             var edited = stack.writeTo(work);
             var out = work.resolve("out");

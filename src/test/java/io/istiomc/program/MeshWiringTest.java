@@ -144,6 +144,20 @@ class MeshWiringTest {
     }
 
     @Test
+    @DisplayName("a remote's east-west gateway release waits for its primary's remote secret for it, and Helm waits for its pods")
+    void remoteGatewayWaitsForItsRemoteSecret() {
+        // GIVEN the dev stack (cluster2 a remote of cluster1, on another network)
+        var gateway = dev.resource(RELEASE, "cluster2-eastwestgateway");
+        var remoteSecret = dev.resource(SECRET, "mesh-link-cluster1-istio-remote-secret-cluster2");
+        // THEN the release depends on the secret directly, as Istio's primary-remote multi-network flow attaches the
+        // remote before installing its gateway, and Helm awaits the gateway's pods
+        assertTrue(new PlanGraph(dev).dependencies(gateway).contains(remoteSecret.urn()), "dependencies: " + gateway.dependencies());
+        assertEquals(false, gateway.input("skipAwait").orElseThrow());
+        // AND the secret does not wait for the gateway (no cycle): it needs only the reader token
+        assertFalse(new PlanGraph(dev).waitsFor(remoteSecret, gateway));
+    }
+
+    @Test
     @DisplayName("the Helm values of each release are those of the pinned charts, in the dev stack")
     void helmValues() {
         // primary: full control plane, external istiod for the remotes
@@ -175,9 +189,10 @@ class MeshWiringTest {
             assertEquals("istiod", dev.resource(RELEASE, cluster + "-istiod").input("name").orElseThrow());
             assertEquals("gateway", dev.resource(RELEASE, cluster + "-eastwestgateway").input("chart").orElseThrow());
         }
-        // the remote's gateway pods cannot be ready before the primary holds its remote secret: Helm must not wait for them
-        assertEquals(true, dev.resource(RELEASE, "cluster2-eastwestgateway").input("skipAwait").orElseThrow());
-        assertEquals(false, dev.resource(RELEASE, "cluster1-eastwestgateway").input("skipAwait").orElseThrow());
+        // Helm waits for every release's workloads, the remote's gateway included (it follows its remote secret)
+        for (var release : dev.resources(r -> r.type().equals(RELEASE))) {
+            assertEquals(false, release.input("skipAwait").orElseThrow(), release.name());
+        }
     }
 
     @Test
@@ -191,13 +206,13 @@ class MeshWiringTest {
     }
 
     @Test
-    @DisplayName("helloworld v1 runs in the primary, v2 in every remote, sleep and the helloworld Service everywhere")
+    @DisplayName("helloworld v1 runs in the primary, v2 in every remote, curl and the helloworld Service everywhere")
     void samplesPlacement() {
         var plan = MeshFixture.plan(new StackYaml().remotes(3).set("samples.enabled", true).yaml());
         var deployments = plan.resources(r -> r.type().equals("kubernetes:apps/v1:Deployment"));
-        assertEquals("samples-cluster1-helloworld-v1, samples-cluster1-sleep-deployment, samples-cluster2-helloworld-v2, "
-                + "samples-cluster2-sleep-deployment, samples-cluster3-helloworld-v2, samples-cluster3-sleep-deployment, "
-                + "samples-cluster4-helloworld-v2, samples-cluster4-sleep-deployment", MeshFixture.names(deployments));
+        assertEquals("samples-cluster1-curl-deployment, samples-cluster1-helloworld-v1, samples-cluster2-curl-deployment, "
+                + "samples-cluster2-helloworld-v2, samples-cluster3-curl-deployment, samples-cluster3-helloworld-v2, "
+                + "samples-cluster4-curl-deployment, samples-cluster4-helloworld-v2", MeshFixture.names(deployments));
         for (var d : deployments) {
             var cluster = d.name().split("-")[1];
             assertEquals(cluster, plan.clusterOf(d).orElseThrow(), d.name() + " must run in its own cluster");
@@ -215,7 +230,7 @@ class MeshWiringTest {
                 plan.resource(SECRET, "mesh-link-cluster1-istio-remote-secret-cluster3")));
         @SuppressWarnings("unchecked")
         var commands = (Map<String, String>) plan.outputs().get("verifyCommands");
-        assertEquals("kubectl exec --context=ctx-cluster3 -n sample -c sleep deploy/sleep -- curl -sS helloworld.sample:5000/hello",
+        assertEquals("kubectl exec --context=ctx-cluster3 -n sample -c curl deploy/curl -- curl -sS helloworld.sample:5000/hello",
                 commands.get("cluster3"));
         assertEquals(4, commands.size());
     }
@@ -253,7 +268,8 @@ class MeshWiringTest {
         assertTrue(ports.stream().allMatch(p -> "TCP".equals(p.get("protocol"))));
         var annotations = (Map<?, ?>) service.input("metadata.annotations").orElseThrow();
         assertEquals("jsonpath={.status.loadBalancer.ingress[0]['ip','hostname']}", annotations.get("pulumi.com/waitFor"));
-        assertEquals("network2", ((Map<?, ?>) service.input("metadata.labels").orElseThrow()).get("topology.istio.io/network"));
+        // meshNetworks alone advertises the gateway (see GatewayDiscoveryTest)
+        assertEquals(null, ((Map<?, ?>) service.input("metadata.labels").orElseThrow()).get("topology.istio.io/network"));
     }
 
     @Test

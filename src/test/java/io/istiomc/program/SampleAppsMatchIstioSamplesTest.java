@@ -27,10 +27,10 @@ class SampleAppsMatchIstioSamplesTest {
     private static final String MANAGED_BY = "app.kubernetes.io/managed-by";
 
     @Test
-    @DisplayName("helloworld v1/v2 and sleep match the pinned release's samples in images, labels, selectors and ports")
+    @DisplayName("helloworld v1/v2 and curl match the pinned release's samples in images, labels, selectors, ports and volumes")
     void samplesMatchTheRelease() throws IOException {
         var samples = new HashMap<String, JsonNode>();
-        for (var file : new String[]{"helloworld.yaml", "sleep.yaml"}) {
+        for (var file : new String[]{"helloworld.yaml", "curl.yaml"}) {
             try (var in = getClass().getResourceAsStream("/istio/1.30.3/samples/" + file)) {
                 assertNotNull(in, file);
                 for (var it = new YAMLMapper().readerFor(JsonNode.class).<JsonNode>readValues(in); it.hasNext(); ) {
@@ -47,8 +47,8 @@ class SampleAppsMatchIstioSamplesTest {
                 ours.put(key(object), object);
             }
         }
-        assertEquals(new TreeSet<>(java.util.List.of("Deployment/helloworld-v1", "Deployment/helloworld-v2", "Deployment/sleep",
-                "Service/helloworld", "Service/sleep", "ServiceAccount/sleep")), new TreeSet<>(ours.keySet()));
+        assertEquals(new TreeSet<>(java.util.List.of("Deployment/helloworld-v1", "Deployment/helloworld-v2", "Deployment/curl",
+                "Service/helloworld", "Service/curl", "ServiceAccount/curl")), new TreeSet<>(ours.keySet()));
         for (var entry : ours.entrySet()) {
             var what = entry.getKey();
             var object = entry.getValue();
@@ -70,11 +70,13 @@ class SampleAppsMatchIstioSamplesTest {
                             labels(object.path("spec").path("template").path("metadata")), what + " pod labels");
                     var sampleContainer = sample.path("spec").path("template").path("spec").path("containers").get(0);
                     var container = object.path("spec").path("template").path("spec").path("containers").get(0);
-                    for (var field : new String[]{"name", "image", "command", "resources"}) {
+                    for (var field : new String[]{"name", "image", "command", "resources", "volumeMounts"}) {
                         assertEquals(sampleContainer.path(field), container.path(field), what + " container " + field);
                     }
                     assertEquals(sampleContainer.path("ports").path(0).path("containerPort").asInt(),
                             container.path("ports").path(0).path("containerPort").asInt(), what + " container port");
+                    assertEquals(sample.path("spec").path("template").path("spec").path("volumes"),
+                            object.path("spec").path("template").path("spec").path("volumes"), what + " volumes");
                     assertEquals(sample.path("spec").path("template").path("spec").path("serviceAccountName"),
                             object.path("spec").path("template").path("spec").path("serviceAccountName"), what + " service account");
                 }

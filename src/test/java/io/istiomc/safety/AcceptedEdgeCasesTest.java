@@ -129,7 +129,7 @@ class AcceptedEdgeCasesTest {
         // AND the verify commands name each cluster's own kubeconfig file, since the context alone is ambiguous
         @SuppressWarnings("unchecked")
         var commands = (java.util.Map<String, String>) plan.outputs().get("verifyCommands");
-        assertEquals("kubectl exec --kubeconfig=" + second + " --context=prod -n sample -c sleep deploy/sleep -- curl -sS"
+        assertEquals("kubectl exec --kubeconfig=" + second + " --context=prod -n sample -c curl deploy/curl -- curl -sS"
                 + " helloworld.sample:5000/hello", commands.get("cluster2"));
         assertTrue(commands.get("cluster1").startsWith("kubectl exec --kubeconfig=" + first + " --context=prod "), commands.get("cluster1"));
         // AND the remote secret lands in the primary only

@@ -178,10 +178,11 @@ class BadInputTest {
                 invalid("53-api-server-port-out-of-range",
                         NS + "clusters[1].apiServer: must have a port from 1 to 65535 (got 'https://api.cluster2.example:99999')"),
                 invalid("54-keys-outside-the-namespace",
-                        "ca: is outside the istio-multicluster namespace, so this program never reads it; write it as"
-                                + " 'istio-multicluster:ca'",
-                        "clusters: is outside the istio-multicluster namespace, so this program never reads it; write it as"
-                                + " 'istio-multicluster:clusters'"),
+                        "istio-multicluster:clusters: is set twice, as 'istio-multicluster:clusters' and as 'clusters' (a key"
+                                + " without a namespace is the project's: Pulumi prefixes it with 'istio-multicluster:'); Pulumi"
+                                + " keeps one of the two at random, so remove one",
+                        "other:samples: is outside the istio-multicluster namespace, so this program never reads it; write it as"
+                                + " 'istio-multicluster:samples'"),
                 invalid("55-gateway-addresses-no-network-can-dial",
                         undialable(0, "0.0.0.0", "the unspecified address, which means 'every local address'"),
                         undialable(1, "255.255.255.255", "the broadcast address"),
@@ -197,13 +198,22 @@ class BadInputTest {
                         NS + "clusters[0].gateway.annotations.ok.example.com/-leading-dash: " + ANNOTATION_NAME),
                 invalid("57-chart-repository-password-without-username",
                         NS + "istio.chartRepositoryUsername: is required when chartRepositoryPassword is set: a private chart"
-                                + " repository takes both"));
+                                + " repository takes both"),
+                invalid("58-mesh-id-null", MESH_ID_EMPTY),
+                invalid("59-mesh-id-left-empty", MESH_ID_EMPTY),
+                invalid("60-names-share-a-urn", NS + "clusters[2].name: 'y-istio-remote-secret-x' gives two resources one"
+                        + " Pulumi URN: MeshLink's Secret 'mesh-link-x-istio-remote-secret-y-istio-remote-secret-x' would be"
+                        + " registered twice (for clusters 'x', 'x-istio-remote-secret-y', 'y-istio-remote-secret-x'), and pulumi"
+                        + " up would fail; rename one of these clusters"));
     }
 
-    private static final String API_SERVER_CREDENTIALS = "must not carry credentials (user info or a query string; got"
+    private static final String MESH_ID_EMPTY = NS + "meshId: is empty (Pulumi passes a key left empty or null as an empty"
+            + " string); set it to the mesh ID every cluster shares, e.g. 'mesh1'";
+
+    static final String API_SERVER_CREDENTIALS = "must not carry credentials (user info or a query string; got"
             + " '%s'): the primary reaches this API server with the reader token the program creates; the deployment's own"
             + " credentials belong in the kubeconfig";
-    private static final String CHART_CREDENTIALS = "must not carry credentials (user info or a query string; got '%s'):"
+    static final String CHART_CREDENTIALS = "must not carry credentials (user info or a query string; got '%s'):"
             + " a private repository's user name and password go in 'chartRepositoryUsername' and, as a secret,"
             + " 'chartRepositoryPassword'";
     private static final String ANNOTATION_NAME = "is not a valid annotation name: the name (after an optional 'prefix/')"

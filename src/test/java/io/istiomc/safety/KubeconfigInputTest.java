@@ -111,7 +111,8 @@ class KubeconfigInputTest {
         var config = MeshConfigReader.read(raw(stack().remotes(1).yaml()));
         var thrown = assertThrows(InvalidConfigException.class,
                 () -> ApiServers.resolve(config, ApiServers.Mode.PLAN, List.of(dir), new ArrayList<>()));
-        assertEquals(NS + "clusters[0].context: kubeconfig file '" + dir + "' could not be read (IOException)",
+        assertEquals(NS + "clusters[0].context: kubeconfig file '" + dir + "' is not a regular file (a FIFO, socket, device or"
+                + " directory); this program reads configuration only from regular files",
                 thrown.problems().get(0).toString());
     }
 
@@ -163,6 +164,39 @@ class KubeconfigInputTest {
         var linked = assertThrows(InvalidConfigException.class, () -> MeshConfigReader.read(raw(
                 stack.set("clusters[1].kubeconfig", link.toString()).yaml())));
         assertEquals(sameContext, linked.problems().stream().map(Object::toString).toList());
+    }
+
+    @Test
+    @DisplayName("one cluster via $KUBECONFIG and another naming the same file (another spelling, a symbolic link) with the same context: rejected")
+    void sameFileFromKubeconfigAndByName(@TempDir Path dir) throws Exception {
+        // GIVEN a kubeconfig with context ctx-cluster1, found by cluster1 through KUBECONFIG
+        var file = Files.writeString(dir.resolve("a"), kubeconfig(cluster("c", "https://x.example:6443"),
+                context("ctx-cluster1", "c") + context("ctx-cluster2", "c")));
+        var link = Files.createSymbolicLink(dir.resolve("link"), file);
+        for (var spelling : List.of(file.toString(), dir + "/./a", link.toString())) {
+            // AND cluster2 naming that file, spelled another way, with the same context
+            var yaml = stack().remotes(1).set("clusters[1].kubeconfig", spelling).context(2, "ctx-cluster1").yaml();
+            // WHEN it is planned with KUBECONFIG=<file>
+            var thrown = assertThrows(InvalidConfigException.class, () -> PlanRunner.run("kc", raw(yaml), List.of(file)));
+            // THEN cluster2's context is refused: both would install into one cluster
+            assertEquals(List.of(NS + "clusters[1].context: 'ctx-cluster1' of the same kubeconfig is already the context of"
+                            + " cluster 'cluster1'; each cluster needs its own kube context, or the mesh would install twice"
+                            + " into one cluster"), thrown.problems().stream().map(Object::toString).toList(), spelling);
+        }
+        // AND with its own context in that file, cluster2 is another cluster
+        var distinct = stack().remotes(1).set("clusters[1].kubeconfig", link.toString()).yaml();
+        assertEquals(List.of("cluster2"), List.copyOf(PlanRunner.run("kc", raw(distinct), List.of(file)).apiServers().keySet()));
+    }
+
+    @Test
+    @DisplayName("the default kubeconfig is $HOME/.kube/config, as kubectl and the provider find it, not Java's user.home; KUBECONFIG wins")
+    void homeIsTheEnvironmentsHome() {
+        assertEquals(Path.of("/home/from-env"), io.istiomc.config.Home.directory(java.util.Map.of("HOME", "/home/from-env"), "/passwd/home"));
+        assertEquals(Path.of("/passwd/home"), io.istiomc.config.Home.directory(java.util.Map.of("HOME", ""), "/passwd/home"));
+        assertEquals(List.of(Path.of("/home/from-env/.kube/config")),
+                ApiServers.defaultKubeconfigs(java.util.Map.of(), Path.of("/home/from-env")));
+        assertEquals(List.of(Path.of("/k/a"), Path.of("/k/b")),
+                ApiServers.defaultKubeconfigs(java.util.Map.of("KUBECONFIG", "/k/a::/k/b"), Path.of("/home/from-env")));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.istiomc.safety;
 
+import io.istiomc.components.RegisteredNames;
 import io.istiomc.config.RawConfig;
 import io.istiomc.plan.Plan;
 import io.istiomc.plan.PlanRunner;
@@ -30,16 +31,16 @@ import java.util.function.BiConsumer;
  */
 final class SafetyFixture {
     static final String STACK = "safety";
-    static final String NAMESPACE = "kubernetes:core/v1:Namespace";
-    static final String SERVICE = "kubernetes:core/v1:Service";
-    static final String SECRET = "kubernetes:core/v1:Secret";
-    static final String CONFIG_MAP_PATCH = "kubernetes:core/v1:ConfigMapPatch";
-    static final String RELEASE = "kubernetes:helm.sh/v3:Release";
-    static final String K8S_PROVIDER = "pulumi:providers:kubernetes";
-    static final String PRIVATE_KEY = "tls:index/privateKey:PrivateKey";
-    static final String SELF_SIGNED_CERT = "tls:index/selfSignedCert:SelfSignedCert";
-    static final String CERT_REQUEST = "tls:index/certRequest:CertRequest";
-    static final String LOCALLY_SIGNED_CERT = "tls:index/locallySignedCert:LocallySignedCert";
+    static final String NAMESPACE = RegisteredNames.NAMESPACE;
+    static final String SERVICE = RegisteredNames.SERVICE;
+    static final String SECRET = RegisteredNames.SECRET;
+    static final String CONFIG_MAP_PATCH = RegisteredNames.CONFIG_MAP_PATCH;
+    static final String RELEASE = RegisteredNames.RELEASE;
+    static final String K8S_PROVIDER = RegisteredNames.K8S_PROVIDER;
+    static final String PRIVATE_KEY = RegisteredNames.PRIVATE_KEY;
+    static final String SELF_SIGNED_CERT = RegisteredNames.SELF_SIGNED_CERT;
+    static final String CERT_REQUEST = RegisteredNames.CERT_REQUEST;
+    static final String LOCALLY_SIGNED_CERT = RegisteredNames.LOCALLY_SIGNED_CERT;
     static final String ISTIO_CR_PREFIX = "kubernetes:networking.istio.io/";
     static final String SAMPLE_APPS = io.istiomc.components.SampleApps.TYPE;
     static final String MESH_LINK = io.istiomc.components.MeshLink.TYPE;

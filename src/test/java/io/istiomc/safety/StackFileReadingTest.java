@@ -25,12 +25,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The offline plan reads a stack file exactly as {@code pulumi up} will (YAML 1.2: aliases
+ * The offline plan reads a stack file exactly as {@code pulumi up} will (Go's yaml.v3, see PulumiYamlReadingTest: aliases
  * resolved, duplicate keys rejected, {@code yes}/{@code no} strings), and what Pulumi would refuse, or
  * what no parser should swallow, ends with exit 2 and a message naming the file and line.
  */
 class StackFileReadingTest {
-    private static final String DUPLICATE = " appears twice in one map; YAML 1.2 (which Pulumi reads) rejects duplicate keys";
+    private static final String DUPLICATE = " appears twice in one map; Pulumi's YAML reader (Go's yaml.v3) rejects duplicate keys";
 
     /** Each file under {@code safety/unreadable/} and what follows "stack file '<path>'" in the message. */
     static Stream<Arguments> unreadableStacks() {
@@ -44,7 +44,16 @@ class StackFileReadingTest {
                 Arguments.of("07-binary-garbage", " holds a character YAML does not allow (U+0000 at character 0); is it a text file?"),
                 Arguments.of("08-two-documents", ", line 16: holds more than one YAML document"),
                 Arguments.of("09-undefined-alias", ", line 14: an alias refers to an anchor that is not defined before it"),
-                Arguments.of("10-not-a-map", " is not a map of keys (Pulumi expects 'config:' at the top)"));
+                Arguments.of("10-not-a-map", " is not a map of keys (Pulumi expects 'config:' at the top)"),
+                Arguments.of("11-bool-tag-on-a-string", ", line 12: the value is tagged !!bool but reads as !!str; Pulumi"
+                        + " refuses such a file (\"cannot decode\")"),
+                Arguments.of("12-null-tag-on-a-value", ", line 11: the value is tagged !!null but reads as !!str; Pulumi"
+                        + " refuses such a file (\"cannot decode\")"),
+                Arguments.of("13-infinite-port", ", line 12: '.inf' is not a number JSON can hold, and Pulumi refuses the"
+                        + " file; quote it if it is meant as text"),
+                Arguments.of("14-timestamp-with-offset", ", line 13: an unquoted timestamp with a UTC offset reaches the"
+                        + " program as text that depends on the time zone of the machine running pulumi; quote it"),
+                Arguments.of("15-binary-not-base64", ", line 12: a !!binary value is not valid base64"));
     }
 
     @Test
@@ -104,7 +113,7 @@ class StackFileReadingTest {
     }
 
     @Test
-    @DisplayName("yes, no, on and off are strings (YAML 1.2's core schema): a network named 'no' is a valid name")
+    @DisplayName("yes, no, on and off are strings (for yaml.v3 as for YAML 1.2): a network named 'no' is a valid name")
     void yesNoOnOffAreStrings() throws Exception {
         var config = read("yes-no-on-off-are-strings");
         assertEquals("yes", config.meshId());

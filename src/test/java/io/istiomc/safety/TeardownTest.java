@@ -174,6 +174,8 @@ class TeardownTest {
         assertEquals(List.of(), unexpected);
         assertEquals(List.of("primary meshNetworks patch -> remote gateway Service",
                         "primary remote secret -> remote token Secret",
+                        "remote base release -> primary gateway and istiod exposure (Service, gateway release, Gateway, VirtualService)",
+                        "remote gateway release -> its remote secret in the primary",
                         "remote istiod release -> primary gateway Service",
                         "remote istiod release -> primary istiod exposure (gateway release, Gateway, VirtualService)",
                         "remote samples -> MeshLink children"),
@@ -182,6 +184,8 @@ class TeardownTest {
         assertEquals(2, byKind.get("remote istiod release -> primary gateway Service").size());
         assertEquals(2, byKind.get("primary remote secret -> remote token Secret").size());
         assertEquals(2, byKind.get("primary meshNetworks patch -> remote gateway Service").size());
+        assertEquals(2 * 4, byKind.get("remote base release -> primary gateway and istiod exposure (Service, gateway release, Gateway, VirtualService)").size());
+        assertEquals(2, byKind.get("remote gateway release -> its remote secret in the primary").size());
     }
 
     @Test
@@ -214,6 +218,15 @@ class TeardownTest {
                 && (dependency.name().equals(PRIMARY + "-eastwestgateway") || dependency.name().equals(PRIMARY + "-istiod-gateway")
                 || dependency.name().equals(PRIMARY + "-istiod-vs"))) {
             return Optional.of("remote istiod release -> primary istiod exposure (gateway release, Gateway, VirtualService)");
+        }
+        if (!fromPrimary && toPrimary && dependent.type().equals(RELEASE) && "istio-base".equals(dependent.input("name").orElse(null))
+                && (dependency.name().equals(PRIMARY + "-eastwestgateway") || dependency.name().equals(PRIMARY + "-istiod-gateway")
+                || dependency.name().equals(PRIMARY + "-istiod-vs"))) {
+            return Optional.of("remote base release -> primary gateway and istiod exposure (Service, gateway release, Gateway, VirtualService)");
+        }
+        if (!fromPrimary && toPrimary && dependent.type().equals(RELEASE) && "istio-eastwestgateway".equals(dependent.input("name").orElse(null))
+                && dependency.type().equals(SECRET) && dependency.name().equals("mesh-link-" + PRIMARY + "-istio-remote-secret-" + edge.fromCluster())) {
+            return Optional.of("remote gateway release -> its remote secret in the primary");
         }
         if (fromPrimary && dependent.type().equals(SECRET) && dependent.name().startsWith("mesh-link-" + PRIMARY + "-istio-remote-secret-")
                 && dependency.type().equals(SECRET) && TOKEN_TYPE.equals(dependency.input("type").orElse(null))

@@ -226,7 +226,7 @@ class TopologiesTest {
     }
 
     @Test
-    @DisplayName("helloworld v1 runs in the first primary, v2 in every other cluster, sleep everywhere")
+    @DisplayName("helloworld v1 runs in the first primary, v2 in every other cluster, curl everywhere")
     void samplesPlacement() {
         var plan = PLANS.get(Topologies.MIXED);
         var helloworld = new TreeMap<String, String>();
@@ -235,7 +235,7 @@ class TopologiesTest {
         }
         assertEquals(Map.of("east", "v1", "east-a", "v2", "east-b", "v2", "west", "v2", "west-a", "v2", "west-b", "v2"), helloworld);
         assertEquals(Set.of("east", "east-a", "east-b", "west", "west-a", "west-b"),
-                clustersWith(plan, r -> r.type().equals("kubernetes:apps/v1:Deployment") && r.name().endsWith("-sleep-deployment")));
+                clustersWith(plan, r -> r.type().equals("kubernetes:apps/v1:Deployment") && r.name().endsWith("-curl-deployment")));
     }
 
     // --- the exact dependencies between clusters, and the teardown order ---
@@ -254,17 +254,19 @@ class TopologiesTest {
     @Test
     @DisplayName("the cross-cluster dependencies of each topology, counted: the rules above are not vacuous")
     void crossClusterDependencyCounts() {
-        // primary-remote: remote istiod -> 4 exposure parts of the primary; remote secret -> token; samples namespace -> 1 link child
-        // primary-remote multi-network: + meshNetworks -> the remote's gateway Service; samples -> 2 link children
+        // primary-remote: remote istiod and base -> 4 exposure parts of the primary each; remote secret -> token;
+        // samples namespace -> 1 link child
+        // primary-remote multi-network: + meshNetworks -> the remote's gateway Service; the remote's gateway release ->
+        // its remote secret; samples -> 2 link children
         // multi-primary: two remote secrets; multi-network: + two meshNetworks patches -> the other's gateway
-        // mixed: 4 remotes x 4 exposure parts, 10 remote secrets, 2 patches x 5 other clusters (+3 exposure parts of the
-        // other primary), 4 remote sample namespaces x 12 link children
+        // mixed: 4 remotes x 2 releases x 4 exposure parts, 4 remote gateways -> their remote secrets, 10 remote secrets,
+        // 2 patches x 5 other clusters (+3 exposure parts of the other primary), 4 remote sample namespaces x 12 link children
         assertEquals(Map.of(
-                        Topologies.PRIMARY_REMOTE, 6,
-                        Topologies.PRIMARY_REMOTE_MULTINETWORK, 8,
+                        Topologies.PRIMARY_REMOTE, 10,
+                        Topologies.PRIMARY_REMOTE_MULTINETWORK, 13,
                         Topologies.MULTI_PRIMARY, 2,
                         Topologies.MULTI_PRIMARY_MULTINETWORK, 4,
-                        Topologies.MIXED, 16 + 10 + 2 * (5 + 3) + 4 * 12),
+                        Topologies.MIXED, 32 + 4 + 10 + 2 * (5 + 3) + 4 * 12),
                 byTopology(plan -> new PlanGraph(plan).crossClusterEdges().size()));
     }
 
@@ -311,7 +313,8 @@ class TopologiesTest {
 
     /**
      * The cross-cluster dependencies a topology calls for, from the topology's rules: a remote's
-     * istiod waits until its primary's istiod is reachable through that primary's gateway; a remote
+     * istiod and base wait until its primary's istiod is reachable through that primary's gateway;
+     * across networks, a remote's gateway pods wait for its primary's remote secret for it; a remote
      * secret waits for the watched cluster's reader token; across networks, each primary's
      * meshNetworks waits for every other cluster's gateway address; a remote's samples wait for
      * the link.
@@ -322,7 +325,14 @@ class TopologiesTest {
         for (var remote : config.remotes()) {
             var primary = config.controlPlaneOf(remote).orElseThrow();
             for (var exposure : istiodExposure(primary)) {
+                // istiod: remotePilotAddress; base: its default validation webhook names the gateway when it is a DNS name
                 edges.add(edge(remote.name(), RELEASE, remote.name() + "-istiod", primary, exposure));
+                edges.add(edge(remote.name(), RELEASE, remote.name() + "-base", primary, exposure));
+            }
+            if (config.multiNetwork()) {
+                // the remote's gateway pods become ready once its primary holds its remote secret
+                edges.add(edge(remote.name(), RELEASE, remote.name() + "-eastwestgateway", primary,
+                        new String[]{SECRET, "mesh-link-" + primary + "-istio-remote-secret-" + remote.name()}));
             }
         }
         for (var primary : config.primaries()) {

@@ -82,6 +82,20 @@ public final class StackFile {
         return this;
     }
 
+    /** The same stack under another name, with the cluster's {@code gateway.address} set. */
+    public StackFile withGatewayAddress(String newName, String clusterName, String address) {
+        var copy = new StackFile(newName, root.deepCopy());
+        var clusters = copy.root.required("config").required("istio-multicluster:clusters");
+        for (var cluster : clusters) {
+            if (cluster.path("name").asText().equals(clusterName)) {
+                var gateway = cluster.has("gateway") ? (ObjectNode) cluster.get("gateway") : ((ObjectNode) cluster).putObject("gateway");
+                gateway.put("address", address);
+                return copy;
+            }
+        }
+        throw new IllegalArgumentException("stack " + name + " has no cluster " + clusterName);
+    }
+
     public String yaml() {
         return write(root);
     }

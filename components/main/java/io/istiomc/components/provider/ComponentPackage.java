@@ -55,15 +55,42 @@ public final class ComponentPackage implements Provider {
                 new GsonBuilder().setPrettyPrinting().create().toJson(schema)));
     }
 
+    /**
+     * Constructs a component as the SDK's {@code ComponentProvider} does, with the reason of a
+     * refusal as the failure's own message. That provider wraps whatever the constructor throws in
+     * {@code RuntimeException("Failed to construct component: <type>")}, and pulumi-java 1.36.1's
+     * {@code ResourceProviderService} sends the engine only the message of the construct's failure
+     * (unwrapping one {@code CompletionException}): a YAML or TypeScript caller would see that
+     * sentence and never which input is wrong. The failure is also returned, not thrown, since the
+     * SDK's runner turns a thrown one into "Multiple exceptions occurred" (it records the
+     * {@code CompletionException} and its cause).
+     */
     @Override
     public CompletableFuture<ConstructResponse> construct(ConstructRequest request) {
         // The SDK would resolve any class of the library's package, the Java-only building blocks too.
         var served = COMPONENTS.stream().map(c -> NAME + ":index:" + c.getSimpleName()).toList();
         if (!served.contains(request.getType())) {
-            throw new IllegalArgumentException("'" + request.getType() + "' is not a component of this package; it serves "
-                    + String.join(", ", served));
+            return CompletableFuture.failedFuture(new IllegalArgumentException(NAME + " serves no component '"
+                    + request.getType() + "'; it serves " + String.join(", ", served)));
         }
-        return constructor.construct(request);
+        try {
+            return constructor.construct(request).exceptionallyCompose(e -> CompletableFuture.failedFuture(refusal(e)));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(refusal(e));
+        }
+    }
+
+    /** The failure with the reason as its message: the first cause that is not one of the SDK's or Java's wrappers. */
+    static RuntimeException refusal(Throwable failure) {
+        var reason = failure;
+        while (reason.getCause() != null && (reason instanceof java.util.concurrent.CompletionException
+                || reason instanceof java.util.concurrent.ExecutionException
+                || reason instanceof java.lang.reflect.InvocationTargetException
+                || String.valueOf(reason.getMessage()).startsWith("Failed to construct component: "))) {
+            reason = reason.getCause();
+        }
+        var message = reason.getMessage() == null ? reason.getClass().getSimpleName() : reason.getMessage();
+        return new IllegalArgumentException(message, failure);
     }
 
     public static void main(String[] args) throws Exception {

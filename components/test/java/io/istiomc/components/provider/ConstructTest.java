@@ -45,7 +45,7 @@ class ConstructTest {
     private static final String PRIMARY_URN = "urn:pulumi:stack::project::istio-multicluster:index:PrimaryCluster::cluster1";
 
     /** An output value as {@code PropertyValue.unmarshal} reads it off the wire: a value and the URNs it depends on. */
-    private static PropertyValue outputOf(PropertyValue value, String dependency) {
+    static PropertyValue outputOf(PropertyValue value, String dependency) {
         return PropertyValue.of(new PropertyValue.OutputReference(value, java.util.Set.of(dependency)));
     }
 
@@ -188,7 +188,7 @@ class ConstructTest {
         assertTrue(known(state.get("meshNetworks")).getStringValue().contains("network2"));
         assertEquals(List.of(PropertyValue.of("istio-remote-secret-cluster2")),
                 known(state.get("remoteSecrets")).getObjectValue().get("cluster1").getArrayValue());
-        assertEquals("kubectl exec --context=cluster2 -n sample -c sleep deploy/sleep -- curl -sS helloworld.sample:5000/hello",
+        assertEquals("kubectl exec --context=cluster2 -n sample -c curl deploy/curl -- curl -sS helloworld.sample:5000/hello",
                 known(state.get("verifyCommands")).getObjectValue().get("cluster2").getStringValue());
     }
 
@@ -206,7 +206,7 @@ class ConstructTest {
     }
 
     /** The dev mesh as a program in another language passes it: cluster1 primary on network1, cluster2 its remote on network2. */
-    private static Map<String, PropertyValue> meshInputs() {
+    static Map<String, PropertyValue> meshInputs() {
         var primary = Map.of("name", PropertyValue.of("cluster1"), "role", PropertyValue.of("primary"),
                 "network", PropertyValue.of("network1"), "context", PropertyValue.of("cluster1"));
         var remote = Map.of("name", PropertyValue.of("cluster2"), "role", PropertyValue.of("remote"),
@@ -323,12 +323,12 @@ class ConstructTest {
         return com.pulumi.core.internal.Internal.of(output).getDataAsync().join().isSecret();
     }
 
-    private static ConstructResponse construct(String component, String name, Map<String, PropertyValue> inputs) {
+    static ConstructResponse construct(String component, String name, Map<String, PropertyValue> inputs) {
         return new ComponentPackage().construct(new ConstructRequest(ComponentPackage.NAME + ":index:" + component, name,
                 inputs, ComponentResourceOptions.builder().build())).join();
     }
 
-    private static PropertyValue cluster(String name, String network) {
+    static PropertyValue cluster(String name, String network) {
         var cluster = new LinkedHashMap<String, PropertyValue>();
         cluster.put("clusterName", PropertyValue.of(name));
         cluster.put("network", PropertyValue.of(network));
