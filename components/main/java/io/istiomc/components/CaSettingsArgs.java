@@ -79,12 +79,7 @@ public final class CaSettingsArgs {
         }
 
         public CaSettingsArgs build() {
-            var built = new CaSettingsArgs();
-            built.rootValidityDays = ca.rootValidityDays;
-            built.intermediateValidityDays = ca.intermediateValidityDays;
-            built.rsaBits = ca.rsaBits;
-            built.protectRootKey = ca.protectRootKey;
-            return built;
+            return ca;
         }
     }
 }

@@ -41,21 +41,9 @@ public final class ClusterArgs {
     @Import(name = "kubeconfig")
     private @Nullable Output<Output<String>> kubeconfig;
 
-    /** The Istio chart version, e.g. {@code 1.30.3}. Required. */
-    @Import(name = "istioVersion", required = true)
-    private String istioVersion;
-
-    /** The Helm repository (https or oci://) of Istio's charts, without credentials. Default: Istio's official repository. */
-    @Import(name = "chartRepository")
-    private @Nullable String chartRepository;
-
-    /** The user name of a private chart repository. Default: none. */
-    @Import(name = "chartRepositoryUsername")
-    private @Nullable String chartRepositoryUsername;
-
-    /** The password of a private chart repository, kept a secret. Default: none. */
-    @Import(name = "chartRepositoryPassword")
-    private @Nullable Output<Output<String>> chartRepositoryPassword;
+    /** Which Istio to install: chart version, repository and its login, as a {@link Mesh} takes them. Required. */
+    @Import(name = "istio", required = true)
+    private IstioArgs istio;
 
     /** The east-west gateway. Default: a LoadBalancer on 15443. */
     @Import(name = "gateway")
@@ -103,10 +91,7 @@ public final class ClusterArgs {
 
     /** The Istio charts to install. */
     public IstioCharts charts() {
-        var login = Optional.ofNullable(chartRepositoryUsername).flatMap(user -> Optional.ofNullable(chartRepositoryPassword)
-                .map(password -> new IstioCharts.Login(user, Relayed.flat(password))));
-        return new IstioCharts(istioVersion, chartRepository == null ? IstioCharts.OFFICIAL_REPOSITORY : chartRepository,
-                login);
+        return istio.charts();
     }
 
     /** The east-west gateway. */
@@ -133,7 +118,7 @@ public final class ClusterArgs {
         required.put("network", cluster.network);
         required.put("meshId", cluster.meshId);
         required.put("context", cluster.context);
-        required.put("istioVersion", cluster.istioVersion);
+        required.put("istio", cluster.istio);
         required.put("certificates", cluster.certificates);
         required.forEach((property, value) -> {
             if (value == null) {
@@ -145,9 +130,7 @@ public final class ClusterArgs {
         }
         problems.addAll(Dns1123.checkLabel("clusterName", cluster.clusterName));
         problems.addAll(Dns1123.checkLabel("network", cluster.network));
-        if (cluster.chartRepository != null) {
-            problems.addAll(Problem.at("chartRepository", IstioCharts.checkRepository(cluster.chartRepository)));
-        }
+        problems.addAll(Problem.at("istio.chartRepository", IstioCharts.checkRepository(cluster.istio.chartRepository())));
         problems.addAll(Problem.under("gateway.", EastWestGatewayArgs.check(cluster.gateway())));
         return problems;
     }
@@ -186,10 +169,12 @@ public final class ClusterArgs {
 
         /** The charts: version, repository and the login of a private one. */
         public Builder charts(IstioCharts charts) {
-            cluster.istioVersion = charts.version();
-            cluster.chartRepository = charts.repository();
-            cluster.chartRepositoryUsername = charts.login().map(IstioCharts.Login::username).orElse(null);
-            cluster.chartRepositoryPassword = charts.login().map(l -> Relayed.wrap(l.password())).orElse(null);
+            cluster.istio = IstioArgs.of(charts);
+            return this;
+        }
+
+        public Builder istio(IstioArgs istio) {
+            cluster.istio = istio;
             return this;
         }
 
@@ -208,21 +193,9 @@ public final class ClusterArgs {
             require(cluster.context, "context");
             require(cluster.network, "network");
             require(cluster.meshId, "meshId");
-            require(cluster.istioVersion, "istioVersion");
+            require(cluster.istio, "istio");
             require(cluster.certificates, "certificates");
-            var built = new ClusterArgs();
-            built.clusterName = cluster.clusterName;
-            built.network = cluster.network;
-            built.meshId = cluster.meshId;
-            built.context = cluster.context;
-            built.kubeconfig = cluster.kubeconfig;
-            built.istioVersion = cluster.istioVersion;
-            built.chartRepository = cluster.chartRepository;
-            built.chartRepositoryUsername = cluster.chartRepositoryUsername;
-            built.chartRepositoryPassword = cluster.chartRepositoryPassword;
-            built.gateway = cluster.gateway;
-            built.certificates = cluster.certificates;
-            return built;
+            return cluster;
         }
 
         private static void require(@Nullable Object value, String field) {

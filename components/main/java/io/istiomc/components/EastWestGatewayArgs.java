@@ -226,12 +226,7 @@ public final class EastWestGatewayArgs {
         }
 
         public EastWestGatewayArgs build() {
-            var built = new EastWestGatewayArgs();
-            built.serviceType = gateway.serviceType;
-            built.port = gateway.port;
-            built.address = gateway.address;
-            built.annotations = gateway.annotations == null ? null : List.copyOf(gateway.annotations);
-            return built;
+            return gateway;
         }
     }
 }

@@ -37,6 +37,13 @@ public final class IstioArgs {
         return new Builder();
     }
 
+    /** The args of charts a Java program holds. */
+    static IstioArgs of(IstioCharts charts) {
+        var istio = builder().version(charts.version()).chartRepository(charts.repository());
+        charts.login().ifPresent(login -> istio.chartRepositoryUsername(login.username()).chartRepositoryPassword(login.password()));
+        return istio.build();
+    }
+
     /** The Istio release. */
     public String version() {
         return version;
@@ -92,12 +99,7 @@ public final class IstioArgs {
 
         /** The charts as given; {@link Mesh#check} checks them, the required version too. */
         public IstioArgs build() {
-            var built = new IstioArgs();
-            built.version = istio.version;
-            built.chartRepository = istio.chartRepository;
-            built.chartRepositoryUsername = istio.chartRepositoryUsername;
-            built.chartRepositoryPassword = istio.chartRepositoryPassword;
-            return built;
+            return istio;
         }
     }
 }

@@ -71,7 +71,6 @@ public class Mesh extends ComponentResource {
         // Validated before super(): a bad argument must fail before anything is registered.
         super(TYPE, name, validated(name, args, options));
         var topology = MeshTopology.of(args);
-        var charts = args.istio().charts();
         var ca = new MeshCertificateAuthority(caName(name), MeshCertificateAuthorityArgs.builder()
                 .clusterNames(topology.clusters().stream().map(MeshClusterArgs::name).toList())
                 .rootValidityDays(args.ca().rootValidityDays())
@@ -83,7 +82,7 @@ public class Mesh extends ComponentResource {
         var handles = new HashMap<String, ClusterHandle>();
         for (var primary : topology.primaries()) {
             handles.put(primary.name(), new PrimaryCluster(primary.name(), PrimaryClusterArgs.builder()
-                    .cluster(clusterArgs(args, primary, charts, ca.bundle(primary.name())))
+                    .cluster(clusterArgs(args, primary, ca.bundle(primary.name())))
                     .servesRemotes(topology.servesRemotes(primary))
                     .multiNetwork(topology.multiNetwork())
                     .watched(topology.watched(primary))
@@ -101,7 +100,7 @@ public class Mesh extends ComponentResource {
                 var remoteSecret = new CompletableFuture<Secret>();
                 secretsOfRemotes.put(remote.name(), remoteSecret);
                 handles.put(remote.name(), new RemoteCluster(remote.name(), RemoteClusterArgs.builder()
-                        .cluster(clusterArgs(args, remote, charts, ca.bundle(remote.name())))
+                        .cluster(clusterArgs(args, remote, ca.bundle(remote.name())))
                         .primaryClusterName(controlPlane.clusterName())
                         .remotePilotAddress(pilotAddress)
                         .multiNetwork(topology.multiNetwork())
@@ -195,14 +194,13 @@ public class Mesh extends ComponentResource {
                 .orElseGet(() -> Output.of(Optional.empty()));
     }
 
-    private static ClusterArgs clusterArgs(MeshArgs args, MeshClusterArgs cluster, IstioCharts charts,
-                                           CaBundle certificates) {
+    private static ClusterArgs clusterArgs(MeshArgs args, MeshClusterArgs cluster, CaBundle certificates) {
         var builder = ClusterArgs.builder()
                 .clusterName(cluster.name())
                 .context(cluster.context())
                 .network(cluster.network())
                 .meshId(args.meshId())
-                .charts(charts)
+                .istio(args.istio())
                 .certificates(certificates)
                 .gateway(cluster.gateway());
         cluster.kubeconfig().ifPresent(builder::kubeconfig);

@@ -44,11 +44,11 @@ public final class MeshArgs extends ResourceArgs {
     /** A builder holding these values, to change some of them. */
     public Builder toBuilder() {
         var builder = new Builder();
-        builder.meshId = meshId;
-        builder.istio = istio;
-        builder.clusters = clusters == null ? null : new ArrayList<>(clusters);
-        builder.ca = ca;
-        builder.samples = samples;
+        builder.args.meshId = meshId;
+        builder.args.istio = istio;
+        builder.args.clusters = clusters;
+        builder.args.ca = ca;
+        builder.args.samples = samples;
         return builder;
     }
 
@@ -79,42 +79,37 @@ public final class MeshArgs extends ResourceArgs {
     }
 
     public static final class Builder {
-        private @Nullable String meshId;
-        private @Nullable IstioArgs istio;
-        private @Nullable List<MeshClusterArgs> clusters;
-        private @Nullable CaSettingsArgs ca;
-        private @Nullable SamplesArgs samples;
+        private final MeshArgs args = new MeshArgs();
 
         public Builder meshId(String meshId) {
-            this.meshId = meshId;
+            args.meshId = meshId;
             return this;
         }
 
         public Builder istio(IstioArgs istio) {
-            this.istio = istio;
+            args.istio = istio;
             return this;
         }
 
         public Builder clusters(List<MeshClusterArgs> clusters) {
-            this.clusters = new ArrayList<>(clusters);
+            args.clusters = List.copyOf(clusters);
             return this;
         }
 
         public Builder cluster(MeshClusterArgs cluster) {
-            if (clusters == null) {
-                clusters = new ArrayList<>();
-            }
-            this.clusters.add(Objects.requireNonNull(cluster, "cluster"));
+            var clusters = new ArrayList<>(args.clusters());
+            clusters.add(Objects.requireNonNull(cluster, "cluster"));
+            args.clusters = List.copyOf(clusters);
             return this;
         }
 
         public Builder ca(@Nullable CaSettingsArgs ca) {
-            this.ca = ca;
+            args.ca = ca;
             return this;
         }
 
         public Builder samples(@Nullable SamplesArgs samples) {
-            this.samples = samples;
+            args.samples = samples;
             return this;
         }
 
@@ -123,12 +118,6 @@ public final class MeshArgs extends ResourceArgs {
          * every other rule, so that a caller learns of every problem at once.
          */
         public MeshArgs build() {
-            var args = new MeshArgs();
-            args.meshId = meshId;
-            args.istio = istio;
-            args.clusters = clusters == null ? null : List.copyOf(clusters);
-            args.ca = ca;
-            args.samples = samples;
             return args;
         }
     }

@@ -203,9 +203,7 @@ public final class MeshClusterArgs {
          * every other rule, so that a caller learns of every problem at once.
          */
         public MeshClusterArgs build() {
-            var built = new MeshClusterArgs();
-            built.copyFrom(cluster);
-            return built;
+            return cluster;
         }
     }
 }

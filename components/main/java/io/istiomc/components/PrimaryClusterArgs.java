@@ -61,40 +61,32 @@ public final class PrimaryClusterArgs extends ResourceArgs {
     }
 
     public static final class Builder {
-        private @Nullable ClusterArgs cluster;
-        private boolean servesRemotes;
-        private boolean multiNetwork;
-        private boolean watched;
+        private final PrimaryClusterArgs args = new PrimaryClusterArgs();
 
         public Builder cluster(ClusterArgs cluster) {
-            this.cluster = cluster;
+            args.cluster = cluster;
             return this;
         }
 
         public Builder servesRemotes(boolean servesRemotes) {
-            this.servesRemotes = servesRemotes;
+            args.servesRemotes = servesRemotes;
             return this;
         }
 
         public Builder multiNetwork(boolean multiNetwork) {
-            this.multiNetwork = multiNetwork;
+            args.multiNetwork = multiNetwork;
             return this;
         }
 
         public Builder watched(boolean watched) {
-            this.watched = watched;
+            args.watched = watched;
             return this;
         }
 
         public PrimaryClusterArgs build() {
-            if (cluster == null) {
+            if (args.cluster == null) {
                 throw new MissingRequiredPropertyException("PrimaryClusterArgs", "cluster");
             }
-            var args = new PrimaryClusterArgs();
-            args.cluster = cluster;
-            args.servesRemotes = servesRemotes;
-            args.multiNetwork = multiNetwork;
-            args.watched = watched;
             return args;
         }
     }

@@ -75,24 +75,20 @@ public final class RemoteClusterArgs extends ResourceArgs {
     }
 
     public static final class Builder {
-        private @Nullable ClusterArgs cluster;
-        private @Nullable String primaryClusterName;
-        private @Nullable Output<String> remotePilotAddress;
-        private boolean multiNetwork;
-        private @Nullable Output<String> eastWestGatewayAfter;
+        private final RemoteClusterArgs args = new RemoteClusterArgs();
 
         public Builder cluster(ClusterArgs cluster) {
-            this.cluster = cluster;
+            args.cluster = cluster;
             return this;
         }
 
         public Builder primaryClusterName(String primaryClusterName) {
-            this.primaryClusterName = primaryClusterName;
+            args.primaryClusterName = primaryClusterName;
             return this;
         }
 
         public Builder remotePilotAddress(Output<String> remotePilotAddress) {
-            this.remotePilotAddress = remotePilotAddress;
+            args.remotePilotAddress = remotePilotAddress == null ? null : Relayed.wrap(remotePilotAddress);
             return this;
         }
 
@@ -101,25 +97,19 @@ public final class RemoteClusterArgs extends ResourceArgs {
         }
 
         public Builder multiNetwork(boolean multiNetwork) {
-            this.multiNetwork = multiNetwork;
+            args.multiNetwork = multiNetwork;
             return this;
         }
 
         public Builder eastWestGatewayAfter(Output<String> after) {
-            this.eastWestGatewayAfter = java.util.Objects.requireNonNull(after, "eastWestGatewayAfter");
+            args.eastWestGatewayAfter = Relayed.wrap(java.util.Objects.requireNonNull(after, "eastWestGatewayAfter"));
             return this;
         }
 
         public RemoteClusterArgs build() {
-            require(cluster, "cluster");
-            require(primaryClusterName, "primaryClusterName");
-            require(remotePilotAddress, "remotePilotAddress");
-            var args = new RemoteClusterArgs();
-            args.cluster = cluster;
-            args.primaryClusterName = primaryClusterName;
-            args.remotePilotAddress = Relayed.wrap(remotePilotAddress);
-            args.multiNetwork = multiNetwork;
-            args.eastWestGatewayAfter = eastWestGatewayAfter == null ? null : Relayed.wrap(eastWestGatewayAfter);
+            require(args.cluster, "cluster");
+            require(args.primaryClusterName, "primaryClusterName");
+            require(args.remotePilotAddress, "remotePilotAddress");
             return args;
         }
 

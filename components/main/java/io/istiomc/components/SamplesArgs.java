@@ -38,24 +38,20 @@ public final class SamplesArgs {
     }
 
     public static final class Builder {
-        private @Nullable Boolean enabled;
-        private @Nullable String namespace;
+        private final SamplesArgs samples = new SamplesArgs();
 
         public Builder enabled(boolean enabled) {
-            this.enabled = enabled;
+            samples.enabled = enabled;
             return this;
         }
 
         public Builder namespace(@Nullable String namespace) {
-            this.namespace = namespace;
+            samples.namespace = namespace;
             return this;
         }
 
         public SamplesArgs build() {
-            var built = new SamplesArgs();
-            built.enabled = enabled;
-            built.namespace = namespace;
-            return built;
+            return samples;
         }
     }
 }

@@ -334,7 +334,7 @@ class ConstructTest {
         cluster.put("network", PropertyValue.of(network));
         cluster.put("meshId", PropertyValue.of("mesh1"));
         cluster.put("context", PropertyValue.of(name));
-        cluster.put("istioVersion", PropertyValue.of("1.30.3"));
+        cluster.put("istio", PropertyValue.of(Map.of("version", PropertyValue.of("1.30.3"))));
         cluster.put("gateway", PropertyValue.of(Map.of("port", PropertyValue.of(15443))));
         cluster.put("certificates", PropertyValue.of(CERTIFICATES));
         return PropertyValue.of(cluster);
