@@ -286,19 +286,13 @@ final class ClusterInstall {
     }
 
     /** The outputs every cluster component registers, from its handle. */
-    /** What a cluster component exports, by name: every {@code @Export} field of the component, in this order. */
+    /** What a cluster component exports, by name: every {@code @Export} field of the component. */
     static Map<String, Output<?>> outputs(Output<String> clusterName, Output<String> network, Output<String> gatewayAddress,
                                           Output<Integer> gatewayPort, Output<String> istiodRevision,
                                           Output<String> readerToken, Output<String> apiServerCaData) {
-        var outputs = new LinkedHashMap<String, Output<?>>();
-        outputs.put("clusterName", clusterName);
-        outputs.put("network", network);
-        outputs.put("gatewayAddress", gatewayAddress);
-        outputs.put("gatewayPort", gatewayPort);
-        outputs.put("istiodRevision", istiodRevision);
-        outputs.put("readerToken", readerToken);
-        outputs.put("apiServerCaData", apiServerCaData);
-        return outputs;
+        return Map.of("clusterName", clusterName, "network", network, "gatewayAddress", gatewayAddress,
+                "gatewayPort", gatewayPort, "istiodRevision", istiodRevision, "readerToken", readerToken,
+                "apiServerCaData", apiServerCaData);
     }
 
     /** The gateway's address as exported: null where the topology gives the cluster no gateway. */

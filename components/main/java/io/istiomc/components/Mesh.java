@@ -73,10 +73,7 @@ public class Mesh extends ComponentResource {
         var topology = MeshTopology.of(args);
         var ca = new MeshCertificateAuthority(caName(name), MeshCertificateAuthorityArgs.builder()
                 .clusterNames(topology.clusters().stream().map(MeshClusterArgs::name).toList())
-                .rootValidityDays(args.ca().rootValidityDays())
-                .intermediateValidityDays(args.ca().intermediateValidityDays())
-                .rsaBits(args.ca().rsaBits())
-                .protectRootKey(args.ca().protectRootKey())
+                .settings(args.ca())
                 .build(), child());
 
         var handles = new HashMap<String, ClusterHandle>();
@@ -140,14 +137,9 @@ public class Mesh extends ComponentResource {
         this.verifyCommands = args.samples().enabled() ? samples(args, topology, handles, link)
                 : Output.ofNullable(null);
 
-        var outputs = new LinkedHashMap<String, Output<?>>();
-        outputs.put("gatewayAddresses", gatewayAddresses);
-        outputs.put("remotePilotAddresses", remotePilotAddresses);
-        outputs.put("meshNetworks", meshNetworks);
-        outputs.put("remoteSecrets", remoteSecrets);
-        outputs.put("rootCertPem", rootCertPem);
-        outputs.put("verifyCommands", verifyCommands);
-        registerOutputs(outputs);
+        registerOutputs(Map.of("gatewayAddresses", gatewayAddresses, "remotePilotAddresses", remotePilotAddresses,
+                "meshNetworks", meshNetworks, "remoteSecrets", remoteSecrets, "rootCertPem", rootCertPem,
+                "verifyCommands", verifyCommands));
     }
 
     /**

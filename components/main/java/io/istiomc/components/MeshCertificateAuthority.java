@@ -128,12 +128,8 @@ public class MeshCertificateAuthority extends ComponentResource {
         this.caCertPems = byCluster(clusterNames, CaBundle::caCertPem);
         this.caKeyPems = byCluster(clusterNames, CaBundle::caKeyPem).asSecret();
         this.certChainPems = byCluster(clusterNames, CaBundle::certChainPem);
-        var outputs = new LinkedHashMap<String, Output<?>>();
-        outputs.put("rootCertPem", rootCertPem);
-        outputs.put("caCertPems", caCertPems);
-        outputs.put("caKeyPems", caKeyPems);
-        outputs.put("certChainPems", certChainPems);
-        registerOutputs(outputs);
+        registerOutputs(Map.of("rootCertPem", rootCertPem, "caCertPems", caCertPems, "caKeyPems", caKeyPems,
+                "certChainPems", certChainPems));
     }
 
     private static @Nullable ComponentResourceOptions validated(MeshCertificateAuthorityArgs args,

@@ -7,9 +7,6 @@ import javax.annotation.Nullable;
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.istiomc.components.MeshCertificateAuthority.DEFAULT_INTERMEDIATE_VALIDITY_DAYS;
-import static io.istiomc.components.MeshCertificateAuthority.DEFAULT_ROOT_VALIDITY_DAYS;
-import static io.istiomc.components.MeshCertificateAuthority.DEFAULT_RSA_BITS;
 import static io.istiomc.components.MeshCertificateAuthority.MAX_VALIDITY_DAYS;
 import static io.istiomc.components.MeshCertificateAuthority.RESERVED_CLUSTER_NAMES;
 import static io.istiomc.components.MeshCertificateAuthority.RSA_SIZES;
@@ -20,24 +17,12 @@ public final class MeshCertificateAuthorityArgs extends ResourceArgs {
     @Import(name = "clusterNames", required = true)
     private List<String> clusterNames;
 
-    /** How long the root certificate is valid, at most 36500 days. Default: 3650 days (Istio's tools/certs). */
-    @Import(name = "rootValidityDays")
-    private @Nullable Integer rootValidityDays;
-
-    /** How long each intermediate is valid; at most the root's. Default: 730 days (Istio's tools/certs). */
-    @Import(name = "intermediateValidityDays")
-    private @Nullable Integer intermediateValidityDays;
-
-    /** RSA key size of the root and the intermediates: 2048, 3072 or 4096. Default: 4096. */
-    @Import(name = "rsaBits")
-    private @Nullable Integer rsaBits;
-
     /**
-     * Whether {@code pulumi destroy} must refuse to delete the root key (Pulumi's {@code protect}).
-     * Every workload certificate in the mesh chains to it. Default: false.
+     * The CA's settings: validity of the root and the intermediates, key size, protection of the root
+     * key (each with its default). Default: {@link CaSettingsArgs#defaults()}.
      */
-    @Import(name = "protectRootKey")
-    private @Nullable Boolean protectRootKey;
+    @Import(name = "settings")
+    private @Nullable CaSettingsArgs settings;
 
     private MeshCertificateAuthorityArgs() {
     }
@@ -92,20 +77,25 @@ public final class MeshCertificateAuthorityArgs extends ResourceArgs {
         return clusterNames == null ? List.of() : clusterNames;
     }
 
+    /** The settings, every one at its default unless given. */
+    public CaSettingsArgs settings() {
+        return settings == null ? CaSettingsArgs.defaults() : settings;
+    }
+
     public int rootValidityDays() {
-        return rootValidityDays == null ? DEFAULT_ROOT_VALIDITY_DAYS : rootValidityDays;
+        return settings().rootValidityDays();
     }
 
     public int intermediateValidityDays() {
-        return intermediateValidityDays == null ? DEFAULT_INTERMEDIATE_VALIDITY_DAYS : intermediateValidityDays;
+        return settings().intermediateValidityDays();
     }
 
     public int rsaBits() {
-        return rsaBits == null ? DEFAULT_RSA_BITS : rsaBits;
+        return settings().rsaBits();
     }
 
     public boolean protectRootKey() {
-        return Boolean.TRUE.equals(protectRootKey);
+        return settings().protectRootKey();
     }
 
     /**
@@ -128,45 +118,43 @@ public final class MeshCertificateAuthorityArgs extends ResourceArgs {
     }
 
     public static final class Builder {
-        private List<String> clusterNames = List.of();
-        private int rootValidityDays = DEFAULT_ROOT_VALIDITY_DAYS;
-        private int intermediateValidityDays = DEFAULT_INTERMEDIATE_VALIDITY_DAYS;
-        private int rsaBits = DEFAULT_RSA_BITS;
-        private boolean protectRootKey;
+        private final MeshCertificateAuthorityArgs args = new MeshCertificateAuthorityArgs();
+        private final CaSettingsArgs.Builder settings = CaSettingsArgs.builder();
 
         public Builder clusterNames(List<String> clusterNames) {
-            this.clusterNames = List.copyOf(clusterNames);
+            args.clusterNames = List.copyOf(clusterNames);
             return this;
         }
 
+        /** All the settings at once; the setters below change one of them. */
+        public Builder settings(CaSettingsArgs settings) {
+            return rootValidityDays(settings.rootValidityDays()).intermediateValidityDays(settings.intermediateValidityDays())
+                    .rsaBits(settings.rsaBits()).protectRootKey(settings.protectRootKey());
+        }
+
         public Builder rootValidityDays(int days) {
-            this.rootValidityDays = days;
+            settings.rootValidityDays(days);
             return this;
         }
 
         public Builder intermediateValidityDays(int days) {
-            this.intermediateValidityDays = days;
+            settings.intermediateValidityDays(days);
             return this;
         }
 
         public Builder rsaBits(int rsaBits) {
-            this.rsaBits = rsaBits;
+            settings.rsaBits(rsaBits);
             return this;
         }
 
         public Builder protectRootKey(boolean protectRootKey) {
-            this.protectRootKey = protectRootKey;
+            settings.protectRootKey(protectRootKey);
             return this;
         }
 
         /** The args, checked ({@link #validate}). */
         public MeshCertificateAuthorityArgs build() {
-            var args = new MeshCertificateAuthorityArgs();
-            args.clusterNames = clusterNames;
-            args.rootValidityDays = rootValidityDays;
-            args.intermediateValidityDays = intermediateValidityDays;
-            args.rsaBits = rsaBits;
-            args.protectRootKey = protectRootKey;
+            args.settings = settings.build();
             validate(args);
             return args;
         }

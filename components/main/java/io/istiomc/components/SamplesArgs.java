@@ -20,13 +20,20 @@ public final class SamplesArgs {
     private SamplesArgs() {
     }
 
-    public static Builder builder() {
-        return new Builder();
+    /**
+     * The samples, {@code enabled} or not, in {@code namespace} (null: the default). Two values, so no
+     * builder.
+     */
+    public static SamplesArgs of(boolean enabled, @Nullable String namespace) {
+        var samples = new SamplesArgs();
+        samples.enabled = enabled;
+        samples.namespace = namespace;
+        return samples;
     }
 
     /** No samples. */
     public static SamplesArgs defaults() {
-        return builder().build();
+        return of(false, null);
     }
 
     public boolean enabled() {
@@ -35,23 +42,5 @@ public final class SamplesArgs {
 
     public String namespace() {
         return namespace == null ? SampleAppsArgs.DEFAULT_NAMESPACE : namespace;
-    }
-
-    public static final class Builder {
-        private final SamplesArgs samples = new SamplesArgs();
-
-        public Builder enabled(boolean enabled) {
-            samples.enabled = enabled;
-            return this;
-        }
-
-        public Builder namespace(@Nullable String namespace) {
-            samples.namespace = namespace;
-            return this;
-        }
-
-        public SamplesArgs build() {
-            return samples;
-        }
     }
 }

@@ -308,10 +308,8 @@ public final class MeshConfigReader {
             return null;
         }
         checkKeys(key, node.get(), SAMPLES_KEYS);
-        var args = SamplesArgs.builder()
-                .namespace(string(key + ".namespace", node.get().get("namespace")).orElse(null));
-        bool(key + ".enabled", node.get().get("enabled")).ifPresent(args::enabled);
-        return args.build();
+        var namespace = string(key + ".namespace", node.get().get("namespace")).orElse(null);
+        return SamplesArgs.of(bool(key + ".enabled", node.get().get("enabled")).orElse(false), namespace);
     }
 
     // --- value helpers: each records a problem and returns empty when the value is unusable ---

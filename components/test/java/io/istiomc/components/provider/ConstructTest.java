@@ -63,8 +63,8 @@ class ConstructTest {
         var response = new AtomicReference<ConstructResponse>();
         var viaConstruct = registrations(() -> response.set(construct("MeshCertificateAuthority", "ca", Map.of(
                 "clusterNames", PropertyValue.of(List.of(PropertyValue.of("cluster1"), PropertyValue.of("cluster2"))),
-                "rsaBits", PropertyValue.of(2048),
-                "protectRootKey", PropertyValue.of(true)))));
+                "settings", PropertyValue.of(Map.of("rsaBits", PropertyValue.of(2048),
+                        "protectRootKey", PropertyValue.of(true)))))));
         assertSameRegistrations(viaJava, viaConstruct);
 
         var state = response.get().getState();
@@ -227,7 +227,7 @@ class ConstructTest {
                 .cluster(io.istiomc.components.MeshClusterArgs.builder().name("cluster2").role("remote").network("network2")
                         .context("cluster2").apiServer("https://cluster2.example:6443").build())
                 .ca(io.istiomc.components.CaSettingsArgs.builder().rsaBits(2048).build())
-                .samples(io.istiomc.components.SamplesArgs.builder().enabled(true).build())
+                .samples(io.istiomc.components.SamplesArgs.of(true, null))
                 .build();
     }
 
