@@ -8,6 +8,11 @@ if ! command -v mvn >/dev/null 2>&1 || ! command -v javac >/dev/null 2>&1; then
   echo "installing Java 17 and Maven (Debian packages)" >&2
   apt-get update -qq >&2 && apt-get install -y -qq openjdk-17-jdk-headless maven >&2
 fi
+# The integration tests make their certificates with openssl (KubeApiServer, TestCertificates, ChartRepository).
+if ! command -v openssl >/dev/null 2>&1; then
+  echo "installing openssl (Debian package)" >&2
+  apt-get update -qq >&2 && apt-get install -y -qq openssl >&2
+fi
 # The PR preview workflow must be valid GitHub Actions YAML (linter from the npm registry).
 if command -v npx >/dev/null 2>&1; then
   npx --yes @action-validator/cli@0.6.0 .github/workflows/preview.yml >&2

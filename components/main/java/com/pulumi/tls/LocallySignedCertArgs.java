@@ -35,6 +35,13 @@ public final class LocallySignedCertArgs extends ResourceArgs {
     @Import(name = "setSubjectKeyId")
     private @Nullable Output<Boolean> setSubjectKeyId;
 
+    /**
+     * Hours before its end of validity from which the provider takes the certificate as expired, so
+     * that an update in that window issues a new one (the old stays valid until its own end).
+     */
+    @Import(name = "earlyRenewalHours")
+    private @Nullable Output<Integer> earlyRenewalHours;
+
     private LocallySignedCertArgs() {
     }
 
@@ -82,6 +89,11 @@ public final class LocallySignedCertArgs extends ResourceArgs {
 
         public Builder setSubjectKeyId(boolean set) {
             $.setSubjectKeyId = Output.of(set);
+            return this;
+        }
+
+        public Builder earlyRenewalHours(int hours) {
+            $.earlyRenewalHours = Output.of(hours);
             return this;
         }
 

@@ -26,6 +26,16 @@ public final class CaSettingsArgs {
     @Import(name = "protectRootKey")
     private @Nullable Boolean protectRootKey;
 
+    /**
+     * How many days before an intermediate's end of validity an update renews it (pulumi-tls's
+     * {@code earlyRenewalHours} on its LocallySignedCert): a {@code pulumi up} within the window issues a
+     * new intermediate from the same root, which {@code cacerts} takes in place. 0: no early renewal,
+     * the intermediate's inputs are those of earlier versions. Fewer days than the intermediate is
+     * valid. Default: 0.
+     */
+    @Import(name = "intermediateRenewalDays")
+    private @Nullable Integer intermediateRenewalDays;
+
     private CaSettingsArgs() {
     }
 
@@ -55,6 +65,10 @@ public final class CaSettingsArgs {
         return Boolean.TRUE.equals(protectRootKey);
     }
 
+    public int intermediateRenewalDays() {
+        return intermediateRenewalDays == null ? 0 : intermediateRenewalDays;
+    }
+
     public static final class Builder {
         private final CaSettingsArgs ca = new CaSettingsArgs();
 
@@ -75,6 +89,11 @@ public final class CaSettingsArgs {
 
         public Builder protectRootKey(boolean protectRootKey) {
             ca.protectRootKey = protectRootKey;
+            return this;
+        }
+
+        public Builder intermediateRenewalDays(int days) {
+            ca.intermediateRenewalDays = days;
             return this;
         }
 

@@ -53,6 +53,23 @@ public final class ClusterArgs {
     @Import(name = "certificates", required = true)
     private CaCertificatesArgs certificates;
 
+    /**
+     * Whether the cluster's provider drops from the Pulumi state the objects of this cluster when it
+     * cannot reach the API server to delete them (pulumi-kubernetes' {@code deleteUnreachable}), for
+     * removing a cluster that is gone. Helm releases are not dropped that way (the provider refuses
+     * to delete a release of an unreachable cluster). Default: false.
+     */
+    @Import(name = "deleteUnreachable")
+    private @Nullable Boolean deleteUnreachable;
+
+    /**
+     * The generation of the cluster's reader token, where a primary watches it: raising it rotates
+     * the token (a new token Secret, every remote secret updated to it, the old Secret deleted
+     * last). 0 keeps the first version's Secret name. Default: 0.
+     */
+    @Import(name = "readerTokenGeneration")
+    private @Nullable Integer readerTokenGeneration;
+
     private ClusterArgs() {
     }
 
@@ -75,6 +92,20 @@ public final class ClusterArgs {
     }
 
     /** A kubeconfig's content (YAML or JSON) rather than a path to one. */
+    public boolean deleteUnreachable() {
+        return Boolean.TRUE.equals(deleteUnreachable);
+    }
+
+    public int readerTokenGeneration() {
+        return readerTokenGeneration == null ? 0 : readerTokenGeneration;
+    }
+
+    /** The rule for {@code readerTokenGeneration}: a whole number from 0, since it ends up in a Secret name. */
+    public static List<Problem> checkReaderTokenGeneration(int generation) {
+        return generation < 0 ? List.of(new Problem("readerTokenGeneration", "must be 0 or more (got " + generation
+                + "); raise it by one to rotate the reader token")) : List.of();
+    }
+
     public static boolean isKubeconfigContent(String value) {
         var trimmed = value.trim();
         return value.contains("\n") || trimmed.startsWith("apiVersion") || trimmed.startsWith("kind")
@@ -132,6 +163,7 @@ public final class ClusterArgs {
         problems.addAll(Dns1123.checkLabel("network", cluster.network));
         problems.addAll(Problem.at("istio.chartRepository", IstioCharts.checkRepository(cluster.istio.chartRepository())));
         problems.addAll(Problem.under("gateway.", EastWestGatewayArgs.check(cluster.gateway())));
+        problems.addAll(checkReaderTokenGeneration(cluster.readerTokenGeneration()));
         return problems;
     }
 
@@ -185,6 +217,16 @@ public final class ClusterArgs {
 
         public Builder certificates(CaBundle certificates) {
             cluster.certificates = CaCertificatesArgs.of(certificates);
+            return this;
+        }
+
+        public Builder deleteUnreachable(boolean deleteUnreachable) {
+            cluster.deleteUnreachable = deleteUnreachable;
+            return this;
+        }
+
+        public Builder readerTokenGeneration(int readerTokenGeneration) {
+            cluster.readerTokenGeneration = readerTokenGeneration;
             return this;
         }
 

@@ -68,7 +68,7 @@ final class ClusterInstall {
         this.name = name;
         this.args = args;
 
-        this.provider = provider(owner, Names.providerName(name), args.context(), args.kubeconfig());
+        this.provider = provider(owner, Names.providerName(name), args.context(), args.kubeconfig(), args.deleteUnreachable());
 
         this.namespace = new Namespace(name + "-istio-system", NamespaceArgs.builder()
                 .metadata(ObjectMetaArgs.builder()
@@ -105,17 +105,18 @@ final class ClusterInstall {
 
     /**
      * The one Kubernetes provider a component declares for a cluster it reaches by context (and
-     * kubeconfig), as its child: server-side apply, the pinned plugin.
+     * kubeconfig), as its child: server-side apply, Secrets updated in place, the pinned plugin
+     * ({@link KubernetesProviderArgs}).
+     *
+     * @param deleteUnreachable whether the provider drops from the state the objects of a cluster it cannot reach
      */
     static Provider provider(com.pulumi.resources.ComponentResource owner, String resourceName, String context,
-                             Optional<Output<String>> kubeconfig) {
-        var providerArgs = ProviderArgs.builder()
-                .context(context)
-                .enableServerSideApply(true);
-        kubeconfig.ifPresent(providerArgs::kubeconfig);
-        return new Provider(resourceName, providerArgs.build(), CustomResourceOptions.builder()
+                             Optional<Output<String>> kubeconfig, boolean deleteUnreachable) {
+        var providerArgs = KubernetesProviderArgs.of(context, kubeconfig, deleteUnreachable);
+        return new Provider(resourceName, ProviderArgs.Empty, CustomResourceOptions.builder()
                 .parent(owner)
                 .version(KUBERNETES_PLUGIN_VERSION)
+                .resourceTransformations(providerArgs.asTransformation())
                 .build());
     }
 
@@ -282,7 +283,7 @@ final class ClusterInstall {
 
     /** The reader token Secret, after the releases that create the account and bind it. */
     ClusterHandle.Reader readerAccess(Release istiod) {
-        return ReaderAccess.declare(this, name, args.clusterName(), base, istiod);
+        return ReaderAccess.declare(this, name, args.clusterName(), args.readerTokenGeneration(), base, istiod);
     }
 
     /** The outputs every cluster component registers, from its handle. */

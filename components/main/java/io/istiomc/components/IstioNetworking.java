@@ -21,6 +21,14 @@ public final class IstioNetworking {
 
     private static final String ISTIOD_HOST = "istiod." + Names.ISTIO_NAMESPACE + ".svc.cluster.local";
 
+    /**
+     * Whether a cluster runs an east-west gateway: where other networks reach its workloads
+     * ({@code multiNetwork}) or its remotes reach its istiod ({@code servesRemotes}, primaries only).
+     */
+    public static boolean needsEastWestGateway(boolean servesRemotes, boolean multiNetwork) {
+        return servesRemotes || multiNetwork;
+    }
+
     private IstioNetworking() {
     }
 

@@ -60,6 +60,10 @@ public class Mesh extends ComponentResource {
     @Export(name = "rootCertPem", refs = String.class)
     private final Output<String> rootCertPem;
 
+    /** When each certificate stops being valid (RFC 3339): the root under {@code root}, each intermediate under its cluster's name. */
+    @Export(name = "certificateExpiries", refs = {Map.class, String.class}, tree = "[0,1,1]")
+    private final Output<Map<String, String>> certificateExpiries;
+
     /**
      * The guide's check, by cluster name: a {@code kubectl exec} of curl calling helloworld; null
      * without samples. A kubeconfig file is named where the cluster's kubeconfig is a plain path.
@@ -129,17 +133,18 @@ public class Mesh extends ComponentResource {
         for (var cluster : topology.clusters()) {
             handles.get(cluster.name()).gateway().ifPresent(g -> addresses.put(cluster.name(), g.address()));
         }
-        this.gatewayAddresses = byName(addresses);
-        this.remotePilotAddresses = byName(pilotAddresses);
+        this.gatewayAddresses = OutputMaps.byName(addresses);
+        this.remotePilotAddresses = OutputMaps.byName(pilotAddresses);
         this.meshNetworks = link.meshNetworks().applyValue(doc -> doc.orElse(null));
         this.remoteSecrets = link.remoteSecretNames();
         this.rootCertPem = ca.rootCertPem();
+        this.certificateExpiries = ca.certificateExpiries();
         this.verifyCommands = args.samples().enabled() ? samples(args, topology, handles, link)
                 : Output.ofNullable(null);
 
         registerOutputs(Map.of("gatewayAddresses", gatewayAddresses, "remotePilotAddresses", remotePilotAddresses,
                 "meshNetworks", meshNetworks, "remoteSecrets", remoteSecrets, "rootCertPem", rootCertPem,
-                "verifyCommands", verifyCommands));
+                "certificateExpiries", certificateExpiries, "verifyCommands", verifyCommands));
     }
 
     /**
@@ -171,7 +176,7 @@ public class Mesh extends ComponentResource {
             commands.put(cluster.name(), kubeconfigFile(cluster).applyValue(file ->
                     SampleApps.verifyCommand(cluster.context(), file, namespace)));
         }
-        return byName(commands);
+        return OutputMaps.byName(commands);
     }
 
     /**
@@ -194,21 +199,11 @@ public class Mesh extends ComponentResource {
                 .meshId(args.meshId())
                 .istio(args.istio())
                 .certificates(certificates)
-                .gateway(cluster.gateway());
+                .gateway(cluster.gateway())
+                .deleteUnreachable(cluster.deleteUnreachable())
+                .readerTokenGeneration(cluster.readerTokenGeneration().orElse(0));
         cluster.kubeconfig().ifPresent(builder::kubeconfig);
         return builder.build();
-    }
-
-    /** A map of outputs by cluster name as one output, in the order given. */
-    private static Output<Map<String, String>> byName(LinkedHashMap<String, Output<String>> outputs) {
-        var names = List.copyOf(outputs.keySet());
-        return Output.all(List.copyOf(outputs.values())).applyValue(values -> {
-            var byCluster = new LinkedHashMap<String, String>();
-            for (int i = 0; i < names.size(); i++) {
-                byCluster.put(names.get(i), values.get(i));
-            }
-            return byCluster;
-        });
     }
 
     private static @Nullable ComponentResourceOptions validated(String name, MeshArgs args,
@@ -271,8 +266,7 @@ public class Mesh extends ComponentResource {
         if (complete) {
             problems.addAll(MeshTopology.of(clusters).check());
         }
-        problems.addAll(Problem.under("ca.", MeshCertificateAuthorityArgs.check(args.ca().rootValidityDays(),
-                args.ca().intermediateValidityDays(), args.ca().rsaBits())));
+        problems.addAll(Problem.under("ca.", MeshCertificateAuthorityArgs.check(args.ca())));
         problems.addAll(Problem.under("samples.", SampleAppsArgs.checkNamespace(args.samples().namespace())));
         if (problems.isEmpty()) {
             problems.addAll(collisions(name, clusters));
@@ -326,6 +320,8 @@ public class Mesh extends ComponentResource {
         cluster.tlsServerName().ifPresent(serverName -> problems.addAll(Problem.under(at,
                 RemoteSecretKubeconfig.checkTlsServerName(serverName))));
         problems.addAll(Problem.under(at + "gateway.", EastWestGatewayArgs.check(cluster.gateway())));
+        cluster.readerTokenGeneration().ifPresent(g -> problems.addAll(Problem.under(at,
+                ClusterArgs.checkReaderTokenGeneration(g))));
         return problems;
     }
 
@@ -374,6 +370,11 @@ public class Mesh extends ComponentResource {
 
     public Output<String> rootCertPem() {
         return rootCertPem;
+    }
+
+    /** When each certificate stops being valid, by name ({@link MeshCertificateAuthority#certificateExpiries()}). */
+    public Output<Map<String, String>> certificateExpiries() {
+        return certificateExpiries;
     }
 
     /** The verify commands by cluster name; empty without samples. */

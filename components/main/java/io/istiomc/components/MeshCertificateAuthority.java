@@ -77,6 +77,13 @@ public class MeshCertificateAuthority extends ComponentResource {
     /** Parented to this component and bound to its tls provider. */
     private final CustomResourceOptions childOptions;
     private final Map<String, CaBundle> bundles = new LinkedHashMap<>();
+    /**
+     * When each certificate stops being valid (RFC 3339, as pulumi-tls reports it): the root under
+     * {@code root}, each intermediate under its cluster's name.
+     */
+    @Export(name = "certificateExpiries", refs = {Map.class, String.class}, tree = "[0,1,1]")
+    @Import(required = true)
+    private final Output<Map<String, String>> certificateExpiries;
 
     public MeshCertificateAuthority(String name, MeshCertificateAuthorityArgs args,
                                     @Nullable ComponentResourceOptions options) {
@@ -100,6 +107,8 @@ public class MeshCertificateAuthority extends ComponentResource {
                 .setSubjectKeyId(true)
                 .build(), childOptions);
         this.rootCertPem = rootCert.certPem();
+        var expiries = new LinkedHashMap<String, Output<String>>();
+        expiries.put(CertificateExpiry.ROOT, rootCert.validityEndTime());
 
         for (var cluster : args.clusterNames()) {
             var key = new PrivateKey(name + "-" + cluster + "-key", rsaKey(args.rsaBits()),
@@ -110,7 +119,12 @@ public class MeshCertificateAuthority extends ComponentResource {
                     .subject(CertRequestSubjectArgs.of("Intermediate CA", ORGANIZATION, cluster))
                     .dnsNames(List.of(INTERMEDIATE_DNS_NAME))
                     .build(), childOptions);
-            var cert = new LocallySignedCert(name + "-" + cluster + "-cert", LocallySignedCertArgs.builder()
+            var certArgs = LocallySignedCertArgs.builder();
+            if (args.intermediateRenewalDays() > 0) {
+                // Set only when asked, so that stacks without a window keep the inputs they were deployed with.
+                certArgs.earlyRenewalHours(args.intermediateRenewalDays() * 24);
+            }
+            var cert = new LocallySignedCert(name + "-" + cluster + "-cert", certArgs
                     .certRequestPem(csr.certRequestPem())
                     .caPrivateKeyPem(rootKeyPem)
                     .caCertPem(rootCertPem)
@@ -123,13 +137,15 @@ public class MeshCertificateAuthority extends ComponentResource {
                     .build(), childOptions);
             var chain = Output.tuple(cert.certPem(), rootCertPem).applyValue(t -> certificateChain(t.t1, t.t2));
             bundles.put(cluster, new CaBundle(cert.certPem(), keyPem, rootCertPem, chain));
+            expiries.put(cluster, cert.validityEndTime());
         }
         var clusterNames = args.clusterNames();
         this.caCertPems = byCluster(clusterNames, CaBundle::caCertPem);
         this.caKeyPems = byCluster(clusterNames, CaBundle::caKeyPem).asSecret();
         this.certChainPems = byCluster(clusterNames, CaBundle::certChainPem);
+        this.certificateExpiries = OutputMaps.byName(expiries);
         registerOutputs(Map.of("rootCertPem", rootCertPem, "caCertPems", caCertPems, "caKeyPems", caKeyPems,
-                "certChainPems", certChainPems));
+                "certChainPems", certChainPems, "certificateExpiries", certificateExpiries));
     }
 
     private static @Nullable ComponentResourceOptions validated(MeshCertificateAuthorityArgs args,
@@ -139,14 +155,9 @@ public class MeshCertificateAuthority extends ComponentResource {
     }
 
     private Output<Map<String, String>> byCluster(List<String> clusterNames, java.util.function.Function<CaBundle, Output<String>> part) {
-        var values = clusterNames.stream().map(cluster -> part.apply(bundle(cluster))).toList();
-        return Output.all(values).applyValue(pems -> {
-            var map = new LinkedHashMap<String, String>();
-            for (int i = 0; i < clusterNames.size(); i++) {
-                map.put(clusterNames.get(i), pems.get(i));
-            }
-            return java.util.Collections.unmodifiableMap(map);
-        });
+        var values = new LinkedHashMap<String, Output<String>>();
+        clusterNames.forEach(cluster -> values.put(cluster, part.apply(bundle(cluster))));
+        return OutputMaps.byName(values);
     }
 
     private static PrivateKeyArgs rsaKey(int bits) {
@@ -160,6 +171,15 @@ public class MeshCertificateAuthority extends ComponentResource {
 
     private static String withNewline(String pem) {
         return pem.endsWith("\n") ? pem : pem + "\n";
+    }
+
+    /**
+     * When each certificate stops being valid (RFC 3339, as pulumi-tls reports it): the root under
+     * {@value CertificateExpiry#ROOT} (no cluster may take that name), each intermediate under its
+     * cluster's name. Known once the certificates are issued; not secret.
+     */
+    public Output<Map<String, String>> certificateExpiries() {
+        return certificateExpiries;
     }
 
     /** The shared root certificate (PEM). Not secret: every workload may see it. */

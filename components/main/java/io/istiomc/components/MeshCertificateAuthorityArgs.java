@@ -98,6 +98,39 @@ public final class MeshCertificateAuthorityArgs extends ResourceArgs {
         return settings().protectRootKey();
     }
 
+    public int intermediateRenewalDays() {
+        return settings().intermediateRenewalDays();
+    }
+
+    /**
+     * The CA's settings' rules: its limits ({@link #check(int, int, int)}) and, where the intermediates'
+     * validity is valid, the renewal window ({@link #checkRenewal}).
+     *
+     * @return problems named by setting
+     */
+    public static List<Problem> check(CaSettingsArgs settings) {
+        var problems = new ArrayList<>(check(settings.rootValidityDays(), settings.intermediateValidityDays(), settings.rsaBits()));
+        if (problems.stream().noneMatch(p -> p.property().equals("intermediateValidityDays"))) {
+            problems.addAll(checkRenewal(settings.intermediateValidityDays(), settings.intermediateRenewalDays()));
+        }
+        return problems;
+    }
+
+    /**
+     * The rule for the renewal window: none (0), or fewer days than an intermediate is valid, since a
+     * window as long as the validity would renew an intermediate at every update.
+     *
+     * @return problems about {@code intermediateRenewalDays}
+     */
+    public static List<Problem> checkRenewal(int intermediateValidityDays, int intermediateRenewalDays) {
+        if (intermediateRenewalDays < 0 || intermediateRenewalDays >= Math.max(intermediateValidityDays, 1)) {
+            return List.of(new Problem("intermediateRenewalDays", "must be from 0 to intermediateValidityDays - 1 (got "
+                    + intermediateRenewalDays + " with intermediateValidityDays " + intermediateValidityDays
+                    + "): an update within that many days of an intermediate's end renews it"));
+        }
+        return List.of();
+    }
+
     /**
      * Every rule of the args: at least one cluster, each name once and a valid one, and the CA's limits.
      *
@@ -113,7 +146,7 @@ public final class MeshCertificateAuthorityArgs extends ResourceArgs {
         if (names.stream().distinct().count() != names.size()) {
             problems.add(new Problem("clusterNames", "must not repeat a name (got " + names + ")"));
         }
-        problems.addAll(check(args.rootValidityDays(), args.intermediateValidityDays(), args.rsaBits()));
+        problems.addAll(check(args.settings()));
         Problem.requireNone("MeshCertificateAuthorityArgs", problems);
     }
 
@@ -129,7 +162,8 @@ public final class MeshCertificateAuthorityArgs extends ResourceArgs {
         /** All the settings at once; the setters below change one of them. */
         public Builder settings(CaSettingsArgs settings) {
             return rootValidityDays(settings.rootValidityDays()).intermediateValidityDays(settings.intermediateValidityDays())
-                    .rsaBits(settings.rsaBits()).protectRootKey(settings.protectRootKey());
+                    .rsaBits(settings.rsaBits()).protectRootKey(settings.protectRootKey())
+                    .intermediateRenewalDays(settings.intermediateRenewalDays());
         }
 
         public Builder rootValidityDays(int days) {
@@ -149,6 +183,11 @@ public final class MeshCertificateAuthorityArgs extends ResourceArgs {
 
         public Builder protectRootKey(boolean protectRootKey) {
             settings.protectRootKey(protectRootKey);
+            return this;
+        }
+
+        public Builder intermediateRenewalDays(int days) {
+            settings.intermediateRenewalDays(days);
             return this;
         }
 

@@ -62,6 +62,20 @@ public final class MeshClusterArgs {
     @Import(name = "gateway")
     private @Nullable EastWestGatewayArgs gateway;
 
+    /**
+     * Whether the cluster's provider drops from the Pulumi state what it cannot reach to delete
+     * (pulumi-kubernetes' {@code deleteUnreachable}), for removing a cluster that is gone. Default: false.
+     */
+    @Import(name = "deleteUnreachable")
+    private @Nullable Boolean deleteUnreachable;
+
+    /**
+     * The generation of the reader token of a watched cluster: raising it by one rotates the token.
+     * 0 or more; only where a primary watches the cluster. Default: 0.
+     */
+    @Import(name = "readerTokenGeneration")
+    private @Nullable Integer readerTokenGeneration;
+
     private MeshClusterArgs() {
     }
 
@@ -86,6 +100,8 @@ public final class MeshClusterArgs {
         apiServer = other.apiServer;
         tlsServerName = other.tlsServerName;
         gateway = other.gateway;
+        deleteUnreachable = other.deleteUnreachable;
+        readerTokenGeneration = other.readerTokenGeneration;
     }
 
     public String name() {
@@ -138,6 +154,15 @@ public final class MeshClusterArgs {
 
     public EastWestGatewayArgs gateway() {
         return gateway == null ? EastWestGatewayArgs.defaults() : gateway;
+    }
+
+    public boolean deleteUnreachable() {
+        return Boolean.TRUE.equals(deleteUnreachable);
+    }
+
+    /** The reader token's generation, when given. */
+    public Optional<Integer> readerTokenGeneration() {
+        return Optional.ofNullable(readerTokenGeneration);
     }
 
     public static final class Builder {
@@ -195,6 +220,16 @@ public final class MeshClusterArgs {
 
         public Builder gateway(@Nullable EastWestGatewayArgs gateway) {
             cluster.gateway = gateway;
+            return this;
+        }
+
+        public Builder deleteUnreachable(boolean deleteUnreachable) {
+            cluster.deleteUnreachable = deleteUnreachable;
+            return this;
+        }
+
+        public Builder readerTokenGeneration(@Nullable Integer generation) {
+            cluster.readerTokenGeneration = generation;
             return this;
         }
 

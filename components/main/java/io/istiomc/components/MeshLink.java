@@ -108,7 +108,8 @@ public class MeshLink extends ComponentResource {
     /** The primary's own provider, or else one the link declares from the primary's context, as its child. */
     private Provider provider(String prefix, MeshLinkArgs.Access access) {
         return access.provider().orElseGet(() ->
-                ClusterInstall.provider(this, Names.providerName(prefix), access.context().orElseThrow(), access.kubeconfig()));
+                ClusterInstall.provider(this, Names.providerName(prefix), access.context().orElseThrow(), access.kubeconfig(),
+                        false));
     }
 
     private CustomResourceOptions inCluster(Placement placement, @Nullable String formerName) {

@@ -90,7 +90,7 @@ public final class MeshTopology {
 
     /** Whether the cluster runs an east-west gateway. */
     public boolean needsGateway(MeshClusterArgs cluster) {
-        return multiNetwork() || servesRemotes(cluster);
+        return IstioNetworking.needsEastWestGateway(servesRemotes(cluster), multiNetwork());
     }
 
     /**
@@ -136,6 +136,7 @@ public final class MeshTopology {
             if (cluster.isPrimary() && !watched(cluster)) {
                 cluster.apiServer().ifPresent(a -> problems.add(unwatched(at + "apiServer")));
                 cluster.tlsServerName().ifPresent(t -> problems.add(unwatched(at + "tlsServerName")));
+                cluster.readerTokenGeneration().ifPresent(g -> problems.add(unwatched(at + "readerTokenGeneration")));
             }
             if (rolesKnown && servesRemotes(cluster)) {
                 cluster.gateway().serviceTypeIfValid().ifPresent(type -> problems.addAll(Problem.under(at + "gateway.",

@@ -54,6 +54,15 @@ public final class Names {
         return "istio-remote-secret-" + clusterName;
     }
 
+    /**
+     * The reader token Secret of a token generation: generation 0 keeps the name of the first
+     * version, every later one adds {@code -<generation>}, so that a rotation creates a Secret of a
+     * new name (and pulumi-kubernetes replaces it creating the new one first).
+     */
+    public static String readerTokenSecretName(int generation) {
+        return generation == 0 ? READER_TOKEN_SECRET : READER_TOKEN_SECRET + "-" + generation;
+    }
+
     /** The injection path istiod serves for a remote: it tells istiod which cluster and network a pod is on. */
     public static String injectionPath(String clusterName, String network) {
         return "/inject/cluster/" + clusterName + "/net/" + network;

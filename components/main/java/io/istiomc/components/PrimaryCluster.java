@@ -72,7 +72,7 @@ public class PrimaryCluster extends ComponentResource {
         var install = new ClusterInstall(this, name, cluster,
                 Output.of(IstioValues.base(args.watched(), Optional.empty())), Map.of());
 
-        boolean needsGateway = args.servesRemotes() || args.multiNetwork();
+        boolean needsGateway = IstioNetworking.needsEastWestGateway(args.servesRemotes(), args.multiNetwork());
         var gatewayService = needsGateway ? Optional.of(install.gatewayService()) : Optional.<ClusterInstall.GatewayService>empty();
         // A primary that serves remotes learns its gateway address first: istiod's serving certificate
         // must name it when it is a DNS name (IstioValues.primaryIstiod).

@@ -30,14 +30,18 @@ final class ReaderAccess {
      * @param base   the release that creates the ServiceAccount
      * @param istiod the release that binds it to the reader ClusterRole
      */
-    static ClusterHandle.Reader declare(ClusterInstall install, String name, String clusterName, Release base,
-                                        Release istiod) {
+    static ClusterHandle.Reader declare(ClusterInstall install, String name, String clusterName, int tokenGeneration,
+                                        Release base, Release istiod) {
         // Kubernetes >= 1.24 mints no long-lived token by itself. The token controller fills this
         // Secret; waitFor (all conditions must hold) keeps the graph waiting until token and ca.crt
         // are there, so no kubeconfig is built from an empty token. Through istiod (the binding), on
         // destroy the remote secrets that carry the token go before the access it grants.
+        // A new token generation renames the Secret under the same resource: pulumi-kubernetes replaces
+        // an object whose name changed by creating the new one first (deleteBeforeReplace only when the
+        // name stays, provider.go Diff), the remote secrets that read its token are then updated in place,
+        // and Pulumi deletes the old Secret, revoking the old token, last.
         var tokenSecret = new Secret(name + "-reader-token", SecretArgs.builder()
-                .metadata(install.metadata(Names.READER_TOKEN_SECRET, Map.of(), Map.of(
+                .metadata(install.metadata(Names.readerTokenSecretName(tokenGeneration), Map.of(), Map.of(
                         "kubernetes.io/service-account.name", Names.READER_SERVICE_ACCOUNT,
                         Names.WAIT_FOR_ANNOTATION, TOKEN_FILLED)))
                 .type(SERVICE_ACCOUNT_TOKEN_TYPE)

@@ -74,7 +74,7 @@ public class RemoteCluster extends ComponentResource {
                 cluster.meshId(), cluster.clusterName(), cluster.network(), address)));
         var reader = install.readerAccess(istiod);
         Optional<Output<String>> gatewayAddress = Optional.empty();
-        if (args.multiNetwork()) {
+        if (IstioNetworking.needsEastWestGateway(false, args.multiNetwork())) {
             var service = install.gatewayService();
             install.gatewayRelease(service, istiod, args.eastWestGatewayAfter());
             gatewayAddress = Optional.of(service.address());

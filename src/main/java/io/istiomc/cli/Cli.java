@@ -1,7 +1,9 @@
 package io.istiomc.cli;
 
 import io.istiomc.command.ExitStatus;
+import io.istiomc.command.InputFailures;
 import io.istiomc.command.Options;
+import io.istiomc.command.StackSelection;
 import io.istiomc.command.UsageException;
 import io.istiomc.config.Printable;
 import io.istiomc.config.YamlInput;
@@ -16,17 +18,12 @@ import io.istiomc.program.ApiServers;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
-/** The command line: {@code plan} and {@code bench}. */
+/** The command line: {@code plan}, {@code verify} and {@code bench}. */
 public final class Cli {
-    /** Pulumi's rule for stack names. */
-    private static final java.util.regex.Pattern STACK_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_.-]+");
-
     static final String USAGE = """
             istio-multicluster: an Istio mesh across Kubernetes clusters: primary-remote, multi-primary, one or several networks.
 
@@ -41,6 +38,12 @@ public final class Cli {
               java -jar target/istio-multicluster.jar bench [--remotes 1,10,50,200] [--primaries 1,3,10] [--sizes 1+10,3+100] [--json FILE] [--markdown]
                   how program time, memory and the deployment's critical path grow with the numbers of remotes and
                   primaries (each count at most %d; each size at most %d clusters and %d remote secrets, as a stack).
+
+            Against the live clusters, with the stack's kubeconfigs:
+              java -jar target/istio-multicluster.jar verify [--stack NAME | --config-file FILE] [--format text|json]
+                  checks the remote secrets (labels, whether their kubeconfigs reach, verify, authenticate and may read
+                  what istiod reads), reader token expiry, every cacerts' chain to one root, the gateways' addresses.
+                  Exit 0: every check passed; 1: some failed; 2: invalid config. Prints no token, key or kubeconfig.
             """.formatted(io.istiomc.bench.Benchmark.MAX_REMOTES, io.istiomc.config.MeshSize.MAX_CLUSTERS,
             io.istiomc.config.MeshSize.MAX_REMOTE_SECRETS);
 
@@ -57,6 +60,7 @@ public final class Cli {
             return switch (args[0]) {
                 case "plan" -> plan(rest, out, err);
                 case "bench" -> io.istiomc.bench.Benchmark.run(rest, out, err);
+                case "verify" -> io.istiomc.verify.VerifyCommand.run(rest, out, err);
                 default -> {
                     err.println("unknown command '" + Printable.escape(args[0]) + "'\n");
                     err.print(USAGE);
@@ -76,27 +80,9 @@ public final class Cli {
         if (!format.equals("text") && !format.equals("json")) {
             throw new UsageException("--format must be 'text' or 'json' (got '" + format + "')");
         }
-        if (options.value("--stack").isPresent() && options.value("--config-file").isPresent()) {
-            throw new UsageException("give --stack or --config-file, not both");
-        }
-        var stack = options.value("--stack").orElse("dev");
-        Path file;
-        if (options.value("--config-file").isPresent()) {
-            file = path("--config-file", options.value("--config-file").get());
-            stack = stackName(file).orElse(stack);
-        } else {
-            file = stackFile(stack).orElseThrow(() -> new UsageException("no stack file for stack '"
-                    + options.value("--stack").orElse("dev") + "': looked for Pulumi." + options.value("--stack").orElse("dev")
-                    + ".yaml and stacks/Pulumi." + options.value("--stack").orElse("dev") + ".yaml"));
-        }
-        if (!STACK_NAME.matcher(stack).matches()) {
-            throw new UsageException("stack name '" + stack + "' may contain only letters, digits, '-', '_' and '.'"
-                    + " (Pulumi's rule)");
-        }
-        if (!Files.isRegularFile(file)) {
-            throw new UsageException("stack file '" + file + "' " + (Files.exists(file)
-                    ? "is not a regular file (a FIFO, socket, device or directory)" : "does not exist"));
-        }
+        var selection = StackSelection.from(options);
+        var stack = selection.stack();
+        var file = selection.file();
         var outDir = options.value("--out").map(dir -> path("--out", dir));
         try {
             // As the CLI, the project is the Pulumi.yaml of the working directory (or above), wherever the stack file is.
@@ -110,16 +96,8 @@ public final class Cli {
                 err.println("wrote " + written + " files under " + Printable.escape(outDir.get().toString()));
             }
             return ExitStatus.OK;
-        } catch (InvalidConfigException e) {
-            err.println(e.getMessage());
-            return ExitStatus.INVALID_CONFIG;
-        } catch (YamlInput.RejectedInputException e) {
-            // What Pulumi would refuse to read as a stack file is a configuration error too.
-            err.println("invalid stack configuration: " + e.getMessage());
-            return ExitStatus.INVALID_CONFIG;
-        } catch (IOException e) {
-            err.println("error: " + Printable.escape(e.getMessage()));
-            return ExitStatus.FAILED;
+        } catch (InvalidConfigException | IOException e) {
+            return InputFailures.report(e, err);
         } catch (RuntimeException e) {
             // A failure of the program under the mocks lists its causes one per line; no line carries a control character.
             err.println("error: " + String.valueOf(e.getMessage()).lines().map(Printable::escape)
@@ -130,28 +108,6 @@ public final class Cli {
 
     /** A path given on the command line, or a usage error naming the option. */
     public static Path path(String option, String value) {
-        try {
-            return Path.of(value);
-        } catch (java.nio.file.InvalidPathException e) {
-            throw new UsageException(option + " is not a valid path ('" + value + "')");
-        }
-    }
-
-    /** {@code Pulumi.dev.yaml} for stack {@code dev}, here or in {@code stacks/}. */
-    static Optional<Path> stackFile(String stack) {
-        for (var candidate : List.of(Path.of("Pulumi." + stack + ".yaml"), Path.of("stacks", "Pulumi." + stack + ".yaml"))) {
-            if (Files.isRegularFile(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
-    }
-
-    static Optional<String> stackName(Path file) {
-        var name = file.getFileName().toString();
-        if (name.startsWith("Pulumi.") && name.endsWith(".yaml") && name.length() > "Pulumi..yaml".length()) {
-            return Optional.of(name.substring("Pulumi.".length(), name.length() - ".yaml".length()));
-        }
-        return Optional.empty();
+        return StackSelection.path(option, value);
     }
 }

@@ -41,10 +41,11 @@ public final class MeshConfigReader {
     private static final List<String> ISTIO_KEYS = List.of("version", "chartRepository", "chartRepositoryUsername",
             "chartRepositoryPassword");
     private static final List<String> CLUSTER_KEYS = List.of("name", "role", "context", "network", "controlPlane",
-            "kubeconfig", "apiServer", "tlsServerName", "gateway");
+            "kubeconfig", "apiServer", "tlsServerName", "gateway", "deleteUnreachable",
+            "readerTokenGeneration");
     private static final List<String> GATEWAY_KEYS = List.of("address", "port", "serviceType", "annotations");
     private static final List<String> CA_KEYS = List.of("rootValidityDays", "intermediateValidityDays", "rsaBits",
-            "protectRootKey");
+            "protectRootKey", "intermediateRenewalDays");
     private static final List<String> SAMPLES_KEYS = List.of("enabled", "namespace");
 
     private final List<ConfigProblem> problems = new ArrayList<>();
@@ -184,7 +185,9 @@ public final class MeshConfigReader {
                     .controlPlane(string(path + ".controlPlane", item.get("controlPlane")).orElse(null))
                     .apiServer(string(path + ".apiServer", item.get("apiServer")).orElse(null))
                     .tlsServerName(string(path + ".tlsServerName", item.get("tlsServerName")).orElse(null))
-                    .gateway(readGateway(path + ".gateway", Optional.ofNullable(item.get("gateway"))));
+                    .gateway(readGateway(path + ".gateway", Optional.ofNullable(item.get("gateway"))))
+                    .readerTokenGeneration(integer(path + ".readerTokenGeneration", item.get("readerTokenGeneration")).orElse(null));
+            bool(path + ".deleteUnreachable", item.get("deleteUnreachable")).ifPresent(cluster::deleteUnreachable);
             // A kubeconfig's content is a secret wherever it goes; a file's path is not.
             kubeconfig.ifPresent(k -> cluster.kubeconfig(k.inline() ? com.pulumi.core.Output.ofSecret(k.value())
                     : com.pulumi.core.Output.of(k.value())));
@@ -299,6 +302,7 @@ public final class MeshConfigReader {
         integer(key + ".intermediateValidityDays", ca.get("intermediateValidityDays")).ifPresent(args::intermediateValidityDays);
         integer(key + ".rsaBits", ca.get("rsaBits")).ifPresent(args::rsaBits);
         bool(key + ".protectRootKey", ca.get("protectRootKey")).ifPresent(args::protectRootKey);
+        integer(key + ".intermediateRenewalDays", ca.get("intermediateRenewalDays")).ifPresent(args::intermediateRenewalDays);
         return args.build();
     }
 

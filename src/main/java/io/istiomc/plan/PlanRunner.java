@@ -31,6 +31,7 @@ public final class PlanRunner {
         var config = MeshConfigReader.read(raw);
         var warnings = new ArrayList<String>();
         var apiServers = ApiServers.resolve(config, ApiServers.Mode.PLAN, defaultKubeconfigs, warnings);
+        warnings.addAll(MeshProgram.certificateWarningsIfIssuedAt(config.mesh(), java.time.Instant.now()));
         return run(stack, ApiServers.withApiServers(config.mesh(), apiServers), apiServers, warnings);
     }
 

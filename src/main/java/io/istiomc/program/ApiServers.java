@@ -74,6 +74,16 @@ public final class ApiServers {
      */
     public static Map<String, ApiServer> resolve(StackConfig config, Mode mode, List<Path> defaultKubeconfigs,
                                                  List<String> warnings) {
+        return resolve(config, mode, defaultKubeconfigs, warnings, new LinkedHashMap<>());
+    }
+
+    /**
+     * As {@link #resolve(StackConfig, Mode, List, List)}, also handing out the kubeconfig each
+     * cluster's provider reads, by cluster name (a cluster with none at hand, or its content
+     * encrypted in the stack file, is left out), for a command that connects with them.
+     */
+    public static Map<String, ApiServer> resolve(StackConfig config, Mode mode, List<Path> defaultKubeconfigs,
+                                                 List<String> warnings, Map<String, Kubeconfigs.Kubeconfig> kubeconfigs) {
         var result = new LinkedHashMap<String, ApiServer>();
         var problems = new ArrayList<ConfigProblem>();
         var defaults = new DefaultKubeconfig(defaultKubeconfigs);
@@ -83,7 +93,7 @@ public final class ApiServers {
             var cluster = new Cluster(clusters.get(i), config.kubeconfig(i));
             var key = StackConfig.NAMESPACE + ":clusters[" + i + "]";
             int problemsBefore = problems.size();
-            var lookup = contextLookup(cluster, key, defaults, problems);
+            var lookup = contextLookup(cluster, key, defaults, problems, kubeconfigs);
             if (problems.size() > problemsBefore) {
                 continue;
             }
@@ -226,31 +236,37 @@ public final class ApiServers {
      * that cannot be read is a problem on the key that chose it.
      */
     private static Optional<Kubeconfigs.Lookup> contextLookup(Cluster cluster, String key,
-                                                               DefaultKubeconfig defaults, List<ConfigProblem> problems) {
+                                                               DefaultKubeconfig defaults, List<ConfigProblem> problems,
+                                                               Map<String, Kubeconfigs.Kubeconfig> kubeconfigs) {
         try {
-            Kubeconfigs.Kubeconfig kubeconfig;
-            if (cluster.kubeconfig().isPresent() && cluster.kubeconfig().get().inline()) {
-                if (cluster.kubeconfig().get().value().equals(RawConfig.ENCRYPTED)) {
-                    return Optional.empty();
-                }
-                kubeconfig = Kubeconfigs.parse(cluster.kubeconfig().get().value(), "the inline kubeconfig");
-            } else if (cluster.kubeconfig().isPresent()) {
-                kubeconfig = Kubeconfigs.readFile(Path.of(cluster.kubeconfig().get().value()), "the file");
-            } else {
-                var merged = defaults.read();
-                if (merged.isEmpty()) {
-                    return Optional.empty();
-                }
-                kubeconfig = merged.get();
-            }
-            return Optional.of(Kubeconfigs.lookup(kubeconfig, cluster.context()));
+            var kubeconfig = kubeconfigOf(cluster, defaults);
+            kubeconfig.ifPresent(k -> kubeconfigs.put(cluster.name(), k));
+            return kubeconfig.map(k -> Kubeconfigs.lookup(k, cluster.context()));
         } catch (IOException e) {
-            var chosenBy = cluster.kubeconfig().isPresent() ? key + ".kubeconfig" : key + ".context";
-            var message = e instanceof YamlInput.RejectedInputException ? e.getMessage()
-                    : "names a kubeconfig that could not be read (" + unreadable(e) + ")";
-            problems.add(new ConfigProblem(chosenBy, message));
+            problems.add(unreadableProblem(cluster, key, e));
             return Optional.empty();
         }
+    }
+
+    /** The kubeconfig a cluster's provider reads; empty when there is none to read. */
+    private static Optional<Kubeconfigs.Kubeconfig> kubeconfigOf(Cluster cluster, DefaultKubeconfig defaults)
+            throws IOException {
+        if (cluster.kubeconfig().isPresent() && cluster.kubeconfig().get().inline()) {
+            if (cluster.kubeconfig().get().value().equals(RawConfig.ENCRYPTED)) {
+                return Optional.empty();
+            }
+            return Optional.of(Kubeconfigs.parse(cluster.kubeconfig().get().value(), "the inline kubeconfig"));
+        } else if (cluster.kubeconfig().isPresent()) {
+            return Optional.of(Kubeconfigs.readFile(Path.of(cluster.kubeconfig().get().value()), "the file"));
+        }
+        return defaults.read();
+    }
+
+    private static ConfigProblem unreadableProblem(Cluster cluster, String key, IOException e) {
+        var chosenBy = cluster.kubeconfig().isPresent() ? key + ".kubeconfig" : key + ".context";
+        var message = e instanceof YamlInput.RejectedInputException ? e.getMessage()
+                : "names a kubeconfig that could not be read (" + unreadable(e) + ")";
+        return new ConfigProblem(chosenBy, message);
     }
 
     /** Why a file could not be read, without the file system's message (which may quote a path given as content). */
@@ -328,7 +344,7 @@ public final class ApiServers {
                 return Optional.empty();
             }
             for (var entry : perFile.entrySet()) {
-                if (entry.getValue().contextClusters().containsKey(context)) {
+                if (entry.getValue().contexts().containsKey(context)) {
                     try {
                         return Optional.of(entry.getKey().toRealPath().toString());
                     } catch (IOException e) {

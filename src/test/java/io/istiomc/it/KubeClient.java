@@ -258,6 +258,11 @@ public final class KubeClient {
         return send("DELETE", path, null, null);
     }
 
+    /** {@code PATCH path} with a JSON merge patch, e.g. of a {@code /status} subresource. */
+    public JsonNode mergePatch(String path, String jsonPatch) {
+        return send("PATCH", path, "application/merge-patch+json", jsonPatch);
+    }
+
     /**
      * Issues a token for ServiceAccount {@code namespace/serviceAccount} through the TokenRequest
      * subresource (audience: the API server itself, 1 hour). This is how tests get service-account

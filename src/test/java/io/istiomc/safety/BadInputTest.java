@@ -36,7 +36,7 @@ class BadInputTest {
             + " 'role: primary' and any number with 'role: remote'";
     private static final String TOP_LEVEL_KEYS = "(known keys: ca, clusters, istio, meshId, samples)";
     private static final String CLUSTER_KEYS = "(known keys: name, role, context, network, controlPlane, kubeconfig, apiServer,"
-            + " tlsServerName, gateway)";
+            + " tlsServerName, gateway, deleteUnreachable, readerTokenGeneration)";
     private static final String NODE_PORT_ADDRESS = "is required when 'serviceType' is NodePort: Kubernetes reports no"
             + " external address for a NodePort Service; set the address other networks reach the nodes at";
     private static final String UNWATCHED = "is only used for a cluster that a primary watches (it goes into that"

@@ -35,8 +35,8 @@ class PulumiYamlReadingTest {
         // THEN each is the number Pulumi passes to the program
         assertEquals(List.of(6948, 15443, 15435, 15443, 9999),
                 config.clusters().stream().map(c -> c.gateway().port()).toList());
-        assertEquals(List.of(3600, 730, 4096, 0), List.of(config.ca().rootValidityDays(), config.ca().intermediateValidityDays(),
-                config.ca().rsaBits(), config.ca().protectRootKey() ? 1 : 0));
+        assertEquals(List.of(3600, 730, 4096, 0, 0), List.of(config.ca().rootValidityDays(), config.ca().intermediateValidityDays(),
+                config.ca().rsaBits(), config.ca().protectRootKey() ? 1 : 0, config.ca().intermediateRenewalDays()));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")

@@ -119,7 +119,7 @@ public final class SimulatedClusters implements Mocks {
             case "component" -> {
                 return CompletableFuture.completedFuture(ResourceResult.of(Optional.empty(), Map.of()));
             }
-            case "tls" -> state.putAll(tlsOutputs(args.type, args.name));
+            case "tls" -> state.putAll(tlsOutputs(args.type, args.name, args.inputs.get("validityPeriodHours")));
             case "release" -> state.put("status", Map.of(
                     "name", args.inputs.getOrDefault("name", args.name),
                     "namespace", args.inputs.getOrDefault("namespace", "default"),
@@ -166,14 +166,19 @@ public final class SimulatedClusters implements Mocks {
         return "unknown";
     }
 
-    private static Map<String, Object> tlsOutputs(String type, String name) {
+    /**
+     * @param validityHours a certificate's {@code validityPeriodHours}: its simulated end says how long
+     *                      after issue it comes, not a date (the plan is the same whenever it is made)
+     */
+    private static Map<String, Object> tlsOutputs(String type, String name, Object validityHours) {
         return switch (type) {
             case "tls:index/privateKey:PrivateKey" -> Map.of(
                     "privateKeyPem", simulatedPem("PRIVATE KEY", name),
                     "publicKeyPem", simulatedPem("PUBLIC KEY", name));
             case "tls:index/selfSignedCert:SelfSignedCert", "tls:index/locallySignedCert:LocallySignedCert" -> Map.of(
                     "certPem", simulatedPem("CERTIFICATE", name),
-                    "validityEndTime", "2036-01-01T00:00:00Z");
+                    "validityEndTime", "(simulated) " + (validityHours instanceof Number hours ? hours.intValue() / 24 : 0)
+                            + " days after issue");
             case "tls:index/certRequest:CertRequest" -> Map.of(
                     "certRequestPem", simulatedPem("CERTIFICATE REQUEST", name));
             default -> throw new IllegalArgumentException("Unknown resource type '" + type + "' (" + name + ")");
