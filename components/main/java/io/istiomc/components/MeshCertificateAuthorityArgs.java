@@ -152,48 +152,20 @@ public final class MeshCertificateAuthorityArgs extends ResourceArgs {
 
     public static final class Builder {
         private final MeshCertificateAuthorityArgs args = new MeshCertificateAuthorityArgs();
-        private final CaSettingsArgs.Builder settings = CaSettingsArgs.builder();
 
         public Builder clusterNames(List<String> clusterNames) {
             args.clusterNames = List.copyOf(clusterNames);
             return this;
         }
 
-        /** All the settings at once; the setters below change one of them. */
+        /** The CA's settings ({@link CaSettingsArgs#builder()}). Default: every one at its default. */
         public Builder settings(CaSettingsArgs settings) {
-            return rootValidityDays(settings.rootValidityDays()).intermediateValidityDays(settings.intermediateValidityDays())
-                    .rsaBits(settings.rsaBits()).protectRootKey(settings.protectRootKey())
-                    .intermediateRenewalDays(settings.intermediateRenewalDays());
-        }
-
-        public Builder rootValidityDays(int days) {
-            settings.rootValidityDays(days);
-            return this;
-        }
-
-        public Builder intermediateValidityDays(int days) {
-            settings.intermediateValidityDays(days);
-            return this;
-        }
-
-        public Builder rsaBits(int rsaBits) {
-            settings.rsaBits(rsaBits);
-            return this;
-        }
-
-        public Builder protectRootKey(boolean protectRootKey) {
-            settings.protectRootKey(protectRootKey);
-            return this;
-        }
-
-        public Builder intermediateRenewalDays(int days) {
-            settings.intermediateRenewalDays(days);
+            args.settings = settings;
             return this;
         }
 
         /** The args, checked ({@link #validate}). */
         public MeshCertificateAuthorityArgs build() {
-            args.settings = settings.build();
             validate(args);
             return args;
         }

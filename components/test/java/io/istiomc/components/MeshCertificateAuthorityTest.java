@@ -29,11 +29,11 @@ class MeshCertificateAuthorityTest {
     @DisplayName("the args reject what would make a broken CA, naming the property")
     void argsValidation() {
         var e = assertThrows(IllegalArgumentException.class, () -> MeshCertificateAuthorityArgs.builder()
-                .clusterNames(List.of("a")).rootValidityDays(10).intermediateValidityDays(20).build());
+                .clusterNames(List.of("a")).settings(CaSettingsArgs.builder().rootValidityDays(10).intermediateValidityDays(20).build()).build());
         assertEquals("MeshCertificateAuthorityArgs: 'intermediateValidityDays' must not exceed rootValidityDays (20 > 10):"
                 + " an intermediate cannot outlive its root", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> MeshCertificateAuthorityArgs.builder()
-                .clusterNames(List.of("a")).rsaBits(1024).build());
+                .clusterNames(List.of("a")).settings(CaSettingsArgs.builder().rsaBits(1024).build()).build());
         assertEquals("MeshCertificateAuthorityArgs: 'rsaBits' must be 2048, 3072 or 4096 (got 1024)", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> MeshCertificateAuthorityArgs.builder()
                 .clusterNames(List.of("West_1")).build());

@@ -138,12 +138,17 @@ public final class SimulatedClusters implements Mocks {
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
     }
 
+    /** What the simulation answers for each type it knows by name. */
+    private static final Map<String, String> FAMILIES = Map.of(
+            "pulumi:providers:kubernetes", "provider",
+            "pulumi:providers:tls", "passthrough",
+            "kubernetes:helm.sh/v3:Release", "release",
+            "kubernetes:core/v1:Service", "service",
+            "kubernetes:core/v1:Secret", "secret");
+
     private static String typeFamily(String type) {
-        if (type.equals("pulumi:providers:kubernetes")) {
-            return "provider";
-        }
-        if (type.equals("pulumi:providers:tls")) {
-            return "passthrough";
+        if (FAMILIES.containsKey(type)) {
+            return FAMILIES.get(type);
         }
         if (type.startsWith("istio-multicluster:index:")) {
             return "component";
@@ -151,19 +156,7 @@ public final class SimulatedClusters implements Mocks {
         if (type.startsWith("tls:index/")) {
             return "tls";
         }
-        if (type.equals("kubernetes:helm.sh/v3:Release")) {
-            return "release";
-        }
-        if (type.equals("kubernetes:core/v1:Service")) {
-            return "service";
-        }
-        if (type.equals("kubernetes:core/v1:Secret")) {
-            return "secret";
-        }
-        if (KUBERNETES_TYPES.contains(type)) {
-            return "kubernetes-object";
-        }
-        return "unknown";
+        return KUBERNETES_TYPES.contains(type) ? "kubernetes-object" : "unknown";
     }
 
     /**
@@ -234,6 +227,7 @@ public final class SimulatedClusters implements Mocks {
         }
     }
 
+    /** The registrations that match {@code filter}, in order. */
     public List<Registration> registrations(Predicate<Registration> filter) {
         return registrations().stream().filter(filter).toList();
     }

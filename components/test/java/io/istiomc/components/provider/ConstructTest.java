@@ -59,7 +59,8 @@ class ConstructTest {
     void certificateAuthority() {
         var viaJava = registrations(() -> new io.istiomc.components.MeshCertificateAuthority("ca",
                 io.istiomc.components.MeshCertificateAuthorityArgs.builder()
-                        .clusterNames(List.of("cluster1", "cluster2")).rsaBits(2048).protectRootKey(true).build(), null));
+                        .clusterNames(List.of("cluster1", "cluster2"))
+                        .settings(io.istiomc.components.CaSettingsArgs.builder().rsaBits(2048).protectRootKey(true).build()).build(), null));
         var response = new AtomicReference<ConstructResponse>();
         var viaConstruct = registrations(() -> response.set(construct("MeshCertificateAuthority", "ca", Map.of(
                 "clusterNames", PropertyValue.of(List.of(PropertyValue.of("cluster1"), PropertyValue.of("cluster2"))),
