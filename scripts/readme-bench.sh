@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Regenerates the README's benchmark figures: runs `bench --markdown` (the jar, -Xmx512m, as the README's
-# speed section says) and puts its output between the README's `<!-- bench:begin -->` and
+# Regenerates the benchmark figures of docs/performance.md (linked from the README): runs `bench --markdown`
+# (the jar, -Xmx512m, as that page says) and puts its output between its `<!-- bench:begin -->` and
 # `<!-- bench:end -->` markers. bench.ReadmeFiguresTest checks the block's shape and its
 # deterministic figures against the program.
 #   scripts/readme-bench.sh [bench options; default: the sizes below]
@@ -17,12 +17,12 @@ java -Xmx512m -jar "$jar" bench --markdown "$@" > "$generated"
 python3 - "$generated" <<'PY'
 import sys, re
 block = open(sys.argv[1]).read().rstrip("\n")
-readme = open("README.md").read()
+readme = open("docs/performance.md").read()
 begin, end = "<!-- bench:begin -->", "<!-- bench:end -->"
 if readme.count(begin) != 1 or readme.count(end) != 1:
-    sys.exit("README.md needs exactly one " + begin + " and one " + end)
+    sys.exit("docs/performance.md needs exactly one " + begin + " and one " + end)
 head, rest = readme.split(begin)
 _, tail = rest.split(end)
-open("README.md", "w").write(head + begin + "\n" + block + "\n" + end + tail)
+open("docs/performance.md", "w").write(head + begin + "\n" + block + "\n" + end + tail)
 PY
-echo "README.md: benchmark figures regenerated" >&2
+echo "docs/performance.md: benchmark figures regenerated" >&2

@@ -1,92 +1,57 @@
 package io.istiomc.components;
 
 import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Import;
 import com.pulumi.exceptions.MissingRequiredPropertyException;
 
 import javax.annotation.Nullable;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What every cluster of the mesh needs, primary or remote: how to reach it, who it is in the mesh,
- * which Istio to install, its gateway and its certificates.
+ * What every cluster of the mesh needs, primary or remote (schema type {@code Cluster}): how to
+ * reach it, who it is in the mesh, which Istio to install, its gateway and its certificates. Where
+ * a Java program could hold a {@code Provider}, this holds the kube context and, optionally, the
+ * kubeconfig, so that every language passes the same values; the cluster's component declares the
+ * cluster's one provider from them.
  */
 public final class ClusterArgs {
-    private final String clusterName;
-    private final String context;
-    private final @Nullable Output<String> kubeconfig;
-    private final String network;
-    private final String meshId;
-    private final IstioCharts charts;
-    private final EastWestGatewayArgs gateway;
-    private final CaBundle certificates;
-    private final boolean deleteUnreachable;
-    private final int readerTokenGeneration;
-    private final ReleaseOverrides releaseOverrides;
+    /** The Istio cluster name ({@code global.multiCluster.clusterName}), a DNS-1123 label: it ends up in Secret names. Required. */
+    @Import(name = "clusterName", required = true)
+    private String clusterName;
 
-    private ClusterArgs(Builder b) {
-        this.clusterName = b.clusterName;
-        this.context = b.context;
-        this.kubeconfig = b.kubeconfig;
-        this.network = b.network;
-        this.meshId = b.meshId;
-        this.charts = b.charts;
-        this.gateway = b.gateway;
-        this.certificates = b.certificates;
-        this.deleteUnreachable = b.deleteUnreachable;
-        this.readerTokenGeneration = b.readerTokenGeneration;
-        this.releaseOverrides = b.releaseOverrides;
-    }
-
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /**
-     * The Istio cluster name ({@code global.multiCluster.clusterName}). A DNS-1123 label, because it
-     * ends up in Secret names. Required.
-     */
-    public String clusterName() {
-        return clusterName;
-    }
-
-    /** The kube context the cluster's Kubernetes provider uses. Required. */
-    public String context() {
-        return context;
-    }
-
-    /**
-     * The kubeconfig holding {@link #context()}: a file path or the file's content (pass content as
-     * a secret). Default: the provider's own lookup ({@code $KUBECONFIG}, then {@code ~/.kube/config}).
-     */
-    public Optional<Output<String>> kubeconfig() {
-        return Optional.ofNullable(kubeconfig);
-    }
-
-    /** The Istio network of the cluster's pods ({@code global.network}). Required. */
-    public String network() {
-        return network;
-    }
+    /** The Istio network of the cluster's pods ({@code global.network}), a DNS-1123 label. Required. */
+    @Import(name = "network", required = true)
+    private String network;
 
     /** The mesh ID ({@code global.meshID}), the same in every cluster. Required. */
-    public String meshId() {
-        return meshId;
-    }
+    @Import(name = "meshId", required = true)
+    private String meshId;
 
-    /** The Istio charts to install. Required. */
-    public IstioCharts charts() {
-        return charts;
-    }
+    /** The kube context the cluster's Kubernetes provider uses. Required. */
+    @Import(name = "context", required = true)
+    private String context;
 
-    /** The east-west gateway. Default: {@link EastWestGatewayArgs#defaults()}. */
-    public EastWestGatewayArgs gateway() {
-        return gateway;
-    }
+    /**
+     * The kubeconfig holding {@code context}: a file path or the file's content (pass content as a
+     * secret). Default: the provider's own lookup ({@code $KUBECONFIG}, then {@code ~/.kube/config}).
+     */
+    @Import(name = "kubeconfig")
+    private @Nullable Output<Output<String>> kubeconfig;
+
+    /** Which Istio to install: chart version, repository and its login, as a {@link Mesh} takes them. Required. */
+    @Import(name = "istio", required = true)
+    private IstioArgs istio;
+
+    /** The east-west gateway. Default: a LoadBalancer on 15443. */
+    @Import(name = "gateway")
+    private @Nullable EastWestGatewayArgs gateway;
 
     /** This cluster's {@code cacerts} material from the shared CA. Required. */
-    public CaBundle certificates() {
-        return certificates;
-    }
+    @Import(name = "certificates", required = true)
+    private CaCertificatesArgs certificates;
 
     /**
      * Whether the cluster's provider drops from the Pulumi state the objects of this cluster when it
@@ -94,59 +59,178 @@ public final class ClusterArgs {
      * removing a cluster that is gone. Helm releases are not dropped that way (the provider refuses
      * to delete a release of an unreachable cluster). Default: false.
      */
-    public boolean deleteUnreachable() {
-        return deleteUnreachable;
-    }
+    @Import(name = "deleteUnreachable")
+    private @Nullable Boolean deleteUnreachable;
 
     /**
      * The generation of the cluster's reader token, where a primary watches it: raising it rotates
      * the token (a new token Secret, every remote secret updated to it, the old Secret deleted
      * last). 0 keeps the first version's Secret name. Default: 0.
      */
+    @Import(name = "readerTokenGeneration")
+    private @Nullable Integer readerTokenGeneration;
+
+    /**
+     * Helm values by chart ({@code base}, {@code istiod}, {@code gateway}) as a JSON object in a string,
+     * e.g. {@code {"istiod": {"autoscaleMin": 2}}}: pulumi-java 1.36.1 cannot deserialize a map input.
+     * For this cluster, merged over {@code istio}'s. A value the mesh sets, or a key the pinned chart does not have, is refused
+     * ({@link ReleaseOverrides#checkValues}); values under a key that looks like a credential become
+     * secrets. Default: none.
+     */
+    @Import(name = "values")
+    private @Nullable String values;
+
+    /** The image registry of istiod and of every proxy it injects ({@code global.hub}). Default: the chart's. */
+    @Import(name = "hub")
+    private @Nullable String hub;
+
+    /** The image tag of istiod and of every proxy it injects ({@code global.tag}). Default: the chart's. */
+    @Import(name = "tag")
+    private @Nullable String tag;
+
+    /**
+     * Names of Secrets holding the registry's credentials; they must already exist in {@code istio-system}.
+     * Replaces {@code istio}'s for this cluster. Default: none.
+     */
+    @Import(name = "imagePullSecrets")
+    private @Nullable List<String> imagePullSecrets;
+
+    /** Istio's DNS proxying ({@code ISTIO_META_DNS_CAPTURE}, {@code ISTIO_META_DNS_AUTO_ALLOCATE}). Default: off. */
+    @Import(name = "dnsProxying")
+    private @Nullable Boolean dnsProxying;
+
+    private ClusterArgs() {
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public String clusterName() {
+        return clusterName;
+    }
+
+    public String context() {
+        return context;
+    }
+
+    /** The kubeconfig, when given: content is a secret whatever the caller passed; a path stays as given. */
+    public Optional<Output<String>> kubeconfig() {
+        return Optional.ofNullable(kubeconfig).map(Relayed::flat)
+                .map(value -> value.apply(k -> k != null && isKubeconfigContent(k) ? Output.ofSecret(k) : Output.of(k)));
+    }
+
+    /** A kubeconfig's content (YAML or JSON) rather than a path to one. */
+    public boolean deleteUnreachable() {
+        return Boolean.TRUE.equals(deleteUnreachable);
+    }
+
     public int readerTokenGeneration() {
-        return readerTokenGeneration;
+        return readerTokenGeneration == null ? 0 : readerTokenGeneration;
     }
 
     /** The rule for {@code readerTokenGeneration}: a whole number from 0, since it ends up in a Secret name. */
-    public static java.util.List<Problem> checkReaderTokenGeneration(int generation) {
-        return generation < 0 ? java.util.List.of(new Problem("readerTokenGeneration", "must be 0 or more (got " + generation
-                + "); raise it by one to rotate the reader token")) : java.util.List.of();
+    public static List<Problem> checkReaderTokenGeneration(int generation) {
+        return generation < 0 ? List.of(new Problem("readerTokenGeneration", "must be 0 or more (got " + generation
+                + "); raise it by one to rotate the reader token")) : List.of();
+    }
+
+    public static boolean isKubeconfigContent(String value) {
+        var trimmed = value.trim();
+        return value.contains("\n") || trimmed.startsWith("apiVersion") || trimmed.startsWith("kind")
+                || trimmed.startsWith("{");
+    }
+
+    public String network() {
+        return network;
+    }
+
+    public String meshId() {
+        return meshId;
+    }
+
+    /** The Istio charts to install. */
+    public IstioCharts charts() {
+        return istio.charts();
+    }
+
+    /** The east-west gateway. */
+    public EastWestGatewayArgs gateway() {
+        return gateway == null ? EastWestGatewayArgs.defaults() : gateway;
+    }
+
+    /** This cluster's {@code cacerts} material. */
+    public CaBundle certificates() {
+        return certificates.bundle();
     }
 
     /**
-     * What the user adds to the Helm values of this cluster's releases (the mesh's and the cluster's
-     * merged, see {@link ReleaseOverrides#over}); the mesh's own values win. Checked by
-     * {@link ReleaseOverrides#checkValues} and {@link ReleaseOverrides#checkTyped}. Default: none.
+     * The rules of a cluster, whatever its role: names and networks that are DNS-1123 labels (they end
+     * up in Secret names), a chart repository without credentials, and the gateway's rules.
+     *
+     * @return problems named by property ({@code clusterName}, {@code gateway.port}, ...)
+     */
+    public static List<Problem> check(ClusterArgs cluster) {
+        var problems = new ArrayList<Problem>();
+        // Required values a builder checks, as a deserialized input may lack them.
+        var required = new java.util.LinkedHashMap<String, Object>();
+        required.put("clusterName", cluster.clusterName);
+        required.put("network", cluster.network);
+        required.put("meshId", cluster.meshId);
+        required.put("context", cluster.context);
+        required.put("istio", cluster.istio);
+        required.put("certificates", cluster.certificates);
+        required.forEach((property, value) -> {
+            if (value == null) {
+                problems.add(new Problem(property, "is required"));
+            }
+        });
+        if (!problems.isEmpty()) {
+            return problems;
+        }
+        problems.addAll(Dns1123.checkLabel("clusterName", cluster.clusterName));
+        problems.addAll(Dns1123.checkLabel("network", cluster.network));
+        problems.addAll(Problem.at("istio.chartRepository", IstioCharts.checkRepository(cluster.istio.chartRepository())));
+        problems.addAll(Problem.under("gateway.", EastWestGatewayArgs.check(cluster.gateway())));
+        problems.addAll(checkReaderTokenGeneration(cluster.readerTokenGeneration()));
+        problems.addAll(Problem.under("istio.", cluster.istio.checkReleaseOverrides()));
+        problems.addAll(cluster.checkReleaseOverrides());
+        return problems;
+    }
+
+    /**
+     * What the user adds to the Helm values of this cluster's releases: its own values and typed
+     * settings over {@code istio}'s ({@link ReleaseOverrides#over}); the mesh's own values win.
      */
     public ReleaseOverrides releaseOverrides() {
-        return releaseOverrides;
+        return ownReleaseOverrides().over(istio.ownReleaseOverrides());
+    }
+
+    /** The values and typed settings as given here, checked by {@link ReleaseOverrides#check}. */
+    ReleaseOverrides ownReleaseOverrides() {
+        return ReleaseOverrides.of(values, hub, tag, imagePullSecrets, dnsProxying);
+    }
+
+    /** Every rule of {@link #values}, {@link #hub}, {@link #tag} and {@link #imagePullSecrets}, named by property. */
+    List<Problem> checkReleaseOverrides() {
+        return ReleaseOverrides.check(values, hub, tag, imagePullSecrets);
     }
 
     public static final class Builder {
-        private String clusterName;
-        private String context;
-        private @Nullable Output<String> kubeconfig;
-        private String network;
-        private String meshId;
-        private IstioCharts charts;
-        private EastWestGatewayArgs gateway = EastWestGatewayArgs.defaults();
-        private CaBundle certificates;
-        private boolean deleteUnreachable;
-        private int readerTokenGeneration;
-        private ReleaseOverrides releaseOverrides = ReleaseOverrides.none();
+        private final ClusterArgs cluster = new ClusterArgs();
 
         public Builder clusterName(String clusterName) {
-            this.clusterName = clusterName;
+            cluster.clusterName = clusterName;
             return this;
         }
 
         public Builder context(String context) {
-            this.context = context;
+            cluster.context = context;
             return this;
         }
 
         public Builder kubeconfig(@Nullable Output<String> kubeconfig) {
-            this.kubeconfig = kubeconfig;
+            cluster.kubeconfig = kubeconfig == null ? null : Relayed.wrap(kubeconfig);
             return this;
         }
 
@@ -155,58 +239,80 @@ public final class ClusterArgs {
         }
 
         public Builder network(String network) {
-            this.network = network;
+            cluster.network = network;
             return this;
         }
 
         public Builder meshId(String meshId) {
-            this.meshId = meshId;
+            cluster.meshId = meshId;
             return this;
         }
 
+        /** The charts: version, repository and the login of a private one. */
         public Builder charts(IstioCharts charts) {
-            this.charts = charts;
+            cluster.istio = IstioArgs.of(charts);
+            return this;
+        }
+
+        public Builder istio(IstioArgs istio) {
+            cluster.istio = istio;
             return this;
         }
 
         public Builder gateway(EastWestGatewayArgs gateway) {
-            this.gateway = Objects.requireNonNull(gateway, "gateway");
+            cluster.gateway = Objects.requireNonNull(gateway, "gateway");
             return this;
         }
 
         public Builder certificates(CaBundle certificates) {
-            this.certificates = certificates;
+            cluster.certificates = CaCertificatesArgs.of(certificates);
             return this;
         }
 
         public Builder deleteUnreachable(boolean deleteUnreachable) {
-            this.deleteUnreachable = deleteUnreachable;
+            cluster.deleteUnreachable = deleteUnreachable;
             return this;
         }
 
         public Builder readerTokenGeneration(int readerTokenGeneration) {
-            this.readerTokenGeneration = readerTokenGeneration;
+            cluster.readerTokenGeneration = readerTokenGeneration;
             return this;
         }
 
-        public Builder releaseOverrides(ReleaseOverrides releaseOverrides) {
-            this.releaseOverrides = Objects.requireNonNull(releaseOverrides, "releaseOverrides");
+        /** Helm values by chart, as a JSON object's text ({@link ReleaseOverrides#valuesJson}). */
+        public Builder values(@Nullable String valuesJson) {
+            cluster.values = valuesJson;
+            return this;
+        }
+
+        public Builder hub(@Nullable String hub) {
+            cluster.hub = hub;
+            return this;
+        }
+
+        public Builder tag(@Nullable String tag) {
+            cluster.tag = tag;
+            return this;
+        }
+
+        public Builder imagePullSecrets(@Nullable List<String> imagePullSecrets) {
+            cluster.imagePullSecrets = imagePullSecrets == null ? null : List.copyOf(imagePullSecrets);
+            return this;
+        }
+
+        public Builder dnsProxying(@Nullable Boolean dnsProxying) {
+            cluster.dnsProxying = dnsProxying;
             return this;
         }
 
         public ClusterArgs build() {
-            require(clusterName, "clusterName");
-            require(context, "context");
-            require(network, "network");
-            require(meshId, "meshId");
-            require(charts, "charts");
-            require(certificates, "certificates");
-            Problem.requireNone("ClusterArgs", checkReaderTokenGeneration(readerTokenGeneration));
-            var overrides = releaseOverrides;
-            Problem.requireNone("ClusterArgs", Problem.under("releaseOverrides.values.", ReleaseOverrides.checkValues(overrides.values())));
-            Problem.requireNone("ClusterArgs", Problem.under("releaseOverrides.",
-                    ReleaseOverrides.checkTyped(overrides.hub(), overrides.tag(), overrides.imagePullSecrets())));
-            return new ClusterArgs(this);
+            require(cluster.clusterName, "clusterName");
+            require(cluster.context, "context");
+            require(cluster.network, "network");
+            require(cluster.meshId, "meshId");
+            require(cluster.istio, "istio");
+            require(cluster.certificates, "certificates");
+            return cluster;
         }
 
         private static void require(@Nullable Object value, String field) {

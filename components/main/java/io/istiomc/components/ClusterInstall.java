@@ -288,13 +288,26 @@ final class ClusterInstall {
     }
 
     /** The outputs every cluster component registers, from its handle. */
-    static Map<String, Output<?>> outputs(ClusterHandle handle) {
-        var outputs = new LinkedHashMap<String, Output<?>>();
-        outputs.put("clusterName", Output.of(handle.clusterName()));
-        outputs.put("network", Output.of(handle.network()));
-        outputs.put("gatewayAddress", handle.gateway().map(g -> g.address().applyValue(Optional::of))
-                .orElseGet(() -> Output.of(Optional.<String>empty())));
-        outputs.put("gatewayPort", Output.of(handle.gateway().map(ClusterHandle.Gateway::port)));
-        return outputs;
+    /** What a cluster component exports, by name: every {@code @Export} field of the component. */
+    static Map<String, Output<?>> outputs(Output<String> clusterName, Output<String> network, Output<String> gatewayAddress,
+                                          Output<Integer> gatewayPort, Output<String> istiodRevision,
+                                          Output<String> readerToken, Output<String> apiServerCaData) {
+        return Map.of("clusterName", clusterName, "network", network, "gatewayAddress", gatewayAddress,
+                "gatewayPort", gatewayPort, "istiodRevision", istiodRevision, "readerToken", readerToken,
+                "apiServerCaData", apiServerCaData);
+    }
+
+    /** The gateway's address as exported: null where the topology gives the cluster no gateway. */
+    static Output<String> gatewayAddress(ClusterHandle cluster) {
+        return cluster.gateway().map(ClusterHandle.Gateway::address).orElseGet(() -> Output.ofNullable(null));
+    }
+
+    static Output<Integer> gatewayPort(ClusterHandle cluster) {
+        return Output.ofNullable(cluster.gateway().map(ClusterHandle.Gateway::port).orElse(null));
+    }
+
+    /** A part of the reader credentials as exported: null where no primary watches the cluster. */
+    static Output<String> reader(ClusterHandle cluster, java.util.function.Function<ClusterHandle.Reader, Output<String>> part) {
+        return cluster.reader().map(part).orElseGet(() -> Output.ofNullable(null));
     }
 }

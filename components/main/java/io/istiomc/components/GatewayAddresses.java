@@ -9,7 +9,42 @@ import java.util.regex.Pattern;
 public final class GatewayAddresses {
     private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
 
+    private static final Pattern IPV4 = Pattern.compile(
+            "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+    private static final Pattern DNS_NAME = Pattern.compile(
+            "(?=.{1,253}$)([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)(\\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*", Pattern.CASE_INSENSITIVE);
+
     private GatewayAddresses() {
+    }
+
+    /**
+     * Whether {@code value} is an IP address or a DNS name, the two forms a gateway address (an
+     * {@code address} of meshNetworks, a remote's {@code remotePilotAddress}) takes.
+     */
+    public static boolean isAddress(String value) {
+        if (IPV4.matcher(value).matches()) {
+            return true;
+        }
+        if (value.contains(":")) {
+            return isIpv6Literal(value);
+        }
+        if (value.matches("[0-9.]+")) {
+            return false;
+        }
+        return DNS_NAME.matcher(value).matches();
+    }
+
+    /** An IPv6 literal; parsed without any name lookup, since only hex digits, ':' and '.' get here. */
+    private static boolean isIpv6Literal(String value) {
+        if (!value.matches("[0-9a-fA-F:.]+") || value.indexOf(':') == value.lastIndexOf(':')) {
+            return false;
+        }
+        try {
+            // Java reads an IPv4-mapped address (::ffff:192.0.2.1) as the IPv4 address it maps.
+            return InetAddress.getByName(value) != null;
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     /**

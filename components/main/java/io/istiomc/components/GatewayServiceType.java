@@ -7,6 +7,10 @@ public enum GatewayServiceType {
     /** A port on every node; the address must be configured, since Kubernetes reports none. */
     NODE_PORT("NodePort");
 
+    /** Kubernetes' default {@code --service-node-port-range}. */
+    public static final int NODE_PORT_MIN = 30000;
+    public static final int NODE_PORT_MAX = 32767;
+
     private final String kubernetesName;
 
     GatewayServiceType(String kubernetesName) {

@@ -48,8 +48,8 @@ public record IstioCharts(String version, String repository, Optional<Login> log
         }
         if (Urls.hasCredentials(repository)) {
             return List.of(new Problem("repository", "must not carry credentials (user info or a query string; got '" + shown
-                    + "'): a private repository's user name and password go in the chart login (stack config:"
-                    + " istio.chartRepositoryUsername and, as a secret, istio.chartRepositoryPassword)"));
+                    + "'): a private repository's user name and password go in 'chartRepositoryUsername' and, as a"
+                    + " secret, 'chartRepositoryPassword'"));
         }
         return List.of();
     }

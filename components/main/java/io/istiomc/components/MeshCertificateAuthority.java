@@ -1,6 +1,8 @@
 package io.istiomc.components;
 
 import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Export;
+import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
@@ -41,19 +43,52 @@ public class MeshCertificateAuthority extends ComponentResource {
     public static final List<String> CA_KEY_USAGES = List.of("cert_signing", "crl_signing", "digital_signature",
             "key_encipherment");
 
+    /** Key sizes of the root and the intermediates. */
+    public static final List<Integer> RSA_SIZES = List.of(2048, 3072, 4096);
+    /** The longest validity accepted, a century: a typo of a few digits is caught, any real lifetime passes. */
+    public static final int MAX_VALIDITY_DAYS = 36500;
+    /** Istio's tools/certs: a root for ten years, intermediates for two, 4096-bit keys. */
+    public static final int DEFAULT_ROOT_VALIDITY_DAYS = 3650;
+    public static final int DEFAULT_INTERMEDIATE_VALIDITY_DAYS = 730;
+    public static final int DEFAULT_RSA_BITS = 4096;
+    /** Cluster names whose children would collide with the root's ({@code <ca>-<cluster>-key}). */
+    static final java.util.Set<String> RESERVED_CLUSTER_NAMES = java.util.Set.of("root");
+
+    /** The shared root certificate (PEM). */
+    @Export(name = "rootCertPem", refs = String.class)
+    @Import(required = true)
     private final Output<String> rootCertPem;
+
+    /** Each cluster's intermediate CA certificate (PEM), by cluster name. */
+    @Export(name = "caCertPems", refs = {Map.class, String.class}, tree = "[0,1,1]")
+    @Import(required = true)
+    private final Output<Map<String, String>> caCertPems;
+
+    /** Each cluster's intermediate private key (PEM), by cluster name. Secret. */
+    @Export(name = "caKeyPems", refs = {Map.class, String.class}, tree = "[0,1,1]")
+    @Import(required = true)
+    private final Output<Map<String, String>> caKeyPems;
+
+    /** Each cluster's chain, intermediate then root (PEM), by cluster name. */
+    @Export(name = "certChainPems", refs = {Map.class, String.class}, tree = "[0,1,1]")
+    @Import(required = true)
+    private final Output<Map<String, String>> certChainPems;
+
     /** Parented to this component and bound to its tls provider. */
     private final CustomResourceOptions childOptions;
     private final Map<String, CaBundle> bundles = new LinkedHashMap<>();
+    /**
+     * When each certificate stops being valid (RFC 3339, as pulumi-tls reports it): the root under
+     * {@code root}, each intermediate under its cluster's name.
+     */
+    @Export(name = "certificateExpiries", refs = {Map.class, String.class}, tree = "[0,1,1]")
+    @Import(required = true)
     private final Output<Map<String, String>> certificateExpiries;
-
-    public MeshCertificateAuthority(String name, MeshCertificateAuthorityArgs args) {
-        this(name, args, null);
-    }
 
     public MeshCertificateAuthority(String name, MeshCertificateAuthorityArgs args,
                                     @Nullable ComponentResourceOptions options) {
-        super(TYPE, name, options);
+        // Validated before super(): a bad argument must fail before anything is registered.
+        super(TYPE, name, validated(args, options));
         var tls = new com.pulumi.tls.Provider(name + "-tls", CustomResourceOptions.builder().parent(this).build());
         this.childOptions = CustomResourceOptions.builder().parent(this).provider(tls).build();
         var rootKey = new PrivateKey(name + "-root-key", rsaKey(args.rsaBits()), CustomResourceOptions.builder()
@@ -104,15 +139,25 @@ public class MeshCertificateAuthority extends ComponentResource {
             bundles.put(cluster, new CaBundle(cert.certPem(), keyPem, rootCertPem, chain));
             expiries.put(cluster, cert.validityEndTime());
         }
-        this.certificateExpiries = Output.all(List.copyOf(expiries.values())).applyValue(times -> {
-            var byName = new LinkedHashMap<String, String>();
-            var names = List.copyOf(expiries.keySet());
-            for (int i = 0; i < names.size(); i++) {
-                byName.put(names.get(i), times.get(i));
-            }
-            return (Map<String, String>) java.util.Collections.unmodifiableMap(byName);
-        });
-        registerOutputs(Map.of("rootCertPem", rootCertPem, "certificateExpiries", certificateExpiries));
+        var clusterNames = args.clusterNames();
+        this.caCertPems = byCluster(clusterNames, CaBundle::caCertPem);
+        this.caKeyPems = byCluster(clusterNames, CaBundle::caKeyPem).asSecret();
+        this.certChainPems = byCluster(clusterNames, CaBundle::certChainPem);
+        this.certificateExpiries = OutputMaps.byName(expiries);
+        registerOutputs(Map.of("rootCertPem", rootCertPem, "caCertPems", caCertPems, "caKeyPems", caKeyPems,
+                "certChainPems", certChainPems, "certificateExpiries", certificateExpiries));
+    }
+
+    private static @Nullable ComponentResourceOptions validated(MeshCertificateAuthorityArgs args,
+                                                                @Nullable ComponentResourceOptions options) {
+        MeshCertificateAuthorityArgs.validate(args);
+        return options;
+    }
+
+    private Output<Map<String, String>> byCluster(List<String> clusterNames, java.util.function.Function<CaBundle, Output<String>> part) {
+        var values = new LinkedHashMap<String, Output<String>>();
+        clusterNames.forEach(cluster -> values.put(cluster, part.apply(bundle(cluster))));
+        return OutputMaps.byName(values);
     }
 
     private static PrivateKeyArgs rsaKey(int bits) {

@@ -1,33 +1,30 @@
 package io.istiomc.components;
 
+import com.pulumi.core.annotations.Import;
+import com.pulumi.resources.ResourceArgs;
 
+import javax.annotation.Nullable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
-/** Arguments of {@link io.istiomc.components.MeshCertificateAuthority}. */
-public final class MeshCertificateAuthorityArgs {
-    /** Key sizes of the root and the intermediates. */
-    public static final List<Integer> RSA_SIZES = List.of(2048, 3072, 4096);
-    /** The longest validity accepted, a century: a typo of a few digits is caught, any real lifetime passes. */
-    public static final int MAX_VALIDITY_DAYS = 36500;
-    /** Cluster names whose children would collide with the root's ({@code <ca>-<cluster>-key}). */
-    private static final Set<String> RESERVED_CLUSTER_NAMES = Set.of("root");
+import static io.istiomc.components.MeshCertificateAuthority.MAX_VALIDITY_DAYS;
+import static io.istiomc.components.MeshCertificateAuthority.RESERVED_CLUSTER_NAMES;
+import static io.istiomc.components.MeshCertificateAuthority.RSA_SIZES;
 
-    private final List<String> clusterNames;
-    private final int rootValidityDays;
-    private final int intermediateValidityDays;
-    private final int rsaBits;
-    private final boolean protectRootKey;
-    private final int intermediateRenewalDays;
+/** Arguments of {@link MeshCertificateAuthority}; its limits are that class's constants (args declare only inputs). */
+public final class MeshCertificateAuthorityArgs extends ResourceArgs {
+    /** The clusters that get an intermediate CA, one each, named after the cluster. Required, not empty. */
+    @Import(name = "clusterNames", required = true)
+    private List<String> clusterNames;
 
-    private MeshCertificateAuthorityArgs(Builder b) {
-        this.clusterNames = List.copyOf(b.clusterNames);
-        this.rootValidityDays = b.rootValidityDays;
-        this.intermediateValidityDays = b.intermediateValidityDays;
-        this.rsaBits = b.rsaBits;
-        this.protectRootKey = b.protectRootKey;
-        this.intermediateRenewalDays = b.intermediateRenewalDays;
+    /**
+     * The CA's settings: validity of the root and the intermediates, key size, protection of the root
+     * key (each with its default). Default: {@link CaSettingsArgs#defaults()}.
+     */
+    @Import(name = "settings")
+    private @Nullable CaSettingsArgs settings;
+
+    private MeshCertificateAuthorityArgs() {
     }
 
     public static Builder builder() {
@@ -61,21 +58,6 @@ public final class MeshCertificateAuthorityArgs {
     }
 
     /**
-     * The rule for the renewal window: none (0), or fewer days than an intermediate is valid, since a
-     * window as long as the validity would renew an intermediate at every update.
-     *
-     * @return problems about {@code intermediateRenewalDays}
-     */
-    public static List<Problem> checkRenewal(int intermediateValidityDays, int intermediateRenewalDays) {
-        if (intermediateRenewalDays < 0 || intermediateRenewalDays >= Math.max(intermediateValidityDays, 1)) {
-            return List.of(new Problem("intermediateRenewalDays", "must be from 0 to intermediateValidityDays - 1 (got "
-                    + intermediateRenewalDays + " with intermediateValidityDays " + intermediateValidityDays
-                    + "): an update within that many days of an intermediate's end renews it"));
-        }
-        return List.of();
-    }
-
-    /**
      * The rules for a cluster's name: a DNS-1123 label (it names the intermediate's children), and
      * not {@code root}, since the intermediate key {@code <ca>-root-key} would take the root key's name.
      *
@@ -91,95 +73,101 @@ public final class MeshCertificateAuthorityArgs {
                 + " same name; choose another cluster name"));
     }
 
-    /** The clusters that get an intermediate CA, one each, named after the cluster. Required, not empty. */
     public List<String> clusterNames() {
-        return clusterNames;
+        return clusterNames == null ? List.of() : clusterNames;
     }
 
-    /** How long the root certificate is valid, at most {@value #MAX_VALIDITY_DAYS} days. Default: 3650 days (Istio's tools/certs). */
+    /** The settings, every one at its default unless given. */
+    public CaSettingsArgs settings() {
+        return settings == null ? CaSettingsArgs.defaults() : settings;
+    }
+
     public int rootValidityDays() {
-        return rootValidityDays;
+        return settings().rootValidityDays();
     }
 
-    /** How long each intermediate is valid; at most the root's. Default: 730 days (Istio's tools/certs). */
     public int intermediateValidityDays() {
-        return intermediateValidityDays;
+        return settings().intermediateValidityDays();
     }
 
-    /** RSA key size of the root and the intermediates: 2048, 3072 or 4096. Default: 4096. */
     public int rsaBits() {
-        return rsaBits;
+        return settings().rsaBits();
     }
 
-    /**
-     * Whether {@code pulumi destroy} must refuse to delete the root key (Pulumi's {@code protect}).
-     * Every workload certificate in the mesh chains to it. Default: false.
-     */
     public boolean protectRootKey() {
-        return protectRootKey;
+        return settings().protectRootKey();
+    }
+
+    public int intermediateRenewalDays() {
+        return settings().intermediateRenewalDays();
     }
 
     /**
-     * How many days before an intermediate's end of validity an update renews it (pulumi-tls's
-     * {@code earlyRenewalHours} on its LocallySignedCert): a {@code pulumi up} within the window issues a
-     * new intermediate from the same root, which {@code cacerts} takes in place. 0: no early renewal,
-     * the intermediate's inputs are those of earlier versions. Default: 0.
+     * The CA's settings' rules: its limits ({@link #check(int, int, int)}) and, where the intermediates'
+     * validity is valid, the renewal window ({@link #checkRenewal}).
+     *
+     * @return problems named by setting
      */
-    public int intermediateRenewalDays() {
-        return intermediateRenewalDays;
+    public static List<Problem> check(CaSettingsArgs settings) {
+        var problems = new ArrayList<>(check(settings.rootValidityDays(), settings.intermediateValidityDays(), settings.rsaBits()));
+        if (problems.stream().noneMatch(p -> p.property().equals("intermediateValidityDays"))) {
+            problems.addAll(checkRenewal(settings.intermediateValidityDays(), settings.intermediateRenewalDays()));
+        }
+        return problems;
+    }
+
+    /**
+     * The rule for the renewal window: none (0), or fewer days than an intermediate is valid, since a
+     * window as long as the validity would renew an intermediate at every update.
+     *
+     * @return problems about {@code intermediateRenewalDays}
+     */
+    public static List<Problem> checkRenewal(int intermediateValidityDays, int intermediateRenewalDays) {
+        if (intermediateRenewalDays < 0 || intermediateRenewalDays >= Math.max(intermediateValidityDays, 1)) {
+            return List.of(new Problem("intermediateRenewalDays", "must be from 0 to intermediateValidityDays - 1 (got "
+                    + intermediateRenewalDays + " with intermediateValidityDays " + intermediateValidityDays
+                    + "): an update within that many days of an intermediate's end renews it"));
+        }
+        return List.of();
+    }
+
+    /**
+     * Every rule of the args: at least one cluster, each name once and a valid one, and the CA's limits.
+     *
+     * @throws IllegalArgumentException naming each property and its rule
+     */
+    static void validate(MeshCertificateAuthorityArgs args) {
+        var names = args.clusterNames();
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException("MeshCertificateAuthorityArgs: 'clusterNames' must name at least one cluster");
+        }
+        var problems = new ArrayList<Problem>();
+        names.forEach(n -> problems.addAll(checkClusterName(n)));
+        if (names.stream().distinct().count() != names.size()) {
+            problems.add(new Problem("clusterNames", "must not repeat a name (got " + names + ")"));
+        }
+        problems.addAll(check(args.settings()));
+        Problem.requireNone("MeshCertificateAuthorityArgs", problems);
     }
 
     public static final class Builder {
-        private List<String> clusterNames = List.of();
-        private int rootValidityDays = 3650;
-        private int intermediateValidityDays = 730;
-        private int rsaBits = 4096;
-        private boolean protectRootKey;
-        private int intermediateRenewalDays;
+        private final MeshCertificateAuthorityArgs args = new MeshCertificateAuthorityArgs();
 
         public Builder clusterNames(List<String> clusterNames) {
-            this.clusterNames = List.copyOf(clusterNames);
+            args.clusterNames = List.copyOf(clusterNames);
             return this;
         }
 
-        public Builder rootValidityDays(int days) {
-            this.rootValidityDays = days;
+        /** The CA's settings ({@link CaSettingsArgs#builder()}). Default: every one at its default. */
+        public Builder settings(CaSettingsArgs settings) {
+            args.settings = settings;
             return this;
         }
 
-        public Builder intermediateValidityDays(int days) {
-            this.intermediateValidityDays = days;
-            return this;
-        }
-
-        public Builder rsaBits(int rsaBits) {
-            this.rsaBits = rsaBits;
-            return this;
-        }
-
-        public Builder protectRootKey(boolean protectRootKey) {
-            this.protectRootKey = protectRootKey;
-            return this;
-        }
-
-        public Builder intermediateRenewalDays(int days) {
-            this.intermediateRenewalDays = days;
-            return this;
-        }
-
+        /** The args, checked ({@link #validate}). */
         public MeshCertificateAuthorityArgs build() {
-            if (clusterNames.isEmpty()) {
-                throw new IllegalArgumentException("MeshCertificateAuthorityArgs: 'clusterNames' must name at least one cluster");
-            }
-            var problems = new ArrayList<Problem>();
-            clusterNames.forEach(n -> problems.addAll(checkClusterName(n)));
-            if (clusterNames.stream().distinct().count() != clusterNames.size()) {
-                problems.add(new Problem("clusterNames", "must not repeat a name (got " + clusterNames + ")"));
-            }
-            problems.addAll(check(rootValidityDays, intermediateValidityDays, rsaBits));
-            problems.addAll(checkRenewal(intermediateValidityDays, intermediateRenewalDays));
-            Problem.requireNone("MeshCertificateAuthorityArgs", problems);
-            return new MeshCertificateAuthorityArgs(this);
+            validate(args);
+            return args;
         }
     }
 }

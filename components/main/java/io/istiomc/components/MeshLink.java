@@ -126,7 +126,7 @@ public class MeshLink extends ComponentResource {
     }
 
     /** The resources an output depends on: what the objects made from it must follow. */
-    private static Output<List<Resource>> dependenciesOf(Output<?> output) {
+    static Output<List<Resource>> dependenciesOf(Output<?> output) {
         return Output.of(Internal.of(output).getResources().thenApply(List::<Resource>copyOf));
     }
 

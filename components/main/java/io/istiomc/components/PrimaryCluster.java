@@ -1,6 +1,8 @@
 package io.istiomc.components;
 
 import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Export;
+import com.pulumi.core.annotations.Import;
 import com.pulumi.kubernetes.helm.v3.Release;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -28,11 +30,40 @@ import java.util.Optional;
 public class PrimaryCluster extends ComponentResource {
     public static final String TYPE = "istio-multicluster:index:PrimaryCluster";
 
-    private final ClusterHandle handle;
+    // The outputs every language sees. The SDK infers a component's outputs from the fields its own
+    // class declares ({@code @Export}), so RemoteCluster declares the same ones itself.
+    /** The Istio cluster name. */
+    @Export(name = "clusterName", refs = String.class)
+    @Import(required = true)
+    private final Output<String> clusterName;
 
-    public PrimaryCluster(String name, PrimaryClusterArgs args) {
-        this(name, args, null);
-    }
+    /** The network of the cluster's pods. */
+    @Export(name = "network", refs = String.class)
+    @Import(required = true)
+    private final Output<String> network;
+
+    /** The east-west gateway's address, where the topology gives the cluster one: every remote's {@code remotePilotAddress}. */
+    @Export(name = "gatewayAddress", refs = String.class)
+    private final Output<String> gatewayAddress;
+
+    /** The port other networks dial on the gateway address, where there is a gateway. */
+    @Export(name = "gatewayPort", refs = Integer.class)
+    private final Output<Integer> gatewayPort;
+
+    /** The revision of the istiod release, which changes whenever Helm upgrades istiod. */
+    @Export(name = "istiodRevision", refs = String.class)
+    @Import(required = true)
+    private final Output<String> istiodRevision;
+
+    /** The reader ServiceAccount's bearer token, where a primary watches the cluster (multi-primary). Secret. */
+    @Export(name = "readerToken", refs = String.class)
+    private final Output<String> readerToken;
+
+    /** The API server's CA bundle, base64-encoded PEM, where a primary watches the cluster (multi-primary). Secret. */
+    @Export(name = "apiServerCaData", refs = String.class)
+    private final Output<String> apiServerCaData;
+
+    private final ClusterHandle handle;
 
     public PrimaryCluster(String name, PrimaryClusterArgs args, @Nullable ComponentResourceOptions options) {
         // Validated before super(): a bad argument must fail before anything is registered.
@@ -76,7 +107,16 @@ public class PrimaryCluster extends ComponentResource {
         }
         var reader = args.watched() ? Optional.of(install.readerAccess(istiod)) : Optional.<ClusterHandle.Reader>empty();
         this.handle = install.handle(istiod, gatewayAddress, reader);
-        registerOutputs(ClusterInstall.outputs(handle));
+        var handle = this.handle;
+        this.clusterName = Output.of(handle.clusterName());
+        this.network = Output.of(handle.network());
+        this.gatewayAddress = ClusterInstall.gatewayAddress(handle);
+        this.gatewayPort = ClusterInstall.gatewayPort(handle);
+        this.istiodRevision = MeshLink.istiodRevision(handle.istiod());
+        this.readerToken = ClusterInstall.reader(handle, ClusterHandle.Reader::token);
+        this.apiServerCaData = ClusterInstall.reader(handle, ClusterHandle.Reader::caData);
+        registerOutputs(ClusterInstall.outputs(this.clusterName, this.network, this.gatewayAddress, this.gatewayPort,
+                this.istiodRevision, this.readerToken, this.apiServerCaData));
     }
 
     private IstioCustomResource customResource(String name, ClusterInstall install, Release istiod, String kind,
@@ -98,8 +138,9 @@ public class PrimaryCluster extends ComponentResource {
      */
     public static void validate(PrimaryClusterArgs args) {
         var cluster = args.cluster();
-        Dns1123.requireLabel("PrimaryClusterArgs", "cluster.clusterName", cluster.clusterName());
-        Dns1123.requireLabel("PrimaryClusterArgs", "cluster.network", cluster.network());
+        Problem.requireNone("PrimaryClusterArgs", Problem.under("cluster.", ClusterArgs.check(cluster)));
+        // A required value given as a known null is refused now, while nothing is registered.
+        cluster.certificates();
         if (args.servesRemotes()) {
             Problem.requireNone("PrimaryClusterArgs", Problem.under("cluster.gateway.",
                     EastWestGatewayArgs.checkExposesIstiod(cluster.gateway().serviceType())));

@@ -23,6 +23,11 @@ public record Problem(String property, String message) {
         return problems.stream().map(p -> p.under(prefix)).toList();
     }
 
+    /** The problems of a check about one value, each named {@code property} (the name the caller knows the value by). */
+    public static List<Problem> at(String property, List<Problem> problems) {
+        return problems.stream().map(p -> new Problem(property, p.message())).toList();
+    }
+
     /**
      * Throws unless there are no problems, naming the arguments' class, each property and its rule.
      *

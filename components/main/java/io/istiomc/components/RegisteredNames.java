@@ -60,23 +60,35 @@ public final class RegisteredNames {
     /**
      * The mesh as far as names go.
      *
-     * @param caName      the {@link MeshCertificateAuthority}'s name
-     * @param linkName    the {@link MeshLink}'s name
-     * @param samplesName the {@link SampleApps}' name
-     * @param clusters    each cluster's name and whether it is a primary (which watches every other cluster)
+     * @param meshName the {@link io.istiomc.components.Mesh}'s name, from which its children's names follow
+     * @param clusters each cluster's name and whether it is a primary (which watches every other cluster)
      */
-    public record Mesh(String caName, String linkName, String samplesName, Map<String, Boolean> clusters) {
-        public Mesh {
+    public record Layout(String meshName, Map<String, Boolean> clusters) {
+        public Layout {
             clusters = new LinkedHashMap<>(clusters);
+        }
+
+        String caName() {
+            return io.istiomc.components.Mesh.caName(meshName);
+        }
+
+        String linkName() {
+            return io.istiomc.components.Mesh.linkName(meshName);
+        }
+
+        String samplesName() {
+            return io.istiomc.components.Mesh.SAMPLES_NAME;
         }
     }
 
     /** Every resource the components may register for {@code mesh}. */
-    public static List<Registration> of(Mesh mesh) {
+    public static List<Registration> of(Layout mesh) {
         var all = new ArrayList<Registration>();
-        all.add(new Registration(STACK, MeshCertificateAuthority.TYPE, mesh.caName(), List.of()));
-        all.add(new Registration(STACK, MeshLink.TYPE, mesh.linkName(), List.of()));
-        all.add(new Registration(STACK, SampleApps.TYPE, mesh.samplesName(), List.of()));
+        var top = io.istiomc.components.Mesh.TYPE;
+        all.add(new Registration(STACK, top, mesh.meshName(), List.of()));
+        all.add(new Registration(top, MeshCertificateAuthority.TYPE, mesh.caName(), List.of()));
+        all.add(new Registration(top, MeshLink.TYPE, mesh.linkName(), List.of()));
+        all.add(new Registration(top, SampleApps.TYPE, mesh.samplesName(), List.of()));
         var ca = mesh.caName();
         all.add(new Registration(MeshCertificateAuthority.TYPE, TLS_PROVIDER, ca + "-tls", List.of()));
         all.add(new Registration(MeshCertificateAuthority.TYPE, PRIVATE_KEY, ca + "-root-key", List.of()));
@@ -84,7 +96,7 @@ public final class RegisteredNames {
         mesh.clusters().forEach((cluster, primary) -> {
             var owner = List.of(cluster);
             var component = primary ? PrimaryCluster.TYPE : RemoteCluster.TYPE;
-            all.add(new Registration(STACK, component, cluster, owner));
+            all.add(new Registration(top, component, cluster, owner));
             all.add(new Registration(component, K8S_PROVIDER, Names.providerName(cluster), owner));
             all.add(new Registration(component, NAMESPACE, cluster + "-" + Names.ISTIO_NAMESPACE, owner));
             all.add(new Registration(component, SECRET, cluster + "-" + Names.CACERTS_SECRET, owner));
@@ -123,7 +135,7 @@ public final class RegisteredNames {
      * The resources that would share a URN, each as a problem on the last cluster (in {@code mesh}'s
      * order) whose name is part of it; its property is that cluster's name.
      */
-    public static List<Problem> collisions(Mesh mesh) {
+    public static List<Problem> collisions(Layout mesh) {
         var byUrn = new LinkedHashMap<String, List<Registration>>();
         for (var registration : of(mesh)) {
             byUrn.computeIfAbsent(registration.urnKey(), k -> new ArrayList<>()).add(registration);

@@ -1,5 +1,10 @@
 package io.istiomc.components;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import javax.annotation.Nullable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -176,13 +181,67 @@ public record ReleaseOverrides(Map<String, Map<String, Object>> values, Optional
      * primary's istiod, whose values decide the proxy image and DNS proxying, so only the pull secrets
      * (which its own releases use) may differ from its primary's.
      */
-    public static List<Problem> checkOnRemote(ReleaseOverrides remote, String primary) {
+    public static List<Problem> checkOnRemote(Optional<String> hub, Optional<String> tag, Optional<Boolean> dnsProxying,
+                                              String primary) {
         var problems = new ArrayList<Problem>();
         var why = "is decided by the primary whose istiod injects the remote's pods ('" + primary + "'); set it there"
                 + " or under istio";
-        remote.hub().ifPresent(h -> problems.add(new Problem("hub", why)));
-        remote.tag().ifPresent(t -> problems.add(new Problem("tag", why)));
-        remote.dnsProxying().ifPresent(d -> problems.add(new Problem("dnsProxying", why)));
+        hub.ifPresent(h -> problems.add(new Problem("hub", why)));
+        tag.ifPresent(t -> problems.add(new Problem("tag", why)));
+        dnsProxying.ifPresent(d -> problems.add(new Problem("dnsProxying", why)));
         return problems;
     }
+
+    /**
+     * The args' form of the settings ({@code values} a JSON object in a string: pulumi-java 1.36.1
+     * cannot deserialize a map input), as {@link IstioArgs}, {@link MeshClusterArgs} and
+     * {@link ClusterArgs} hold them; call once {@link #check} found no problem.
+     */
+    public static ReleaseOverrides of(@Nullable String valuesJson, @Nullable String hub, @Nullable String tag,
+                                      @Nullable List<String> imagePullSecrets, @Nullable Boolean dnsProxying) {
+        return new ReleaseOverrides(valuesJson == null ? Map.of() : byChart(parse(valuesJson)), Optional.ofNullable(hub),
+                Optional.ofNullable(tag), Optional.ofNullable(imagePullSecrets), Optional.ofNullable(dnsProxying));
+    }
+
+    /** Every rule of the args' form ({@link #of}), each problem named by the property ({@code values.istiod...}, {@code hub}). */
+    public static List<Problem> check(@Nullable String valuesJson, @Nullable String hub, @Nullable String tag,
+                                      @Nullable List<String> imagePullSecrets) {
+        var problems = new ArrayList<Problem>();
+        if (valuesJson != null) {
+            try {
+                var tree = JSON.readTree(valuesJson);
+                if (!tree.isObject()) {
+                    problems.add(new Problem("values", "must be a map of charts (base, istiod, gateway) to their Helm values"));
+                } else {
+                    problems.addAll(Problem.under("values.", checkValues(parse(valuesJson))));
+                }
+            } catch (JsonProcessingException e) {
+                // The text is not quoted: it may hold a credential.
+                problems.add(new Problem("values", "must be a JSON object of charts to Helm values (it does not parse at line "
+                        + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
+            }
+        }
+        problems.addAll(checkTyped(Optional.ofNullable(hub), Optional.ofNullable(tag), Optional.ofNullable(imagePullSecrets)));
+        return problems;
+    }
+
+    /** Values by chart as the args hold them: a JSON object's text. */
+    public static String valuesJson(Map<String, ?> valuesByChart) {
+        try {
+            return JSON.writeValueAsString(valuesByChart);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("values that are not JSON", e);
+        }
+    }
+
+    private static Map<String, Object> parse(String valuesJson) {
+        try {
+            return JSON.readValue(valuesJson, new TypeReference<>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("'values' must be a JSON object of charts to Helm values");
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 }

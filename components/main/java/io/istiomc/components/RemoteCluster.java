@@ -1,6 +1,8 @@
 package io.istiomc.components;
 
 import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Export;
+import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 
@@ -21,11 +23,42 @@ import java.util.Optional;
 public class RemoteCluster extends ComponentResource {
     public static final String TYPE = "istio-multicluster:index:RemoteCluster";
 
-    private final ClusterHandle handle;
+    // The outputs every language sees, the same as PrimaryCluster's (declared here again: the SDK
+    // infers a component's outputs from the fields its own class declares).
+    /** The Istio cluster name. */
+    @Export(name = "clusterName", refs = String.class)
+    @Import(required = true)
+    private final Output<String> clusterName;
 
-    public RemoteCluster(String name, RemoteClusterArgs args) {
-        this(name, args, null);
-    }
+    /** The network of the cluster's pods. */
+    @Export(name = "network", refs = String.class)
+    @Import(required = true)
+    private final Output<String> network;
+
+    /** The east-west gateway's address, where the topology gives the cluster one (on several networks). */
+    @Export(name = "gatewayAddress", refs = String.class)
+    private final Output<String> gatewayAddress;
+
+    /** The port other networks dial on the gateway address, where there is a gateway. */
+    @Export(name = "gatewayPort", refs = Integer.class)
+    private final Output<Integer> gatewayPort;
+
+    /** The revision of the istiod release, which changes whenever Helm upgrades istiod. */
+    @Export(name = "istiodRevision", refs = String.class)
+    @Import(required = true)
+    private final Output<String> istiodRevision;
+
+    /** The reader ServiceAccount's bearer token, where a primary watches the cluster. Secret. */
+    @Export(name = "readerToken", refs = String.class)
+    @Import(required = true)
+    private final Output<String> readerToken;
+
+    /** The API server's CA bundle, base64-encoded PEM, where a primary watches the cluster. Secret. */
+    @Export(name = "apiServerCaData", refs = String.class)
+    @Import(required = true)
+    private final Output<String> apiServerCaData;
+
+    private final ClusterHandle handle;
 
     public RemoteCluster(String name, RemoteClusterArgs args, @Nullable ComponentResourceOptions options) {
         // Validated before super(): a bad argument must fail before anything is registered.
@@ -48,7 +81,16 @@ public class RemoteCluster extends ComponentResource {
         }
 
         this.handle = install.handle(istiod, gatewayAddress, Optional.of(reader));
-        registerOutputs(ClusterInstall.outputs(handle));
+        var handle = this.handle;
+        this.clusterName = Output.of(handle.clusterName());
+        this.network = Output.of(handle.network());
+        this.gatewayAddress = ClusterInstall.gatewayAddress(handle);
+        this.gatewayPort = ClusterInstall.gatewayPort(handle);
+        this.istiodRevision = MeshLink.istiodRevision(handle.istiod());
+        this.readerToken = ClusterInstall.reader(handle, ClusterHandle.Reader::token);
+        this.apiServerCaData = ClusterInstall.reader(handle, ClusterHandle.Reader::caData);
+        registerOutputs(ClusterInstall.outputs(this.clusterName, this.network, this.gatewayAddress, this.gatewayPort,
+                this.istiodRevision, this.readerToken, this.apiServerCaData));
     }
 
     private static @Nullable ComponentResourceOptions validated(RemoteClusterArgs args, @Nullable ComponentResourceOptions options) {
@@ -63,8 +105,10 @@ public class RemoteCluster extends ComponentResource {
      */
     public static void validate(RemoteClusterArgs args) {
         var cluster = args.cluster();
-        Dns1123.requireLabel("RemoteClusterArgs", "cluster.clusterName", cluster.clusterName());
-        Dns1123.requireLabel("RemoteClusterArgs", "cluster.network", cluster.network());
+        Problem.requireNone("RemoteClusterArgs", Problem.under("cluster.", ClusterArgs.check(cluster)));
+        // A required value given as a known null is refused now, while nothing is registered.
+        cluster.certificates();
+        args.remotePilotAddress();
         if (cluster.clusterName().equals(args.primaryClusterName())) {
             throw new IllegalArgumentException("RemoteClusterArgs: 'cluster.clusterName' must differ from"
                     + " 'primaryClusterName' (both are '" + cluster.clusterName() + "'); give each cluster its own name");

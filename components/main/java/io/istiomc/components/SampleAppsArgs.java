@@ -9,6 +9,8 @@ import java.util.Set;
 
 /** Arguments of {@link io.istiomc.components.SampleApps}. */
 public final class SampleAppsArgs {
+    /** The samples' namespace unless given, as in Istio's guides. */
+    public static final String DEFAULT_NAMESPACE = "sample";
     /** Namespaces of Kubernetes and Istio, which the samples must never own. */
     public static final Set<String> SYSTEM_NAMESPACES = Set.of(Names.ISTIO_NAMESPACE, "kube-system", "kube-public",
             "kube-node-lease", "default");
@@ -70,7 +72,7 @@ public final class SampleAppsArgs {
     }
 
     public static final class Builder {
-        private String namespace = "sample";
+        private String namespace = DEFAULT_NAMESPACE;
         private final List<Placement> placements = new ArrayList<>();
 
         public Builder namespace(String namespace) {

@@ -46,12 +46,16 @@ class EastWestGatewayArgsTest {
     }
 
     @Test
-    @DisplayName("the builder throws on the same problems, naming the class and each property")
-    void builderThrowsTheCheck() {
-        var e = assertThrows(IllegalArgumentException.class,
-                () -> EastWestGatewayArgs.builder().serviceType(NODE_PORT).port(80).build());
-        assertEquals("EastWestGatewayArgs: 'port' must be a node port from 30000 to 32767 when 'serviceType' is NodePort"
-                + " (got 80)\nEastWestGatewayArgs: 'address' " + NODE_PORT_ADDRESS, e.getMessage());
+    @DisplayName("the builder only assembles; the gateway's check finds the same problems in built args, and a bad service type")
+    void checkOfBuiltArgs() {
+        var gateway = EastWestGatewayArgs.builder().serviceType(NODE_PORT).port(80).build();
+        assertEquals(List.of(new Problem("port", "must be a node port from 30000 to 32767 when 'serviceType' is NodePort"
+                        + " (got 80)"), new Problem("address", NODE_PORT_ADDRESS)), EastWestGatewayArgs.check(gateway));
+        var clusterIp = EastWestGatewayArgs.builder().serviceType("ClusterIP").build();
+        assertEquals(List.of(new Problem("serviceType", "must be 'LoadBalancer' or 'NodePort' (got 'ClusterIP')")),
+                EastWestGatewayArgs.check(clusterIp));
+        var e = assertThrows(IllegalArgumentException.class, clusterIp::serviceType);
+        assertEquals("EastWestGatewayArgs: 'serviceType' must be 'LoadBalancer' or 'NodePort' (got 'ClusterIP')", e.getMessage());
     }
 
     @Test

@@ -12,45 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The library's pure checks of user input: YAML, kubeconfigs, URLs, addresses, annotations, printing. */
+/** The library's pure checks of user input: URLs, addresses, annotations. */
 class InputChecksTest {
-    @Test
-    @DisplayName("YAML 1.2: yes/no/on/off are strings, aliases resolve to their anchors, a duplicate key is refused")
-    void yaml12() throws Exception {
-        var document = (Map<?, ?>) YamlInput.readText("a: yes\nb: no\nc: on\nd: off\ne: &x [1, 2]\nf: *x\ng: &s text\nh: *s\n",
-                "test", true);
-        assertEquals(List.of("yes", "no", "on", "off"), List.of(document.get("a"), document.get("b"), document.get("c"), document.get("d")));
-        assertEquals(List.of(1, 2), document.get("f"));
-        assertEquals("text", document.get("h"));
-        var duplicate = assertThrows(YamlInput.RejectedInputException.class, () -> YamlInput.readText("a: 1\na: 2\n", "test", true));
-        assertEquals("test, line 2: the key 'a' appears twice in one map; YAML 1.2 (which Pulumi reads) rejects duplicate keys",
-                duplicate.getMessage());
-    }
-
-    @Test
-    @DisplayName("kubeconfigs merge as kubectl merges them: the first file that names a context or cluster wins")
-    void kubeconfigsMerge() throws Exception {
-        var a = Kubeconfigs.parse("""
-                apiVersion: v1
-                kind: Config
-                clusters: [{name: c1, cluster: {server: 'https://a.example'}}]
-                contexts: [{name: x, context: {cluster: c2}}, {name: y, context: {cluster: c1}}]
-                """, "a");
-        var b = Kubeconfigs.parse("""
-                kind: Config
-                clusters: [{name: c1, cluster: {server: 'https://b1.example'}}, {name: c2, cluster: {server: 'https://b2.example'}}]
-                contexts: [{name: x, context: {cluster: c1}}, {name: z, context: {cluster: gone}}]
-                """, "b");
-        var merged = Kubeconfigs.merge(List.of(a, b));
-        assertEquals(new Kubeconfigs.Lookup(Kubeconfigs.Outcome.FOUND, Optional.of("c2"), Optional.of("https://b2.example")),
-                Kubeconfigs.lookup(merged, "x"));
-        assertEquals(Optional.of("https://a.example"), Kubeconfigs.lookup(merged, "y").server());
-        assertEquals(Kubeconfigs.Outcome.NO_CLUSTER, Kubeconfigs.lookup(merged, "z").outcome());
-        assertEquals(Kubeconfigs.Outcome.NO_CONTEXT, Kubeconfigs.lookup(merged, "w").outcome());
-        assertThrows(YamlInput.RejectedInputException.class, () -> Kubeconfigs.parse("- a list\n", "c"));
-        assertThrows(YamlInput.RejectedInputException.class, () -> Kubeconfigs.parse("kind: Pod\n", "c"));
-    }
-
     @Test
     @DisplayName("URLs: user info, query strings and fragments are credentials, shown as ***; ports are 1-65535")
     void urls() {
@@ -82,13 +45,26 @@ class InputChecksTest {
         for (var address : List.of("192.0.2.1", "::ffff:192.0.2.1", "2001:db8::1", "gw.example.com")) {
             assertEquals(Optional.empty(), GatewayAddresses.undialable(address), address);
         }
-        // the gateway's args refuse them too, and annotation names Kubernetes refuses
-        var args = io.istiomc.components.EastWestGatewayArgs.builder().address("127.0.0.1")
-                .annotations(Map.of("bad name", "x"));
-        var thrown = assertThrows(IllegalArgumentException.class, args::build);
-        assertTrue(thrown.getMessage().contains("'address' must be an address other networks can dial (got '127.0.0.1',"
-                + " a loopback address)"), thrown.getMessage());
-        assertTrue(thrown.getMessage().contains("'annotations.bad name' is not a valid annotation name"), thrown.getMessage());
+        // the gateway's rules refuse them too, and annotation names Kubernetes refuses
+        var problems = EastWestGatewayArgs.check(EastWestGatewayArgs.builder().address("127.0.0.1")
+                .annotations(Map.of("bad name", "x")).build());
+        assertEquals(List.of("address", "annotations.bad name"), problems.stream().map(Problem::property).toList());
+        assertEquals("must be an address other networks can dial (got '127.0.0.1', a loopback address)",
+                problems.get(0).message());
+    }
+
+    @Test
+    @DisplayName("a gateway address is an IP address or a DNS name: anything else is refused by the gateway's own rules")
+    void gatewayAddressFormat() {
+        for (var address : List.of("192.0.2.1", "2001:db8::1", "::ffff:192.0.2.1", "gw.example.com", "GW.Example.com")) {
+            assertTrue(GatewayAddresses.isAddress(address), address);
+            assertEquals(List.of(), EastWestGatewayArgs.check(EastWestGatewayArgs.builder().address(address).build()), address);
+        }
+        for (var address : List.of("not a host!", "300.1.2.3", "east_west.example.com", "1.2.3", "https://gw.example", "a::b::c")) {
+            assertFalse(GatewayAddresses.isAddress(address), address);
+        }
+        assertEquals(List.of(new Problem("address", "must be an IP address or a DNS name (got 'not a host!')")),
+                EastWestGatewayArgs.check(EastWestGatewayArgs.builder().address("not a host!").build()));
     }
 
     @Test
@@ -101,11 +77,5 @@ class InputChecksTest {
             assertTrue(AnnotationNames.problem(name).isPresent(), name);
         }
         assertEquals(5, AnnotationNames.totalBytes(Map.of("ab", "cé")));
-    }
-
-    @Test
-    @DisplayName("printable: newlines, escape sequences and invisible characters are escaped, the rest kept")
-    void printable() {
-        assertEquals("a\\nb\\r\\t\\u001B[31m\\u200B\\\\ é ü", Printable.escape("a\nb\r\t\u001b[31m\u200b\\ é ü"));
     }
 }

@@ -58,7 +58,7 @@ class MeshCertificateAuthorityArgsTest {
     @DisplayName("the builder throws on every problem at once, naming the class and each property")
     void builderThrowsTheChecks() {
         var e = assertThrows(IllegalArgumentException.class, () -> MeshCertificateAuthorityArgs.builder()
-                .clusterNames(List.of("root", "a", "a")).rsaBits(1024).build());
+                .clusterNames(List.of("root", "a", "a")).settings(CaSettingsArgs.builder().rsaBits(1024).build()).build());
         assertEquals(String.join("\n",
                 "MeshCertificateAuthorityArgs: 'clusterNames' " + MeshCertificateAuthorityArgs.checkClusterName("root")
                         .get(0).message(),

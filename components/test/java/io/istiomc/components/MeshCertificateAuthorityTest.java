@@ -1,7 +1,7 @@
 package io.istiomc.components;
 
 import com.pulumi.test.PulumiTest;
-import io.istiomc.components.testing.RecordingMocks;
+import io.istiomc.components.simulation.SimulatedClusters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -29,11 +29,11 @@ class MeshCertificateAuthorityTest {
     @DisplayName("the args reject what would make a broken CA, naming the property")
     void argsValidation() {
         var e = assertThrows(IllegalArgumentException.class, () -> MeshCertificateAuthorityArgs.builder()
-                .clusterNames(List.of("a")).rootValidityDays(10).intermediateValidityDays(20).build());
+                .clusterNames(List.of("a")).settings(CaSettingsArgs.builder().rootValidityDays(10).intermediateValidityDays(20).build()).build());
         assertEquals("MeshCertificateAuthorityArgs: 'intermediateValidityDays' must not exceed rootValidityDays (20 > 10):"
                 + " an intermediate cannot outlive its root", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> MeshCertificateAuthorityArgs.builder()
-                .clusterNames(List.of("a")).rsaBits(1024).build());
+                .clusterNames(List.of("a")).settings(CaSettingsArgs.builder().rsaBits(1024).build()).build());
         assertEquals("MeshCertificateAuthorityArgs: 'rsaBits' must be 2048, 3072 or 4096 (got 1024)", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> MeshCertificateAuthorityArgs.builder()
                 .clusterNames(List.of("West_1")).build());
@@ -44,15 +44,15 @@ class MeshCertificateAuthorityTest {
     @Test
     @DisplayName("one root and one intermediate per cluster, every tls resource on the CA's own explicit provider")
     void rootAndIntermediatesOnExplicitProvider() {
-        var mocks = new RecordingMocks();
+        var mocks = new SimulatedClusters(List.of());
         PulumiTest.withMocks(mocks).runTest(ctx -> new MeshCertificateAuthority("ca", MeshCertificateAuthorityArgs.builder()
-                .clusterNames(List.of("east", "west")).build())).throwOnError();
+                .clusterNames(List.of("east", "west")).build(), null)).throwOnError();
         assertEquals(1, mocks.registrations(r -> r.type().equals("tls:index/selfSignedCert:SelfSignedCert")).size());
         assertEquals(List.of("ca-east-cert", "ca-west-cert"), mocks.registrations(
                 r -> r.type().equals("tls:index/locallySignedCert:LocallySignedCert")).stream()
-                .map(RecordingMocks.Registration::name).sorted().toList());
+                .map(SimulatedClusters.Registration::name).sorted().toList());
         for (var tls : mocks.registrations(r -> r.type().startsWith("tls:"))) {
-            assertEquals("ca-tls", RecordingMocks.providerName(tls.provider()), tls.name());
+            assertEquals("ca-tls", SimulatedClusters.providerName(tls.provider()), tls.name());
         }
     }
 }

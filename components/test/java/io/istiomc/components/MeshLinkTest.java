@@ -1,7 +1,7 @@
 package io.istiomc.components;
 
 import com.pulumi.test.PulumiTest;
-import io.istiomc.components.testing.RecordingMocks;
+import io.istiomc.components.simulation.SimulatedClusters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The components used directly, as a library user would, under the library's own mocks. */
 class MeshLinkTest {
-    private final RecordingMocks mocks = new RecordingMocks();
+    private final SimulatedClusters mocks = new SimulatedClusters(List.of("p", "r", "a", "b"));
 
     @AfterEach
     void cleanup() {
@@ -29,7 +29,7 @@ class MeshLinkTest {
     }
 
     private static MeshCertificateAuthority ca(String... clusters) {
-        return new MeshCertificateAuthority("ca", MeshCertificateAuthorityArgs.builder().clusterNames(List.of(clusters)).build());
+        return new MeshCertificateAuthority("ca", MeshCertificateAuthorityArgs.builder().clusterNames(List.of(clusters)).build(), null);
     }
 
     /** A primary, one remote on another network and the link between them, declared directly. */
@@ -37,9 +37,9 @@ class MeshLinkTest {
         var result = PulumiTest.withMocks(mocks).runTest(ctx -> {
             var ca = ca("p", "r");
             var primary = new PrimaryCluster("p", PrimaryClusterArgs.builder().cluster(cluster("p", "net-p", ca))
-                    .servesRemotes(true).multiNetwork(true).build());
+                    .servesRemotes(true).multiNetwork(true).build(), null);
             var remote = new RemoteCluster("r", RemoteClusterArgs.builder().cluster(cluster("r", "net-r", ca)).primaryClusterName("p")
-                    .remotePilotAddress(primary.handle().gateway().orElseThrow().address()).multiNetwork(true).build());
+                    .remotePilotAddress(primary.handle().gateway().orElseThrow().address()).multiNetwork(true).build(), null);
             var link = MeshLinkArgs.builder().watcher(primary.handle())
                     .watched(remote.handle(), new ApiEndpoint("https://r.example:6443", java.util.Optional.of("r.internal")));
             if (linkRemoteTwice) {
@@ -76,14 +76,14 @@ class MeshLinkTest {
     void oneProviderPerClusterNoDefaultProvider() {
         declareMesh(false);
         var providers = mocks.registrations(r -> r.type().equals("pulumi:providers:kubernetes"));
-        assertEquals(List.of("p-k8s", "r-k8s"), providers.stream().map(RecordingMocks.Registration::name).sorted().toList());
+        assertEquals(List.of("p-k8s", "r-k8s"), providers.stream().map(SimulatedClusters.Registration::name).sorted().toList());
         assertEquals("ctx-p", mocks.registration("pulumi:providers:kubernetes", "p-k8s").inputs().get("context"));
-        var objects = mocks.registrations(RecordingMocks.Registration::isKubernetesObject);
+        var objects = mocks.registrations(SimulatedClusters.Registration::isKubernetesObject);
         assertFalse(objects.isEmpty());
         for (var object : objects) {
             assertFalse(object.provider().isEmpty(), object.name() + " is on a default provider");
             var expected = object.name().startsWith("r-") ? "r-k8s" : "p-k8s";
-            assertEquals(expected, RecordingMocks.providerName(object.provider()), object.name());
+            assertEquals(expected, SimulatedClusters.providerName(object.provider()), object.name());
         }
     }
 
@@ -93,7 +93,7 @@ class MeshLinkTest {
         declareMesh(false);
         // with one primary the secret keeps its former name through an alias; its own name says which primary holds it
         var secret = mocks.registration("kubernetes:core/v1:Secret", "link-p-istio-remote-secret-r");
-        assertEquals("p-k8s", RecordingMocks.providerName(secret.provider()));
+        assertEquals("p-k8s", SimulatedClusters.providerName(secret.provider()));
         var metadata = secret.map("metadata");
         assertEquals("istio-system", metadata.get("namespace"));
         assertEquals(Map.of("istio/multiCluster", "true", "app.kubernetes.io/managed-by", "istio-multicluster"),
@@ -104,7 +104,7 @@ class MeshLinkTest {
         var remoteIstiod = mocks.registration("kubernetes:helm.sh/v3:Release", "r-istiod");
         @SuppressWarnings("unchecked")
         var global = (Map<String, Object>) remoteIstiod.map("values").get("global");
-        assertEquals(RecordingMocks.loadBalancerIp(0), global.get("remotePilotAddress"),
+        assertEquals(SimulatedClusters.simulatedAddress(0), global.get("remotePilotAddress"),
                 "the primary's provider is the first, so its gateway has the first address");
     }
 
@@ -114,8 +114,8 @@ class MeshLinkTest {
         // WHEN a second primary is watched but was declared without reader access
         var noReader = failRun(ctx -> {
             var ca = ca("a", "b");
-            var a = new PrimaryCluster("a", PrimaryClusterArgs.builder().cluster(cluster("a", "n", ca)).watched(true).build());
-            var b = new PrimaryCluster("b", PrimaryClusterArgs.builder().cluster(cluster("b", "n", ca)).build());
+            var a = new PrimaryCluster("a", PrimaryClusterArgs.builder().cluster(cluster("a", "n", ca)).watched(true).build(), null);
+            var b = new PrimaryCluster("b", PrimaryClusterArgs.builder().cluster(cluster("b", "n", ca)).build(), null);
             new MeshLink("link", MeshLinkArgs.builder().watchers(List.of(a.handle(), b.handle()))
                     .watched(a.handle(), ApiEndpoint.of("https://a.example:6443"))
                     .watched(b.handle(), ApiEndpoint.of("https://b.example:6443")).build());
@@ -127,8 +127,8 @@ class MeshLinkTest {
         // WHEN two primaries on different networks have no east-west gateway
         var noGateway = failRun(ctx -> {
             var ca = ca("a", "b");
-            var a = new PrimaryCluster("a", PrimaryClusterArgs.builder().cluster(cluster("a", "n1", ca)).watched(true).build());
-            var b = new PrimaryCluster("b", PrimaryClusterArgs.builder().cluster(cluster("b", "n2", ca)).watched(true).build());
+            var a = new PrimaryCluster("a", PrimaryClusterArgs.builder().cluster(cluster("a", "n1", ca)).watched(true).build(), null);
+            var b = new PrimaryCluster("b", PrimaryClusterArgs.builder().cluster(cluster("b", "n2", ca)).watched(true).build(), null);
             new MeshLink("link", MeshLinkArgs.builder().watchers(List.of(a.handle(), b.handle()))
                     .watched(a.handle(), ApiEndpoint.of("https://a.example:6443"))
                     .watched(b.handle(), ApiEndpoint.of("https://b.example:6443")).build());
@@ -143,9 +143,9 @@ class MeshLinkTest {
     void watchedApiServerCheckedBeforeRegistering() {
         var refused = failRun(ctx -> {
             var ca = ca("p", "r");
-            var primary = new PrimaryCluster("p", PrimaryClusterArgs.builder().cluster(cluster("p", "n", ca)).servesRemotes(true).build());
+            var primary = new PrimaryCluster("p", PrimaryClusterArgs.builder().cluster(cluster("p", "n", ca)).servesRemotes(true).build(), null);
             var remote = new RemoteCluster("r", RemoteClusterArgs.builder().cluster(cluster("r", "n", ca)).primaryClusterName("p")
-                    .remotePilotAddress("192.0.2.10").build());
+                    .remotePilotAddress("192.0.2.10").build(), null);
             new MeshLink("link", MeshLinkArgs.builder().watcher(primary.handle())
                     .watched(remote.handle(), ApiEndpoint.of("https://robot:Zq7/Slash@r.example:6443")).build());
         });

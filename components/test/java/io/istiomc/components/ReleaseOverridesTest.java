@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The user's Helm values and typed settings: their rules, their merge and their place under the mesh's values. */
@@ -153,17 +152,24 @@ class ReleaseOverridesTest {
         var remote = new ReleaseOverrides(Map.of(), Optional.of("r.example/istio"), Optional.empty(), Optional.of(List.of("p")),
                 Optional.of(true));
         var why = "is decided by the primary whose istiod injects the remote's pods ('west'); set it there or under istio";
-        assertEquals(List.of(new Problem("hub", why), new Problem("dnsProxying", why)), ReleaseOverrides.checkOnRemote(remote, "west"));
+        assertEquals(List.of(new Problem("hub", why), new Problem("dnsProxying", why)), ReleaseOverrides.checkOnRemote(remote.hub(), remote.tag(),
+                remote.dnsProxying(), "west"));
     }
 
     @Test
-    @DisplayName("ClusterArgs refuses bad values before any resource, naming the property")
-    void clusterArgsRefuse() {
-        var e = assertThrows(IllegalArgumentException.class, () -> ClusterArgs.builder().clusterName("c").context("k")
-                .network("n").meshId("m").charts(new IstioCharts("1.30.3", IstioCharts.OFFICIAL_REPOSITORY, Optional.empty()))
-                .certificates(new CaBundle(null, null, null, null))
-                .releaseOverrides(values("istiod", Map.of("replicaCountt", 2))).build());
-        assertTrue(e.getMessage().startsWith("ClusterArgs: 'releaseOverrides.values.istiod.replicaCountt' istiod 1.30.3 has no"
-                + " value 'replicaCountt'"), e.getMessage());
+    @DisplayName("the args' form: values as a JSON object's text, checked (not parsed, not an object, unknown key) without quoting it")
+    void argsForm() {
+        assertEquals(List.of(new Problem("values.istiod.replicaCountt", "istiod 1.30.3 has no value 'replicaCountt' (did you"
+                + " mean 'replicaCount'?)")), ReleaseOverrides.check("{\"istiod\": {\"replicaCountt\": 2}}", null, null, null));
+        assertEquals(List.of(new Problem("values", "must be a map of charts (base, istiod, gateway) to their Helm values")),
+                ReleaseOverrides.check("[1]", null, null, null));
+        var unparsed = ReleaseOverrides.check("{\"istiod\": {\"password\": s3cr3t}}", null, null, null);
+        assertEquals(List.of(new Problem("values", "must be a JSON object of charts to Helm values (it does not parse at line 1,"
+                + " column 25)")), unparsed);
+        var overrides = ReleaseOverrides.of(ReleaseOverrides.valuesJson(Map.of("istiod", Map.of("replicaCount", 2))), "h.example/i",
+                null, List.of("p"), true);
+        assertEquals(Map.of("istiod", Map.of("replicaCount", 2)), overrides.values());
+        assertEquals(Optional.of("h.example/i"), overrides.hub());
+        assertEquals(Optional.of(true), overrides.dnsProxying());
     }
 }

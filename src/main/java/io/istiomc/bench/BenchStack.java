@@ -1,17 +1,16 @@
 package io.istiomc.bench;
 
-import io.istiomc.components.GatewayServiceType;
-import io.istiomc.components.ReleaseOverrides;
-import io.istiomc.components.EastWestGatewayArgs;
-import io.istiomc.config.ClusterRole;
-import io.istiomc.config.MeshConfig;
+import io.istiomc.components.ClusterRole;
+import io.istiomc.components.IstioArgs;
+import io.istiomc.components.MeshArgs;
+import io.istiomc.components.MeshClusterArgs;
+import io.istiomc.config.StackConfig;
 
 import java.util.ArrayList;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * The configuration the benchmark plans, built as a validated {@link MeshConfig}: primaries
+ * The configuration the benchmark plans, built as the library's {@link MeshArgs}: primaries
  * {@code primary1..P} on {@code pnetwork1..P} and remotes {@code remote1..N} on {@code network1..N},
  * remote k served by primary ((k-1) mod P)+1, each context named after its cluster. Every cluster has
  * its {@code apiServer}, so no kubeconfig is read; samples are off.
@@ -25,27 +24,30 @@ public final class BenchStack {
     }
 
     /** The configuration of {@code primaries} primaries (at least 1) and {@code remotes} remotes (0 or more). */
-    public static MeshConfig of(int primaries, int remotes) {
+    public static StackConfig of(int primaries, int remotes) {
         if (primaries < 1 || remotes < 0) {
             throw new IllegalArgumentException("primaries must be 1 or more and remotes 0 or more (got " + primaries
                     + " and " + remotes + ")");
         }
-        var clusters = new ArrayList<MeshConfig.Cluster>();
+        var mesh = MeshArgs.builder().meshId("mesh1")
+                .istio(IstioArgs.builder().version(ISTIO_VERSION).chartRepository(CHART_REPOSITORY).build());
+        var kubeconfigs = new ArrayList<Optional<StackConfig.Kubeconfig>>();
         for (int p = 1; p <= primaries; p++) {
-            clusters.add(cluster("primary" + p, ClusterRole.PRIMARY, "pnetwork" + p, Optional.empty()));
+            // A primary is watched, and needs its API server, when there is another.
+            mesh.cluster(cluster("primary" + p, ClusterRole.PRIMARY, "pnetwork" + p, null, primaries > 1));
+            kubeconfigs.add(Optional.empty());
         }
         for (int k = 1; k <= remotes; k++) {
-            clusters.add(cluster("remote" + k, ClusterRole.REMOTE, "network" + k,
-                    Optional.of("primary" + ((k - 1) % primaries + 1))));
+            mesh.cluster(cluster("remote" + k, ClusterRole.REMOTE, "network" + k, "primary" + ((k - 1) % primaries + 1), true));
+            kubeconfigs.add(Optional.empty());
         }
-        return new MeshConfig("mesh1", new MeshConfig.Istio(ISTIO_VERSION, CHART_REPOSITORY), clusters,
-                new MeshConfig.Ca(3650, 730, 4096, false, 0), new MeshConfig.Samples(false, "sample"));
+        return new StackConfig(mesh.build(), kubeconfigs);
     }
 
-    private static MeshConfig.Cluster cluster(String name, ClusterRole role, String network, Optional<String> controlPlane) {
-        return new MeshConfig.Cluster(name, role, name, network, Optional.empty(),
-                Optional.of("https://api." + name + ".example:6443"), Optional.empty(), controlPlane,
-                new MeshConfig.Gateway(Optional.empty(), EastWestGatewayArgs.DEFAULT_PORT,
-                        GatewayServiceType.LOAD_BALANCER, Map.of()), false, 0, ReleaseOverrides.none());
+    private static MeshClusterArgs cluster(String name, ClusterRole role, String network, String controlPlane,
+                                           boolean watched) {
+        return MeshClusterArgs.builder().name(name).role(role).context(name).network(network).controlPlane(controlPlane)
+                .apiServer(watched ? "https://api." + name + ".example:6443" : null)
+                .build();
     }
 }

@@ -105,7 +105,7 @@ public final class Benchmark {
             err.println("error: the benchmark stack could not be planned: " + e.getMessage());
             return ExitStatus.FAILED;
         } catch (IOException e) {
-            err.println("error: " + io.istiomc.components.Printable.escape(String.valueOf(e.getMessage())));
+            err.println("error: " + io.istiomc.config.Printable.escape(String.valueOf(e.getMessage())));
             return ExitStatus.FAILED;
         }
     }
@@ -317,7 +317,7 @@ public final class Benchmark {
         var config = BenchStack.of(primaries, remotes);
         var warnings = new ArrayList<String>();
         var apiServers = ApiServers.resolve(config, ApiServers.Mode.PLAN, List.of(), warnings);
-        return PlanRunner.run(BenchStack.STACK, config, apiServers, warnings);
+        return PlanRunner.run(BenchStack.STACK, ApiServers.withApiServers(config.mesh(), apiServers), apiServers, warnings);
     }
 
     /** Custom resources only: components register nothing in a cluster. */

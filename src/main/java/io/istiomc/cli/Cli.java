@@ -5,7 +5,8 @@ import io.istiomc.command.InputFailures;
 import io.istiomc.command.Options;
 import io.istiomc.command.StackSelection;
 import io.istiomc.command.UsageException;
-import io.istiomc.components.Printable;
+import io.istiomc.config.Printable;
+import io.istiomc.config.YamlInput;
 import io.istiomc.config.InvalidConfigException;
 import io.istiomc.config.RawConfig;
 import io.istiomc.plan.Plan;
@@ -34,7 +35,7 @@ public final class Cli {
               java -jar target/istio-multicluster.jar plan [--stack NAME | --config-file FILE] [--format text|json] [--out DIR]
                   what `pulumi up` would create in each cluster and how values cross clusters; default stack: dev
                   (Pulumi.<NAME>.yaml, else stacks/Pulumi.<NAME>.yaml). Exit 0: plan made; 2: invalid config; 1: other.
-              java -jar target/istio-multicluster.jar bench [--remotes 1,10,50,200] [--primaries 1,3,10] [--json FILE] [--markdown]
+              java -jar target/istio-multicluster.jar bench [--remotes 1,10,50,200] [--primaries 1,3,10] [--sizes 1+10,3+100] [--json FILE] [--markdown]
                   how program time, memory and the deployment's critical path grow with the numbers of remotes and
                   primaries (each count at most %d; each size at most %d clusters and %d remote secrets, as a stack).
 

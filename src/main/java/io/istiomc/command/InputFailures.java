@@ -1,7 +1,7 @@
 package io.istiomc.command;
 
-import io.istiomc.components.Printable;
-import io.istiomc.components.YamlInput;
+import io.istiomc.config.Printable;
+import io.istiomc.config.YamlInput;
 import io.istiomc.config.InvalidConfigException;
 
 import java.io.IOException;

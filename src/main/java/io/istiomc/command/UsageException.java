@@ -1,6 +1,6 @@
 package io.istiomc.command;
 
-import io.istiomc.components.Printable;
+import io.istiomc.config.Printable;
 
 /** A command line the user must fix. */
 public final class UsageException extends RuntimeException {

@@ -1,6 +1,6 @@
 package io.istiomc.config;
 
-import io.istiomc.components.Printable;
+import io.istiomc.config.Printable;
 
 /**
  * One thing wrong with the stack configuration.

@@ -4,55 +4,51 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.istiomc.components.Dns1123;
-import io.istiomc.components.GatewayServiceType;
-import io.istiomc.components.Problem;
-import io.istiomc.components.RegisteredNames;
-import io.istiomc.components.RemoteSecretKubeconfig;
+import io.istiomc.components.CaSettingsArgs;
+import io.istiomc.components.ClusterArgs;
 import io.istiomc.components.EastWestGatewayArgs;
-import io.istiomc.components.IstioCharts;
-import io.istiomc.components.MeshCertificateAuthorityArgs;
-import io.istiomc.components.Nearest;
-import io.istiomc.components.ReleaseOverrides;
-import io.istiomc.components.SampleAppsArgs;
+import io.istiomc.components.IstioArgs;
+import io.istiomc.components.Mesh;
+import io.istiomc.components.MeshArgs;
+import io.istiomc.components.MeshClusterArgs;
+import io.istiomc.components.Problem;
+import io.istiomc.components.SamplesArgs;
 
+import javax.annotation.Nullable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
- * Reads and validates the stack configuration in one walk, collecting every problem before it fails,
- * so that a user sees all their mistakes at once.
+ * Reads the stack configuration into the library's {@link MeshArgs} in one walk. The walk reports
+ * what only a stack file can get wrong (unknown keys, wrong types, kubeconfig files, two clusters on
+ * one kube context); every rule of the mesh itself is the library's ({@link Mesh#check}), whose
+ * problems are reported under the config key each property came from. Every problem is collected
+ * before it fails, so that a user sees all their mistakes at once.
  */
 public final class MeshConfigReader {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String NS = MeshConfig.NAMESPACE + ":";
+    private static final String NS = StackConfig.NAMESPACE + ":";
 
     public static final Set<String> TOP_LEVEL_KEYS = Set.of("meshId", "istio", "clusters", "ca", "samples");
-    /** The keys of {@link ReleaseOverrides}, the same under {@code istio} and under each cluster. */
+    /** The keys of the Helm values and their typed settings, the same under {@code istio} and under each cluster. */
     private static final List<String> RELEASE_KEYS = List.of("values", "hub", "tag", "imagePullSecrets", "dnsProxying");
     private static final List<String> ISTIO_KEYS = concat(List.of("version", "chartRepository", "chartRepositoryUsername",
             "chartRepositoryPassword"), RELEASE_KEYS);
     private static final List<String> CLUSTER_KEYS = concat(List.of("name", "role", "context", "network", "controlPlane",
-            "kubeconfig", "apiServer", "tlsServerName", "gateway", "deleteUnreachable", "readerTokenGeneration"), RELEASE_KEYS);
+            "kubeconfig", "apiServer", "tlsServerName", "gateway", "deleteUnreachable",
+            "readerTokenGeneration"), RELEASE_KEYS);
     private static final List<String> GATEWAY_KEYS = List.of("address", "port", "serviceType", "annotations");
     private static final List<String> CA_KEYS = List.of("rootValidityDays", "intermediateValidityDays", "rsaBits",
             "protectRootKey", "intermediateRenewalDays");
     private static final List<String> SAMPLES_KEYS = List.of("enabled", "namespace");
-
-    private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?");
-    private static final Pattern IPV4 = Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
-    private static final Pattern DNS_NAME = Pattern.compile(
-            "(?=.{1,253}$)([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)(\\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*", Pattern.CASE_INSENSITIVE);
 
     private final List<ConfigProblem> problems = new ArrayList<>();
     private final Function<String, Path> home;
@@ -66,55 +62,62 @@ public final class MeshConfigReader {
      *
      * @throws InvalidConfigException with every problem found
      */
-    public static MeshConfig read(RawConfig raw) {
+    public static StackConfig read(RawConfig raw) {
         return read(raw, p -> Home.directory().resolve(p));
     }
 
     /** As {@link #read(RawConfig)}, resolving {@code ~/} paths under a home chosen by the caller. */
-    public static MeshConfig read(RawConfig raw, Function<String, Path> home) {
+    public static StackConfig read(RawConfig raw, Function<String, Path> home) {
         var reader = new MeshConfigReader(home);
         var config = reader.readAll(raw);
+        // The API servers of watched clusters are resolved after reading (ApiServers), partly from kubeconfigs;
+        // the Mesh checks them when it is declared.
+        reader.reportLibraryProblems(Mesh.checkAllButApiServers(StackConfig.MESH_NAME, config.mesh()));
         if (!reader.problems.isEmpty()) {
             throw new InvalidConfigException(reader.problems);
         }
         return config;
     }
 
-    private MeshConfig readAll(RawConfig raw) {
+    /**
+     * The library's problems, each under the config key of its property ({@code clusters[1].gateway.port}
+     * is {@code istio-multicluster:clusters[1].gateway.port}). A key the walk already found wrong (a
+     * wrong type, say) keeps only the walk's problem: the library saw no value there.
+     */
+    private void reportLibraryProblems(List<Problem> found) {
+        var walked = problems.stream().map(ConfigProblem::key).toList();
+        for (var problem : found) {
+            var key = NS + problem.property();
+            if (walked.stream().noneMatch(k -> key.equals(k) || key.startsWith(k + ".") || key.startsWith(k + "["))) {
+                problem(key, problem.message());
+            }
+        }
+    }
+
+    private StackConfig readAll(RawConfig raw) {
         problems.addAll(raw.problems());
-        for (var key : new java.util.TreeSet<>(raw.values().keySet())) {
+        for (var key : new TreeSet<>(raw.values().keySet())) {
             if (key.startsWith(NS) && !TOP_LEVEL_KEYS.contains(key.substring(NS.length()))) {
-                unknownKey(key, key.substring(NS.length()), List.copyOf(new java.util.TreeSet<>(TOP_LEVEL_KEYS)));
+                unknownKey(key, key.substring(NS.length()), List.copyOf(new TreeSet<>(TOP_LEVEL_KEYS)));
             } else if (!key.startsWith(NS) && TOP_LEVEL_KEYS.contains(key.substring(key.indexOf(':') + 1))) {
                 var name = key.substring(key.indexOf(':') + 1);
-                problem(key, "is outside the " + MeshConfig.NAMESPACE + " namespace, so this program never reads it;"
+                problem(key, "is outside the " + StackConfig.NAMESPACE + " namespace, so this program never reads it;"
                         + " write it as '" + NS + name + "'");
             }
         }
-        var meshId = raw.get(NS + "meshId");
-        if (meshId.isEmpty()) {
-            problem(NS + "meshId", "is required; set it to the mesh ID every cluster shares, e.g. 'mesh1'");
-        } else if (meshId.get().isEmpty()) {
+        var mesh = MeshArgs.builder();
+        raw.get(NS + "meshId").ifPresent(mesh::meshId);
+        if (raw.get(NS + "meshId").filter(String::isEmpty).isPresent()) {
             // 'meshId:' and 'meshId: null' reach the program as an empty string, not as the text 'null'.
             problem(NS + "meshId", "is empty (Pulumi passes a key left empty or null as an empty string); set it to the"
                     + " mesh ID every cluster shares, e.g. 'mesh1'");
-        } else {
-            report(NS, Dns1123.checkLabel("meshId", meshId.get()));
         }
-        var istio = readIstio(node(raw, "istio"));
-        var clusters = readClusters(node(raw, "clusters"));
-        var ca = readCa(node(raw, "ca"));
-        var samples = readSamples(node(raw, "samples"));
-        if (problems.isEmpty()) {
-            // Names the other rules accept may still give two resources one URN; checked on valid names only.
-            var names = new LinkedHashMap<String, Boolean>();
-            clusters.forEach(c -> names.put(c.name(), c.role() == ClusterRole.PRIMARY));
-            var mesh = new RegisteredNames.Mesh(MeshConfig.CA_COMPONENT, MeshConfig.LINK_COMPONENT, MeshConfig.SAMPLES_COMPONENT, names);
-            var order = List.copyOf(names.keySet());
-            RegisteredNames.collisions(mesh).forEach(p -> problem(NS + "clusters[" + order.indexOf(p.property()) + "].name",
-                    "'" + p.property() + "' " + p.message()));
-        }
-        return new MeshConfig(meshId.orElse(""), istio, clusters, ca, samples);
+        readIstio(node(raw, "istio")).ifPresent(mesh::istio);
+        var kubeconfigs = new ArrayList<Optional<StackConfig.Kubeconfig>>();
+        readClusters(node(raw, "clusters"), kubeconfigs).ifPresent(mesh::clusters);
+        mesh.ca(readCa(node(raw, "ca")));
+        mesh.samples(readSamples(node(raw, "samples")));
+        return new StackConfig(mesh.build(), kubeconfigs);
     }
 
     private static Optional<JsonNode> node(RawConfig raw, String key) {
@@ -127,122 +130,122 @@ public final class MeshConfigReader {
         });
     }
 
-    private MeshConfig.Istio readIstio(Optional<JsonNode> node) {
+    private Optional<IstioArgs> readIstio(Optional<JsonNode> node) {
         var key = NS + "istio";
-        if (node.isEmpty()) {
-            problem(key, "is required; set 'version' (e.g. 1.30.3) and optionally 'chartRepository'");
-            return new MeshConfig.Istio("", IstioCharts.OFFICIAL_REPOSITORY);
-        }
-        if (!isObject(key, node.get(), "an object with 'version' and 'chartRepository'")) {
-            return new MeshConfig.Istio("", IstioCharts.OFFICIAL_REPOSITORY);
+        if (node.isEmpty() || !isObject(key, node.get(), "an object with 'version' and 'chartRepository'")) {
+            return Optional.empty();
         }
         var istio = node.get();
         checkKeys(key, istio, ISTIO_KEYS);
-        var version = string(key + ".version", istio.get("version"), true).orElse("");
-        if (!version.isEmpty() && !VERSION.matcher(version).matches()) {
-            problem(key + ".version", "must be an Istio release version like 1.30.3 (got '" + version + "')");
-        }
-        var repository = string(key + ".chartRepository", istio.get("chartRepository"), false)
-                .orElse(IstioCharts.OFFICIAL_REPOSITORY);
-        reportAt(key + ".chartRepository", IstioCharts.checkRepository(repository));
-        var username = string(key + ".chartRepositoryUsername", istio.get("chartRepositoryUsername"), false);
-        var password = string(key + ".chartRepositoryPassword", istio.get("chartRepositoryPassword"), false);
-        // Whether each is set, not whether it is usable: a mistyped password has its own problem.
-        var usernameSet = istio.hasNonNull("chartRepositoryUsername");
-        if (usernameSet != istio.hasNonNull("chartRepositoryPassword")) {
-            problem(key + (usernameSet ? ".chartRepositoryPassword" : ".chartRepositoryUsername"),
-                    "is required when " + (usernameSet ? "chartRepositoryUsername" : "chartRepositoryPassword")
-                            + " is set: a private chart repository takes both");
-        }
-        var login = username.isPresent() && password.isPresent()
-                ? Optional.of(new MeshConfig.ChartRepositoryLogin(username.get(), password.get())) : Optional.<MeshConfig.ChartRepositoryLogin>empty();
-        return new MeshConfig.Istio(version, repository, login, readReleaseOverrides(key, istio));
+        var args = IstioArgs.builder()
+                .version(string(key + ".version", istio.get("version")).orElse(null))
+                .chartRepository(string(key + ".chartRepository", istio.get("chartRepository")).orElse(null))
+                .chartRepositoryUsername(string(key + ".chartRepositoryUsername", istio.get("chartRepositoryUsername")).orElse(null));
+        string(key + ".chartRepositoryPassword", istio.get("chartRepositoryPassword")).ifPresent(args::chartRepositoryPassword);
+        var release = readReleaseSettings(key, istio);
+        args.values(release.values()).hub(release.hub()).tag(release.tag()).imagePullSecrets(release.imagePullSecrets())
+                .dnsProxying(release.dnsProxying());
+        return Optional.of(args.build());
     }
 
-    /**
-     * The Helm values and typed settings of {@code istio} or of one cluster ({@link #RELEASE_KEYS}),
-     * each problem under its key, e.g. {@code clusters[1].values.istiod.pilot.replicaCountt}.
-     */
-    private ReleaseOverrides readReleaseOverrides(String key, JsonNode holder) {
-        Map<String, Map<String, Object>> values = Map.of();
+    /** The Helm values and typed settings of {@code istio} or a cluster, as their args hold them; the rules are the Mesh's. */
+    private record ReleaseSettings(String values, String hub, String tag, List<String> imagePullSecrets, Boolean dnsProxying) {
+    }
+
+    private ReleaseSettings readReleaseSettings(String key, JsonNode holder) {
         var valuesNode = holder.get("values");
-        if (valuesNode != null && !valuesNode.isNull()) {
-            if (!valuesNode.isObject()) {
-                problem(key + ".values", "must be a map of charts (base, istiod, gateway) to their Helm values (got "
-                        + describe(key + ".values", valuesNode) + ")");
-            } else {
-                // Nulls stay: a null removes a value set below it, as in Helm's values files.
-                Map<String, Object> byChart = JSON.convertValue(valuesNode, new com.fasterxml.jackson.core.type.TypeReference<>() {
-                });
-                var found = ReleaseOverrides.checkValues(byChart);
-                report(key + ".values.", found);
-                if (found.isEmpty()) {
-                    values = ReleaseOverrides.byChart(byChart);
-                }
-            }
-        }
-        var hub = string(key + ".hub", holder.get("hub"), false);
-        var tag = string(key + ".tag", holder.get("tag"), false);
-        var pullSecrets = strings(key + ".imagePullSecrets", holder.get("imagePullSecrets"));
-        var dnsProxying = bool(key + ".dnsProxying", holder.get("dnsProxying"));
-        report(key + ".", ReleaseOverrides.checkTyped(hub, tag, pullSecrets));
-        return new ReleaseOverrides(values, hub, tag, pullSecrets, dnsProxying);
+        // The values reach the args as JSON text (the Mesh's input is a string); nulls stay, to remove a value below.
+        var values = valuesNode == null || valuesNode.isNull() ? null : valuesNode.toString();
+        return new ReleaseSettings(values, string(key + ".hub", holder.get("hub")).orElse(null),
+                string(key + ".tag", holder.get("tag")).orElse(null), strings(key + ".imagePullSecrets", holder.get("imagePullSecrets")),
+                bool(key + ".dnsProxying", holder.get("dnsProxying")).orElse(null));
     }
 
-    private List<MeshConfig.Cluster> readClusters(Optional<JsonNode> node) {
+    /** A list of strings; each item that is not one is a problem of its own. */
+    private List<String> strings(String key, JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isArray()) {
+            problem(key, "must be a list of strings (got " + describe(key, node) + ")");
+            return null;
+        }
+        var items = new ArrayList<String>();
+        for (int i = 0; i < node.size(); i++) {
+            string(key + "[" + i + "]", node.get(i)).ifPresent(items::add);
+        }
+        return items.size() == node.size() ? items : null;
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        var all = new ArrayList<>(first);
+        all.addAll(second);
+        return List.copyOf(all);
+    }
+
+    private Optional<List<MeshClusterArgs>> readClusters(Optional<JsonNode> node, List<Optional<StackConfig.Kubeconfig>> kubeconfigs) {
         var key = NS + "clusters";
         if (node.isEmpty()) {
-            problem(key, "is required; list one or more clusters with 'role: primary' and any number with 'role: remote'");
-            return List.of();
+            return Optional.empty();
         }
         if (!node.get().isArray()) {
             problem(key, "must be a list of cluster objects (got " + describe(key, node.get()) + ")");
-            return List.of();
+            return Optional.of(List.of());
         }
-        if (node.get().isEmpty()) {
-            problem(key, "must not be empty; list one or more clusters with 'role: primary' and any number with 'role: remote'");
-            return List.of();
-        }
-        var topology = Topology.sketch(node.get());
         // Checked before the walk, which for a huge list would take longer than the refusal should.
-        var tooLarge = MeshSize.check(topology.primaries().size(), node.get().size());
+        var primaries = 0;
+        for (var item : node.get()) {
+            primaries += "primary".equals(item.path("role").asText(null)) ? 1 : 0;
+        }
+        var tooLarge = MeshSize.check(primaries, node.get().size());
         if (tooLarge.isPresent()) {
             problem(key, tooLarge.get());
-            return List.of();
+            return Optional.of(List.of());
         }
-        var clusters = new ArrayList<MeshConfig.Cluster>();
-        var names = new HashMap<String, Integer>();
+        var clusters = new ArrayList<MeshClusterArgs>();
         var contexts = new HashMap<KubeContext, String>();
         for (int i = 0; i < node.get().size(); i++) {
             var item = node.get().get(i);
             var path = key + "[" + i + "]";
             if (!isObject(path, item, "a cluster object with 'name', 'role', 'context' and 'network'")) {
+                // Kept in place, empty, so that every later cluster keeps its index.
+                clusters.add(MeshClusterArgs.builder().build());
+                kubeconfigs.add(Optional.empty());
                 continue;
             }
-            var cluster = readCluster(path, item, topology);
-            if (!cluster.name().isEmpty()) {
-                var first = names.putIfAbsent(cluster.name(), i);
-                if (first != null) {
-                    problem(path + ".name", "'" + cluster.name() + "' is already the name of " + key + "[" + first
-                            + "]; cluster names must be unique");
-                }
-            }
+            checkKeys(path, item, CLUSTER_KEYS);
+            var name = string(path + ".name", item.get("name"));
+            var context = string(path + ".context", item.get("context"));
+            var kubeconfig = string(path + ".kubeconfig", item.get("kubeconfig")).flatMap(k -> kubeconfig(path + ".kubeconfig", k));
+            var cluster = MeshClusterArgs.builder()
+                    .name(name.orElse(null))
+                    .role(string(path + ".role", item.get("role")).orElse(null))
+                    .context(context.orElse(null))
+                    .network(string(path + ".network", item.get("network")).orElse(null))
+                    .controlPlane(string(path + ".controlPlane", item.get("controlPlane")).orElse(null))
+                    .apiServer(string(path + ".apiServer", item.get("apiServer")).orElse(null))
+                    .tlsServerName(string(path + ".tlsServerName", item.get("tlsServerName")).orElse(null))
+                    .gateway(readGateway(path + ".gateway", Optional.ofNullable(item.get("gateway"))))
+                    .readerTokenGeneration(integer(path + ".readerTokenGeneration", item.get("readerTokenGeneration")).orElse(null));
+            bool(path + ".deleteUnreachable", item.get("deleteUnreachable")).ifPresent(cluster::deleteUnreachable);
+            var release = readReleaseSettings(path, item);
+            cluster.values(release.values()).hub(release.hub()).tag(release.tag()).imagePullSecrets(release.imagePullSecrets())
+                    .dnsProxying(release.dnsProxying());
+            // A kubeconfig's content is a secret wherever it goes; a file's path is not.
+            kubeconfig.ifPresent(k -> cluster.kubeconfig(k.inline() ? com.pulumi.core.Output.ofSecret(k.value())
+                    : com.pulumi.core.Output.of(k.value())));
             // A kubeconfig that could not be read has its own problem; its context is not compared.
-            var kubeconfigUnread = item.hasNonNull("kubeconfig") && cluster.kubeconfig().isEmpty();
-            if (!cluster.context().isEmpty() && !kubeconfigUnread) {
-                var owner = contexts.putIfAbsent(new KubeContext(cluster.kubeconfig(), cluster.context()), cluster.name());
+            var kubeconfigUnread = item.hasNonNull("kubeconfig") && kubeconfig.isEmpty();
+            if (context.filter(c -> !c.isBlank()).isPresent() && !kubeconfigUnread) {
+                var owner = contexts.putIfAbsent(new KubeContext(kubeconfig, context.get()), name.orElse("#" + i));
                 if (owner != null) {
-                    problem(path + ".context", sharedContext(cluster.context(), owner));
+                    problem(path + ".context", sharedContext(context.get(), owner));
                 }
             }
-            clusters.add(cluster);
+            clusters.add(cluster.build());
+            kubeconfigs.add(kubeconfig);
         }
-        var rolesKnown = clusters.stream().allMatch(c -> c.role() != null);
-        if (rolesKnown && clusters.stream().noneMatch(c -> c.role() == ClusterRole.PRIMARY)) {
-            problem(key, "must have at least one cluster with 'role: primary' (found none); mark each cluster that runs"
-                    + " istiod as 'role: primary'");
-        }
-        return clusters;
+        return Optional.of(clusters);
     }
 
     /**
@@ -260,147 +263,16 @@ public final class MeshConfigReader {
      * that holds it, so two clusters may use one context name from different kubeconfigs. Kubeconfigs
      * compare as {@link #kubeconfig} stores them; empty is the provider's default lookup.
      */
-    private record KubeContext(Optional<MeshConfig.Kubeconfig> kubeconfig, String context) {
+    private record KubeContext(Optional<StackConfig.Kubeconfig> kubeconfig, String context) {
     }
 
-    private MeshConfig.Cluster readCluster(String path, JsonNode item, Topology topology) {
-        checkKeys(path, item, CLUSTER_KEYS);
-        var name = string(path + ".name", item.get("name"), true).orElse("");
-        if (!name.isEmpty()) {
-            reportAt(path + ".name", MeshCertificateAuthorityArgs.checkClusterName(name));
-        }
-        var roleText = string(path + ".role", item.get("role"), true);
-        ClusterRole role = roleText.flatMap(ClusterRole::fromConfigName).orElse(null);
-        if (roleText.isPresent() && role == null) {
-            problem(path + ".role", "must be 'primary' or 'remote' (got '" + roleText.get() + "')");
-        }
-        var context = string(path + ".context", item.get("context"), true).orElse("");
-        var network = string(path + ".network", item.get("network"), true).orElse("");
-        if (!network.isEmpty()) {
-            report(path + ".", Dns1123.checkLabel("network", network));
-        }
-        var controlPlane = controlPlane(path + ".controlPlane", role,
-                string(path + ".controlPlane", item.get("controlPlane"), false), topology);
-        var kubeconfig = string(path + ".kubeconfig", item.get("kubeconfig"), false).flatMap(k -> kubeconfig(path + ".kubeconfig", k));
-        var apiServer = string(path + ".apiServer", item.get("apiServer"), false);
-        apiServer.ifPresent(url -> reportAt(path + ".apiServer", RemoteSecretKubeconfig.checkServer(url)));
-        if (apiServer.isPresent() && topology.unwatched(role)) {
-            unwatched(path + ".apiServer");
-        }
-        var tlsServerName = string(path + ".tlsServerName", item.get("tlsServerName"), false);
-        tlsServerName.ifPresent(serverName -> report(path + ".", RemoteSecretKubeconfig.checkTlsServerName(serverName)));
-        if (tlsServerName.isPresent() && topology.unwatched(role)) {
-            unwatched(path + ".tlsServerName");
-        }
-        var exposesIstiod = role == ClusterRole.PRIMARY && topology.servesRemotes(name);
-        var gateway = readGateway(path + ".gateway", Optional.ofNullable(item.get("gateway")), exposesIstiod);
-        var deleteUnreachable = bool(path + ".deleteUnreachable", item.get("deleteUnreachable")).orElse(false);
-        var readerTokenGeneration = integer(path + ".readerTokenGeneration", item.get("readerTokenGeneration")).orElse(0);
-        report(path + ".", io.istiomc.components.ClusterArgs.checkReaderTokenGeneration(readerTokenGeneration));
-        if (item.hasNonNull("readerTokenGeneration") && topology.unwatched(role)) {
-            unwatched(path + ".readerTokenGeneration");
-        }
-        var releaseOverrides = readReleaseOverrides(path, item);
-        if (role == ClusterRole.REMOTE) {
-            report(path + ".", ReleaseOverrides.checkOnRemote(releaseOverrides, controlPlane.orElse("its control plane")));
-        }
-        return new MeshConfig.Cluster(name, role, context, network, kubeconfig, apiServer, tlsServerName, controlPlane, gateway,
-                deleteUnreachable, readerTokenGeneration, releaseOverrides);
-    }
-
-    /**
-     * A remote's control plane: the primary it names, or the only primary. A primary has none.
-     * Nothing is checked against the other clusters while a role is unknown or no primary exists,
-     * since the fix for those problems (reported where they are found) may change the answer.
-     */
-    private Optional<String> controlPlane(String key, ClusterRole role, Optional<String> named, Topology topology) {
-        if (role == ClusterRole.PRIMARY) {
-            named.ifPresent(n -> problem(key, "is only for remotes: a primary runs its own istiod, which serves it; remove it"));
-            return Optional.empty();
-        }
-        var primaries = topology.primaries();
-        if (role == null || primaries.isEmpty()) {
-            return named;
-        }
-        var choices = " (" + String.join(", ", primaries) + ")";
-        if (named.isEmpty()) {
-            if (primaries.size() == 1) {
-                return Optional.of(primaries.get(0));
-            }
-            problem(key, "is required when there are several primaries; name the primary whose istiod serves this remote"
-                    + choices);
-        } else if (!topology.names().contains(named.get())) {
-            problem(key, "names '" + named.get() + "', which is not a cluster of this stack; name a primary" + choices);
-        } else if (topology.roles().get(named.get()) == ClusterRole.REMOTE) {
-            problem(key, "names '" + named.get() + "', which is a remote; name a primary" + choices);
-        }
-        return named;
-    }
-
-    private void unwatched(String key) {
-        problem(key, "is only used for a cluster that a primary watches (it goes into that primary's remote secret for"
-                + " this cluster); the only primary is watched by none, so remove it");
-    }
-
-    /**
-     * Who is primary and which primary serves which remote, read ahead of the walk, since one
-     * cluster's rules depend on the others. Items too malformed to tell are left out; their own
-     * problems are reported when the walk reaches them.
-     *
-     * @param names             every cluster name
-     * @param roles             the role of every cluster whose role is known
-     * @param primaries         the names of the primaries, in order
-     * @param servingPrimaries  the primaries some remote names, or the only primary when a remote names none
-     */
-    private record Topology(Set<String> names, Map<String, ClusterRole> roles, List<String> primaries,
-                            Set<String> servingPrimaries) {
-        static Topology sketch(JsonNode clusters) {
-            var names = new java.util.HashSet<String>();
-            var roles = new HashMap<String, ClusterRole>();
-            var primaries = new ArrayList<String>();
-            var named = new java.util.HashSet<String>();
-            var remoteWithoutControlPlane = false;
-            for (var item : clusters) {
-                var name = item.path("name").isTextual() ? item.path("name").asText() : null;
-                var role = ClusterRole.fromConfigName(item.path("role").asText(""));
-                if (name == null) {
-                    continue;
-                }
-                names.add(name);
-                role.ifPresent(r -> roles.putIfAbsent(name, r));
-                if (role.equals(Optional.of(ClusterRole.PRIMARY))) {
-                    primaries.add(name);
-                } else if (role.equals(Optional.of(ClusterRole.REMOTE))) {
-                    if (item.path("controlPlane").isTextual()) {
-                        named.add(item.path("controlPlane").asText());
-                    } else {
-                        remoteWithoutControlPlane = true;
-                    }
-                }
-            }
-            if (remoteWithoutControlPlane && primaries.size() == 1) {
-                named.add(primaries.get(0));
-            }
-            return new Topology(Set.copyOf(names), Map.copyOf(roles), List.copyOf(primaries), Set.copyOf(named));
-        }
-
-        /** Whether no primary watches a cluster of this role; unknown roles are not judged. */
-        boolean unwatched(ClusterRole role) {
-            return role != null && !role.watched(primaries.size());
-        }
-
-        boolean servesRemotes(String primary) {
-            return servingPrimaries.contains(primary);
-        }
-    }
-
-    private Optional<MeshConfig.Kubeconfig> kubeconfig(String key, String value) {
+    private Optional<StackConfig.Kubeconfig> kubeconfig(String key, String value) {
         if (value.isBlank()) {
             problem(key, "must not be empty; give a kubeconfig file path or its content, or remove the key to use the default kubeconfig");
             return Optional.empty();
         }
         if (looksLikeContent(value)) {
-            return Optional.of(new MeshConfig.Kubeconfig(true, value));
+            return Optional.of(new StackConfig.Kubeconfig(true, value));
         }
         // The value may be a token or a key pasted by mistake: no message quotes it.
         Path path;
@@ -421,7 +293,7 @@ public final class MeshConfigReader {
         }
         try {
             // One file spelled two ways (/kc/a, /kc/./a, a symbolic link) is one kubeconfig.
-            return Optional.of(new MeshConfig.Kubeconfig(false, path.toRealPath().toString()));
+            return Optional.of(new StackConfig.Kubeconfig(false, path.toRealPath().toString()));
         } catch (java.io.IOException e) {
             problem(key, "names a file that could not be resolved (" + e.getClass().getSimpleName() + ")");
             return Optional.empty();
@@ -430,39 +302,19 @@ public final class MeshConfigReader {
 
     /** A kubeconfig's content (YAML or JSON) rather than a path; content is never echoed in a message. */
     static boolean looksLikeContent(String value) {
-        var trimmed = value.trim();
-        return value.contains("\n") || trimmed.startsWith("apiVersion") || trimmed.startsWith("kind") || trimmed.startsWith("{")
-                || value.equals(RawConfig.ENCRYPTED);
+        return ClusterArgs.isKubeconfigContent(value) || value.equals(RawConfig.ENCRYPTED);
     }
 
-    private MeshConfig.Gateway readGateway(String key, Optional<JsonNode> node, boolean exposesIstiod) {
-        var defaults = new MeshConfig.Gateway(Optional.empty(), EastWestGatewayArgs.DEFAULT_PORT,
-                GatewayServiceType.LOAD_BALANCER, Map.of());
-        if (node.isEmpty()) {
-            return defaults;
-        }
-        if (!isObject(key, node.get(), "an object with any of 'address', 'port', 'serviceType', 'annotations'")) {
-            return defaults;
+    private @Nullable EastWestGatewayArgs readGateway(String key, Optional<JsonNode> node) {
+        if (node.isEmpty() || !isObject(key, node.get(), "an object with any of 'address', 'port', 'serviceType', 'annotations'")) {
+            return null;
         }
         var gateway = node.get();
         checkKeys(key, gateway, GATEWAY_KEYS);
-        var address = string(key + ".address", gateway.get("address"), false);
-        address.ifPresent(a -> {
-            if (!isAddress(a)) {
-                problem(key + ".address", "must be an IP address or a DNS name (got '" + a + "')");
-            }
-        });
-        var typeText = string(key + ".serviceType", gateway.get("serviceType"), false).orElse("LoadBalancer");
-        var parsedType = GatewayServiceType.fromKubernetesName(typeText);
-        if (parsedType.isEmpty()) {
-            problem(key + ".serviceType", "must be 'LoadBalancer' or 'NodePort' (got '" + typeText + "')");
-        }
-        var type = parsedType.orElse(GatewayServiceType.LOAD_BALANCER);
-        var port = integer(key + ".port", gateway.get("port")).orElse(EastWestGatewayArgs.DEFAULT_PORT);
-        report(key + ".", EastWestGatewayArgs.check(type, port, address.orElse(null)));
-        if (exposesIstiod) {
-            report(key + ".", EastWestGatewayArgs.checkExposesIstiod(type));
-        }
+        var args = EastWestGatewayArgs.builder()
+                .address(string(key + ".address", gateway.get("address")).orElse(null));
+        string(key + ".serviceType", gateway.get("serviceType")).ifPresent(args::serviceType);
+        integer(key + ".port", gateway.get("port")).ifPresent(args::port);
         var annotations = new TreeMap<String, String>();
         var annotationsNode = gateway.get("annotations");
         if (annotationsNode != null && !annotationsNode.isNull()) {
@@ -478,44 +330,33 @@ public final class MeshConfigReader {
                 });
             }
         }
-        report(key + ".", EastWestGatewayArgs.checkReachable(address.filter(MeshConfigReader::isAddress).orElse(null), annotations));
-        return new MeshConfig.Gateway(address, port, type, annotations);
+        return args.annotations(annotations).build();
     }
 
-    private MeshConfig.Ca readCa(Optional<JsonNode> node) {
+    private @Nullable CaSettingsArgs readCa(Optional<JsonNode> node) {
         var key = NS + "ca";
-        var defaults = new MeshConfig.Ca(3650, 730, 4096, false, 0);
         if (node.isEmpty() || !isObject(key, node.get(), "an object with any of " + String.join(", ", CA_KEYS))) {
-            return defaults;
+            return null;
         }
         var ca = node.get();
         checkKeys(key, ca, CA_KEYS);
-        var root = integer(key + ".rootValidityDays", ca.get("rootValidityDays")).orElse(defaults.rootValidityDays());
-        var intermediate = integer(key + ".intermediateValidityDays", ca.get("intermediateValidityDays"))
-                .orElse(defaults.intermediateValidityDays());
-        var rsaBits = integer(key + ".rsaBits", ca.get("rsaBits")).orElse(defaults.rsaBits());
-        var protect = bool(key + ".protectRootKey", ca.get("protectRootKey")).orElse(false);
-        var renewal = integer(key + ".intermediateRenewalDays", ca.get("intermediateRenewalDays"))
-                .orElse(defaults.intermediateRenewalDays());
-        var validityProblems = MeshCertificateAuthorityArgs.check(root, intermediate, rsaBits);
-        report(key + ".", validityProblems);
-        if (validityProblems.stream().noneMatch(p -> p.property().equals("intermediateValidityDays"))) {
-            report(key + ".", MeshCertificateAuthorityArgs.checkRenewal(intermediate, renewal));
-        }
-        return new MeshConfig.Ca(root, intermediate, rsaBits, protect, renewal);
+        var args = CaSettingsArgs.builder();
+        integer(key + ".rootValidityDays", ca.get("rootValidityDays")).ifPresent(args::rootValidityDays);
+        integer(key + ".intermediateValidityDays", ca.get("intermediateValidityDays")).ifPresent(args::intermediateValidityDays);
+        integer(key + ".rsaBits", ca.get("rsaBits")).ifPresent(args::rsaBits);
+        bool(key + ".protectRootKey", ca.get("protectRootKey")).ifPresent(args::protectRootKey);
+        integer(key + ".intermediateRenewalDays", ca.get("intermediateRenewalDays")).ifPresent(args::intermediateRenewalDays);
+        return args.build();
     }
 
-    private MeshConfig.Samples readSamples(Optional<JsonNode> node) {
+    private @Nullable SamplesArgs readSamples(Optional<JsonNode> node) {
         var key = NS + "samples";
-        var defaults = new MeshConfig.Samples(false, "sample");
         if (node.isEmpty() || !isObject(key, node.get(), "an object with 'enabled' and optionally 'namespace'")) {
-            return defaults;
+            return null;
         }
         checkKeys(key, node.get(), SAMPLES_KEYS);
-        var enabled = bool(key + ".enabled", node.get().get("enabled")).orElse(false);
-        var namespace = string(key + ".namespace", node.get().get("namespace"), false).orElse("sample");
-        report(key + ".", SampleAppsArgs.checkNamespace(namespace));
-        return new MeshConfig.Samples(enabled, namespace);
+        var namespace = string(key + ".namespace", node.get().get("namespace")).orElse(null);
+        return SamplesArgs.of(bool(key + ".enabled", node.get().get("enabled")).orElse(false), namespace);
     }
 
     // --- value helpers: each records a problem and returns empty when the value is unusable ---
@@ -528,38 +369,16 @@ public final class MeshConfigReader {
         return true;
     }
 
-    private Optional<String> string(String key, JsonNode node, boolean required) {
+    /** A string value; absent or null is empty, and whether it is required is the library's rule. */
+    private Optional<String> string(String key, JsonNode node) {
         if (node == null || node.isNull()) {
-            if (required) {
-                problem(key, "is required");
-            }
             return Optional.empty();
         }
         if (!node.isTextual()) {
             problem(key, "must be a string (got " + describe(key, node) + ")");
             return Optional.empty();
         }
-        if (required && node.asText().isBlank()) {
-            problem(key, "must not be empty");
-            return Optional.empty();
-        }
         return Optional.of(node.asText());
-    }
-
-    /** A list of strings; each item that is not one is a problem of its own. */
-    private Optional<List<String>> strings(String key, JsonNode node) {
-        if (node == null || node.isNull()) {
-            return Optional.empty();
-        }
-        if (!node.isArray()) {
-            problem(key, "must be a list of strings (got " + describe(key, node) + ")");
-            return Optional.empty();
-        }
-        var items = new ArrayList<String>();
-        for (int i = 0; i < node.size(); i++) {
-            string(key + "[" + i + "]", node.get(i), true).ifPresent(items::add);
-        }
-        return items.size() == node.size() ? Optional.of(items) : Optional.empty();
     }
 
     private Optional<Integer> integer(String key, JsonNode node) {
@@ -608,42 +427,6 @@ public final class MeshConfigReader {
         problems.add(new ConfigProblem(key, message));
     }
 
-    /** Reports a component's problems, each under the config key {@code prefix + property}. */
-    private void report(String prefix, List<Problem> found) {
-        found.forEach(p -> problem(prefix + p.property(), p.message()));
-    }
-
-    /** Reports a component's problems about one value under that value's config key. */
-    private void reportAt(String key, List<Problem> found) {
-        found.forEach(p -> problem(key, p.message()));
-    }
-
-    static boolean isAddress(String value) {
-        if (IPV4.matcher(value).matches()) {
-            return true;
-        }
-        if (value.contains(":")) {
-            return isIpv6Literal(value);
-        }
-        if (value.matches("[0-9.]+")) {
-            return false;
-        }
-        return DNS_NAME.matcher(value).matches();
-    }
-
-    /** An IPv6 literal; parsed without any name lookup, since only hex digits, ':' and '.' get here. */
-    private static boolean isIpv6Literal(String value) {
-        if (!value.matches("[0-9a-fA-F:.]+") || value.indexOf(':') == value.lastIndexOf(':')) {
-            return false;
-        }
-        try {
-            // Java reads an IPv4-mapped address (::ffff:192.0.2.1) as the IPv4 address it maps.
-            return java.net.InetAddress.getByName(value) != null;
-        } catch (java.net.UnknownHostException e) {
-            return false;
-        }
-    }
-
     /**
      * Keys whose values are credentials (a password; a kubeconfig's content, or a token pasted by
      * mistake). No message describes their value, whatever its type: this is the one place that
@@ -678,23 +461,34 @@ public final class MeshConfigReader {
 
     /** The allowed key a typo most likely meant: at most two edits away, ignoring case. */
     static Optional<String> closest(String field, List<String> allowed) {
-        return Nearest.to(field, allowed, 2);
+        String best = null;
+        int bestDistance = 3;
+        for (var candidate : allowed) {
+            int d = distance(field.toLowerCase(), candidate.toLowerCase());
+            if (d < bestDistance) {
+                best = candidate;
+                bestDistance = d;
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
-    private static List<String> concat(List<String> first, List<String> second) {
-        var all = new ArrayList<>(first);
-        all.addAll(second);
-        return List.copyOf(all);
-    }
-
-    /** Keys of a stack file, each with the structure it must have; used in documentation and usage text. */
-    public static Map<String, List<String>> schema() {
-        var schema = new LinkedHashMap<String, List<String>>();
-        schema.put("istio", ISTIO_KEYS);
-        schema.put("clusters[]", CLUSTER_KEYS);
-        schema.put("clusters[].gateway", GATEWAY_KEYS);
-        schema.put("ca", CA_KEYS);
-        schema.put("samples", SAMPLES_KEYS);
-        return schema;
+    private static int distance(String a, String b) {
+        var previous = new int[b.length() + 1];
+        var current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            var swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 }

@@ -3,8 +3,6 @@ package io.istiomc.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.istiomc.components.Printable;
-import io.istiomc.components.YamlInput;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -86,7 +84,7 @@ public final class RawConfig {
         try {
             var keys = JSON.readTree(pulumiConfigJson == null || pulumiConfigJson.isBlank() ? "{}" : pulumiConfigJson);
             keys.fieldNames().forEachRemaining(key -> {
-                var shortKey = key.startsWith(MeshConfig.NAMESPACE + ":") ? key.substring(MeshConfig.NAMESPACE.length() + 1) : null;
+                var shortKey = key.startsWith(StackConfig.NAMESPACE + ":") ? key.substring(StackConfig.NAMESPACE.length() + 1) : null;
                 var value = shortKey == null ? Optional.<String>empty() : lookup.apply(shortKey);
                 result.put(key, value.orElseGet(() -> keys.get(key).asText()));
             });
@@ -203,7 +201,7 @@ public final class RawConfig {
             return value.asText();
         }
         if (value.isDouble()) {
-            return io.istiomc.components.PulumiYaml.jsonText(value.doubleValue());
+            return io.istiomc.config.PulumiYaml.jsonText(value.doubleValue());
         }
         return value.toString();
     }
@@ -213,7 +211,7 @@ public final class RawConfig {
         if (document != null && !(document instanceof Map<?, ?>)) {
             throw new YamlInput.RejectedInputException(source + " is not a map of keys (Pulumi expects 'config:' at the top)");
         }
-        var projectName = project.map(Project::name).orElse(MeshConfig.NAMESPACE);
+        var projectName = project.map(Project::name).orElse(StackConfig.NAMESPACE);
         var result = new TreeMap<String, String>();
         var spelledAs = new TreeMap<String, String>();
         var problems = new ArrayList<ConfigProblem>();

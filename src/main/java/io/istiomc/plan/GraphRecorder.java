@@ -28,14 +28,15 @@ final class GraphRecorder {
                 List.copyOf(dependencies),
                 request.getProtect(),
                 ProtoValues.fromStruct(request.getObject()),
-                formerNames(request)));
+                aliases(request)));
     }
 
-    /** The names (or URNs) a resource's aliases give it; aliases that only change its type (as the SDK's own) name none. */
-    private static List<String> formerNames(RegisterResourceRequest request) {
+    private static List<RecordedResource.Alias> aliases(RegisterResourceRequest request) {
         return request.getAliasesList().stream()
-                .map(alias -> alias.hasSpec() ? alias.getSpec().getName() : alias.getUrn())
-                .filter(name -> !name.isEmpty())
+                .map(alias -> alias.hasSpec()
+                        ? new RecordedResource.Alias("", alias.getSpec().getName(), alias.getSpec().getType(),
+                                alias.getSpec().getParentUrn(), alias.getSpec().getNoParent())
+                        : new RecordedResource.Alias(alias.getUrn(), "", "", "", false))
                 .toList();
     }
 

@@ -1,7 +1,8 @@
 package io.istiomc.plan;
 
 import io.istiomc.components.Names;
-import io.istiomc.config.MeshConfig;
+import io.istiomc.components.MeshArgs;
+import io.istiomc.components.MeshTopology;
 import io.istiomc.program.ApiServers;
 
 import java.util.Comparator;
@@ -15,17 +16,22 @@ import java.util.function.Predicate;
  * outputs, and the values that were simulated.
  *
  * @param stack      the stack name
- * @param config     the validated configuration
+ * @param mesh       the mesh the program declared: the validated configuration, API servers resolved
  * @param apiServers each watched cluster's API server and where it came from
  * @param resources  every registered resource, sorted by URN
  * @param outputs    the stack outputs; secret values are {@link Secret}
  * @param warnings   what the program warned about
  */
-public record Plan(String stack, MeshConfig config, Map<String, ApiServers.ApiServer> apiServers,
+public record Plan(String stack, MeshArgs mesh, Map<String, ApiServers.ApiServer> apiServers,
                    List<RecordedResource> resources, Map<String, Object> outputs, List<String> warnings) {
 
     public Plan {
         resources = resources.stream().sorted(Comparator.comparing(RecordedResource::urn)).toList();
+    }
+
+    /** The mesh's topology: roles, control planes, watching, gateways. */
+    public MeshTopology topology() {
+        return MeshTopology.of(mesh);
     }
 
     public List<RecordedResource> resources(Predicate<RecordedResource> filter) {
@@ -53,7 +59,7 @@ public record Plan(String stack, MeshConfig config, Map<String, ApiServers.ApiSe
         var provider = resource.isProvider() ? Optional.of(resource) : resource.providerUrn().flatMap(this::byUrn);
         return provider.filter(RecordedResource::isProvider)
                 .flatMap(p -> Names.clusterOfProvider(p.name()))
-                .filter(name -> config.clusters().stream().anyMatch(c -> c.name().equals(name)));
+                .filter(name -> mesh.clusters().stream().anyMatch(c -> c.name().equals(name)));
     }
 
     /**
@@ -63,7 +69,7 @@ public record Plan(String stack, MeshConfig config, Map<String, ApiServers.ApiSe
     public Optional<GatewayAddress> gatewayAddress(String clusterName) {
         @SuppressWarnings("unchecked")
         var addresses = (Map<String, Object>) outputs.getOrDefault("gatewayAddresses", Map.of());
-        var cluster = config.cluster(clusterName);
+        var cluster = topology().cluster(clusterName).orElseThrow();
         return Optional.ofNullable(addresses.get(clusterName))
                 .map(address -> new GatewayAddress(String.valueOf(address), cluster.gateway().address().isEmpty()));
     }

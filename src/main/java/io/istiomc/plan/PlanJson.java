@@ -31,11 +31,12 @@ public final class PlanJson {
 
     public static Map<String, Object> document(Plan plan) {
         var clusters = new ArrayList<Map<String, Object>>();
-        for (var cluster : plan.config().clusters()) {
+        var topology = plan.topology();
+        for (var cluster : topology.clusters()) {
             var entry = new LinkedHashMap<String, Object>();
             entry.put("name", cluster.name());
-            entry.put("role", cluster.role().configName());
-            cluster.controlPlane().ifPresent(p -> entry.put("controlPlane", p));
+            entry.put("role", cluster.roleName());
+            topology.controlPlaneOf(cluster).ifPresent(p -> entry.put("controlPlane", p));
             entry.put("context", cluster.context());
             entry.put("network", cluster.network());
             plan.gatewayAddress(cluster.name()).ifPresent(address ->

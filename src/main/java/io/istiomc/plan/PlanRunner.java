@@ -1,6 +1,7 @@
 package io.istiomc.plan;
 
-import io.istiomc.config.MeshConfig;
+import io.istiomc.components.simulation.SimulatedClusters;
+import io.istiomc.components.MeshArgs;
 import io.istiomc.config.MeshConfigReader;
 import io.istiomc.config.RawConfig;
 import io.istiomc.program.ApiServers;
@@ -30,24 +31,25 @@ public final class PlanRunner {
         var config = MeshConfigReader.read(raw);
         var warnings = new ArrayList<String>();
         var apiServers = ApiServers.resolve(config, ApiServers.Mode.PLAN, defaultKubeconfigs, warnings);
-        warnings.addAll(MeshProgram.certificateWarningsIfIssuedAt(config, java.time.Instant.now()));
-        return run(stack, config, apiServers, warnings);
+        warnings.addAll(MeshProgram.certificateWarningsIfIssuedAt(config.mesh(), java.time.Instant.now()));
+        return run(stack, ApiServers.withApiServers(config.mesh(), apiServers), apiServers, warnings);
     }
 
     /**
-     * Makes the plan of a configuration already read and validated, with the API servers already
-     * resolved: the program is given these values, and reads and resolves nothing again.
+     * Makes the plan of a mesh already read and validated, with the API servers already resolved
+     * (and, for the plan to show where each came from, as {@code apiServers}): the program is given
+     * these values, and reads and resolves nothing again.
      *
      * @throws PlanFailedException when the program fails while registering resources
      */
-    public static Plan run(String stack, MeshConfig config, Map<String, ApiServers.ApiServer> apiServers,
+    public static Plan run(String stack, MeshArgs mesh, Map<String, ApiServers.ApiServer> apiServers,
                            List<String> warnings) {
-        var result = SimulatedRun.run(stack, Map.of(), new SimulatedClusters(config),
-                ctx -> MeshProgram.define(ctx, config, apiServers));
+        var result = SimulatedRun.run(stack, Map.of(), new SimulatedClusters(mesh),
+                ctx -> MeshProgram.define(ctx, mesh));
         if (result.failed()) {
             throw new PlanFailedException(result.exceptions(), result.errors());
         }
-        return new Plan(stack, config, apiServers, result.resources(), result.outputs(), List.copyOf(warnings));
+        return new Plan(stack, mesh, apiServers, result.resources(), result.outputs(), List.copyOf(warnings));
     }
 
     /** The program failed while the mocks ran it. */

@@ -1,8 +1,9 @@
 package io.istiomc.plan;
 
 import io.istiomc.components.HelmValues;
-import io.istiomc.components.Printable;
 import io.istiomc.components.RegisteredNames;
+import io.istiomc.config.Printable;
+
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,8 +14,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The plan for people: each cluster with its resources under their components, the Helm values of
- * every release, the counts, and the wiring, every dependency that crosses from one cluster into another with the value it carries.
+ * The plan for people: each cluster with its resources under their components, the counts, and
+ * the wiring, every dependency that crosses from one cluster into another with the value it carries.
  */
 public final class PlanText {
     private static final String COMPONENT_PREFIX = "istio-multicluster:index:";
@@ -25,14 +26,14 @@ public final class PlanText {
 
     public static String write(Plan plan) {
         var out = new StringBuilder();
-        var config = plan.config();
+        var config = plan.topology();
         var resources = plan.resources(r -> !r.type().equals("pulumi:pulumi:Stack"));
         out.append("Plan of stack '").append(plan.stack()).append("': ").append(count(config.clusters().size(), "cluster"))
                 .append(" (").append(count(config.primaries().size(), "primary", "primaries")).append(", ")
                 .append(count(config.remotes().size(), "remote")).append(", ")
                 .append(count(config.clusters().stream().map(c -> c.network()).distinct().count(), "network")).append("), ")
-                .append(resources.size()).append(" resources, mesh '").append(config.meshId())
-                .append("', Istio ").append(config.istio().version()).append(".\n");
+                .append(resources.size()).append(" resources, mesh '").append(plan.mesh().meshId())
+                .append("', Istio ").append(plan.mesh().istio().version()).append(".\n");
         out.append("Offline: no cluster was contacted; values only a live cluster knows are marked (simulated).\n\n");
 
         out.append("Clusters\n");
@@ -41,7 +42,7 @@ public final class PlanText {
                     .map(address -> address.value() + ":" + cluster.gateway().port() + (address.simulated() ? " (simulated)" : ""))
                     .orElse("none");
             out.append(String.format("  %-14s %-8s control plane %-14s context %-14s network %-12s gateway %s%n",
-                    cluster.name(), cluster.role().configName(), cluster.controlPlane().orElse(cluster.name()),
+                    cluster.name(), cluster.roleName(), config.controlPlaneOf(cluster).orElse(cluster.name()),
                     Printable.escape(cluster.context()), cluster.network(), gateway));
             var apiServer = plan.apiServers().get(cluster.name());
             if (apiServer != null) {
@@ -68,12 +69,12 @@ public final class PlanText {
         }
         for (var entry : byCluster.entrySet()) {
             var cluster = config.clusters().stream().filter(c -> c.name().equals(entry.getKey())).findFirst().orElseThrow();
-            out.append("\n").append(cluster.name()).append(" (").append(cluster.role().configName())
-                    .append(cluster.controlPlane().map(p -> " of " + p).orElse("")).append(", context ")
+            out.append("\n").append(cluster.name()).append(" (").append(cluster.roleName())
+                    .append(config.controlPlaneOf(cluster).map(p -> " of " + p).orElse("")).append(", context ")
                     .append(Printable.escape(cluster.context())).append("): ").append(entry.getValue().size()).append(" resources\n");
             tree(plan, entry.getValue(), out);
         }
-        releaseValues(plan, byCluster, out);
+        releaseValues(byCluster, out);
         out.append("\nNot in a cluster (pulumi-tls, kept in Pulumi state): ").append(noCluster.size()).append(" resources\n");
         tree(plan, noCluster, out);
 
@@ -93,7 +94,7 @@ public final class PlanText {
      * ({@code istio.values}, then {@code clusters[].values}, then the typed keys) under the mesh's own,
      * secrets redacted. Helm merges the chart's defaults below them.
      */
-    private static void releaseValues(Plan plan, Map<String, List<RecordedResource>> byCluster, StringBuilder out) {
+    private static void releaseValues(Map<String, List<RecordedResource>> byCluster, StringBuilder out) {
         out.append("\nHelm values (over each chart's defaults: istio.values, clusters[].values, the typed keys, then the mesh's own)\n");
         byCluster.forEach((cluster, resources) -> resources.stream()
                 .filter(r -> r.type().equals(RegisteredNames.RELEASE))

@@ -17,12 +17,29 @@ import java.util.Optional;
  * @param dependencies the URNs it depends on, explicit and through its inputs
  * @param protect      whether {@code pulumi destroy} refuses to delete it
  * @param inputs       its inputs as registered; secret values are {@link Secret}
- * @param aliases      the names (or URNs) it was known by before, so that Pulumi keeps it instead of replacing it
- *                     (aliases that only change the type, which the Kubernetes SDK adds itself, are left out)
+ * @param aliases      what it was known as before, so that Pulumi keeps it instead of replacing it, as registered
  */
 public record RecordedResource(String urn, String type, String name, boolean custom, String parentUrn,
                                String providerRef, List<String> dependencies, boolean protect,
-                               Map<String, Object> inputs, List<String> aliases) {
+                               Map<String, Object> inputs, List<Alias> aliases) {
+
+    /**
+     * One alias as the SDK registers it (an alias spec; the engine turns it into a URN). Empty parts
+     * are the resource's own.
+     *
+     * @param urn       a whole former URN, or empty when the alias is a spec
+     * @param name      the former name
+     * @param type      the former type
+     * @param parentUrn the former parent
+     * @param noParent  whether the resource had no parent (it was at the top of the stack)
+     */
+    public record Alias(String urn, String name, String type, String parentUrn, boolean noParent) {
+    }
+
+    /** The former names (or URNs) its aliases give it; aliases that only change the type (as the Kubernetes SDK adds itself) name none. */
+    public List<String> formerNames() {
+        return aliases.stream().map(a -> a.urn().isEmpty() ? a.name() : a.urn()).filter(n -> !n.isEmpty()).toList();
+    }
 
     /** A resource without aliases. */
     public RecordedResource(String urn, String type, String name, boolean custom, String parentUrn, String providerRef,

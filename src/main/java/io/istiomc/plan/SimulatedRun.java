@@ -1,5 +1,6 @@
 package io.istiomc.plan;
 
+import io.istiomc.components.simulation.SimulatedClusters;
 import com.pulumi.Context;
 import com.pulumi.core.Output;
 import com.pulumi.test.TestOptions;

@@ -1,15 +1,18 @@
 package io.istiomc.program;
 
-import io.istiomc.components.Kubeconfigs;
+import io.istiomc.program.Kubeconfigs;
 import io.istiomc.components.Urls;
-import io.istiomc.components.YamlInput;
+import io.istiomc.config.YamlInput;
 import io.istiomc.components.RemoteSecretKubeconfig;
 import io.istiomc.components.ApiEndpoint;
 import io.istiomc.config.ConfigProblem;
 import io.istiomc.config.Home;
 import io.istiomc.config.MeshConfigReader;
 import io.istiomc.config.InvalidConfigException;
-import io.istiomc.config.MeshConfig;
+import io.istiomc.config.StackConfig;
+import io.istiomc.components.MeshArgs;
+import io.istiomc.components.MeshClusterArgs;
+import io.istiomc.components.MeshTopology;
 import io.istiomc.config.RawConfig;
 
 import java.io.IOException;
@@ -69,31 +72,32 @@ public final class ApiServers {
      * @throws InvalidConfigException when a kubeconfig cannot be read, lacks a cluster's context or its
      *                          cluster entry; in {@link Mode#DEPLOY} also when a server cannot be found
      */
-    public static Map<String, ApiServer> resolve(MeshConfig config, Mode mode, List<Path> defaultKubeconfigs,
+    public static Map<String, ApiServer> resolve(StackConfig config, Mode mode, List<Path> defaultKubeconfigs,
                                                  List<String> warnings) {
         return resolve(config, mode, defaultKubeconfigs, warnings, new LinkedHashMap<>());
     }
 
     /**
-     * As {@link #resolve(MeshConfig, Mode, List, List)}, also handing out the kubeconfig each
+     * As {@link #resolve(StackConfig, Mode, List, List)}, also handing out the kubeconfig each
      * cluster's provider reads, by cluster name (a cluster with none at hand, or its content
      * encrypted in the stack file, is left out), for a command that connects with them.
      */
-    public static Map<String, ApiServer> resolve(MeshConfig config, Mode mode, List<Path> defaultKubeconfigs,
+    public static Map<String, ApiServer> resolve(StackConfig config, Mode mode, List<Path> defaultKubeconfigs,
                                                  List<String> warnings, Map<String, Kubeconfigs.Kubeconfig> kubeconfigs) {
         var result = new LinkedHashMap<String, ApiServer>();
         var problems = new ArrayList<ConfigProblem>();
         var defaults = new DefaultKubeconfig(defaultKubeconfigs);
-        var clusters = config.clusters();
+        var topology = MeshTopology.of(config.mesh());
+        var clusters = topology.clusters();
         for (int i = 0; i < clusters.size(); i++) {
-            var cluster = clusters.get(i);
-            var key = MeshConfig.NAMESPACE + ":clusters[" + i + "]";
+            var cluster = new Cluster(clusters.get(i), config.kubeconfig(i));
+            var key = StackConfig.NAMESPACE + ":clusters[" + i + "]";
             int problemsBefore = problems.size();
             var lookup = contextLookup(cluster, key, defaults, problems, kubeconfigs);
             if (problems.size() > problemsBefore) {
                 continue;
             }
-            boolean watched = config.watched(cluster);
+            boolean watched = topology.watched(cluster.args());
             if (lookup.isEmpty()) {
                 if (mode == Mode.PLAN) {
                     warnings.add(key + ".context: " + unchecked(cluster, defaults)
@@ -137,7 +141,7 @@ public final class ApiServers {
                 continue;
             }
             if (RemoteSecretKubeconfig.isLoopback(server.url())) {
-                var watchers = config.watchersOf(cluster).stream().map(MeshConfig.Cluster::name).toList();
+                var watchers = topology.watchersOf(cluster.args()).stream().map(MeshClusterArgs::name).toList();
                 warnings.add(key + ".apiServer: '" + Urls.withoutCredentials(server.url()) + "' is a loopback address; istiod in cluster"
                         + (watchers.size() == 1 ? " '" : "s '") + String.join("', '", watchers)
                         + "' cannot reach it. Set apiServer to an address reachable from there.");
@@ -145,7 +149,8 @@ public final class ApiServers {
             result.put(cluster.name(), server);
         }
         if (problems.isEmpty()) {
-            problems.addAll(sameClusterTwice(clusters, defaults));
+            problems.addAll(sameClusterTwice(java.util.stream.IntStream.range(0, clusters.size())
+                    .mapToObj(i -> new Cluster(clusters.get(i), config.kubeconfig(i))).toList(), defaults));
         }
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
@@ -153,26 +158,55 @@ public final class ApiServers {
         return result;
     }
 
+    /** The args with every watched cluster's API server as resolved, the one place the library takes it from. */
+    public static MeshArgs withApiServers(MeshArgs mesh, Map<String, ApiServer> apiServers) {
+        var clusters = mesh.clusters().stream().map(cluster -> {
+            var server = apiServers.get(cluster.name());
+            return server == null ? cluster : cluster.toBuilder().apiServer(server.url())
+                    .tlsServerName(server.tlsServerName().orElse(null)).build();
+        }).toList();
+        return mesh.toBuilder().clusters(clusters).build();
+    }
+
+    /** A cluster as read from the stack config: its args and where its kubeconfig comes from. */
+    private record Cluster(MeshClusterArgs args, Optional<StackConfig.Kubeconfig> kubeconfig) {
+        String name() {
+            return args.name();
+        }
+
+        String context() {
+            return args.context();
+        }
+
+        Optional<String> apiServer() {
+            return args.apiServer();
+        }
+
+        Optional<String> tlsServerName() {
+            return args.tlsServerName();
+        }
+    }
+
     /**
      * A cluster that takes its context from the default kubeconfig files and another that names the same
      * file (by its real path: another spelling or a symbolic link is the same file) with the same context
      * are one cluster. Pairs of named files, and of default lookups, are the reader's to compare.
      */
-    private static List<ConfigProblem> sameClusterTwice(List<MeshConfig.Cluster> clusters, DefaultKubeconfig defaults) {
+    private static List<ConfigProblem> sameClusterTwice(List<Cluster> clusters, DefaultKubeconfig defaults) {
         var problems = new ArrayList<ConfigProblem>();
         var first = new java.util.HashMap<String, Integer>();
         for (int i = 0; i < clusters.size(); i++) {
             var cluster = clusters.get(i);
             // The reader stores a named file by its real path; a default file is resolved the same way here.
             Optional<String> file = cluster.kubeconfig().isPresent()
-                    ? cluster.kubeconfig().filter(k -> !k.inline()).map(MeshConfig.Kubeconfig::value)
+                    ? cluster.kubeconfig().filter(k -> !k.inline()).map(StackConfig.Kubeconfig::value)
                     : defaults.fileDefining(cluster.context());
             if (file.isEmpty()) {
                 continue;
             }
             var owner = first.putIfAbsent(file.get() + "\n" + cluster.context(), i);
             if (owner != null && clusters.get(owner).kubeconfig().isPresent() != cluster.kubeconfig().isPresent()) {
-                problems.add(new ConfigProblem(MeshConfig.NAMESPACE + ":clusters[" + i + "].context",
+                problems.add(new ConfigProblem(StackConfig.NAMESPACE + ":clusters[" + i + "].context",
                         MeshConfigReader.sharedContext(cluster.context(), clusters.get(owner).name())));
             }
         }
@@ -201,7 +235,7 @@ public final class ApiServers {
      * kubeconfig key and no default file, or content encrypted in the stack file, offline). A kubeconfig
      * that cannot be read is a problem on the key that chose it.
      */
-    private static Optional<Kubeconfigs.Lookup> contextLookup(MeshConfig.Cluster cluster, String key,
+    private static Optional<Kubeconfigs.Lookup> contextLookup(Cluster cluster, String key,
                                                                DefaultKubeconfig defaults, List<ConfigProblem> problems,
                                                                Map<String, Kubeconfigs.Kubeconfig> kubeconfigs) {
         try {
@@ -215,7 +249,7 @@ public final class ApiServers {
     }
 
     /** The kubeconfig a cluster's provider reads; empty when there is none to read. */
-    private static Optional<Kubeconfigs.Kubeconfig> kubeconfigOf(MeshConfig.Cluster cluster, DefaultKubeconfig defaults)
+    private static Optional<Kubeconfigs.Kubeconfig> kubeconfigOf(Cluster cluster, DefaultKubeconfig defaults)
             throws IOException {
         if (cluster.kubeconfig().isPresent() && cluster.kubeconfig().get().inline()) {
             if (cluster.kubeconfig().get().value().equals(RawConfig.ENCRYPTED)) {
@@ -228,7 +262,7 @@ public final class ApiServers {
         return defaults.read();
     }
 
-    private static ConfigProblem unreadableProblem(MeshConfig.Cluster cluster, String key, IOException e) {
+    private static ConfigProblem unreadableProblem(Cluster cluster, String key, IOException e) {
         var chosenBy = cluster.kubeconfig().isPresent() ? key + ".kubeconfig" : key + ".context";
         var message = e instanceof YamlInput.RejectedInputException ? e.getMessage()
                 : "names a kubeconfig that could not be read (" + unreadable(e) + ")";
@@ -240,7 +274,7 @@ public final class ApiServers {
         return e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getClass().getSimpleName();
     }
 
-    private static String source(MeshConfig.Cluster cluster, String key, DefaultKubeconfig defaults) {
+    private static String source(Cluster cluster, String key, DefaultKubeconfig defaults) {
         if (cluster.kubeconfig().isPresent()) {
             return cluster.kubeconfig().get().inline() ? "the inline kubeconfig of " + key + ".kubeconfig"
                     : "the file " + key + ".kubeconfig names";
@@ -248,7 +282,7 @@ public final class ApiServers {
         return defaults.describe();
     }
 
-    private static String unchecked(MeshConfig.Cluster cluster, DefaultKubeconfig defaults) {
+    private static String unchecked(Cluster cluster, DefaultKubeconfig defaults) {
         if (cluster.kubeconfig().isPresent()) {
             return "the kubeconfig is encrypted in the stack file; the plan cannot check that context '"
                     + cluster.context() + "' exists";

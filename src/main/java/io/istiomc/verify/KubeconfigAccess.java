@@ -2,7 +2,7 @@ package io.istiomc.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.istiomc.components.Kubeconfigs;
+import io.istiomc.program.Kubeconfigs;
 
 import java.io.IOException;
 import java.net.URI;

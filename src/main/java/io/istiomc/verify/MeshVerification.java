@@ -2,10 +2,12 @@ package io.istiomc.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.istiomc.components.Kubeconfigs;
+import io.istiomc.program.Kubeconfigs;
 import io.istiomc.components.Names;
-import io.istiomc.components.YamlInput;
-import io.istiomc.config.MeshConfig;
+import io.istiomc.config.YamlInput;
+import io.istiomc.components.MeshClusterArgs;
+import io.istiomc.components.MeshTopology;
+import io.istiomc.config.StackConfig;
 import io.istiomc.config.RawConfig;
 import io.istiomc.program.ApiServers;
 
@@ -67,13 +69,13 @@ public final class MeshVerification {
     public record Check(String cluster, Optional<String> watched, Kind kind, boolean passed, String reason) {
     }
 
-    private final MeshConfig config;
+    private final MeshTopology config;
     private final Map<String, ApiServers.ApiServer> apiServers;
     private final Instant now;
     private final List<Check> checks = new ArrayList<>();
     private final Map<String, ApiConnection> access = new LinkedHashMap<>();
 
-    private MeshVerification(MeshConfig config, Map<String, ApiServers.ApiServer> apiServers, Instant now) {
+    private MeshVerification(MeshTopology config, Map<String, ApiServers.ApiServer> apiServers, Instant now) {
         this.config = config;
         this.apiServers = apiServers;
         this.now = now;
@@ -86,11 +88,13 @@ public final class MeshVerification {
      * @param kubeconfigs the kubeconfig of every cluster, as its provider reads it
      * @param now         the time certificates and tokens are judged at
      */
-    public static List<Check> run(MeshConfig config, Map<String, ApiServers.ApiServer> apiServers,
+    public static List<Check> run(StackConfig stack, Map<String, ApiServers.ApiServer> apiServers,
                                   Map<String, Kubeconfigs.Kubeconfig> kubeconfigs, Instant now) {
+        var config = MeshTopology.of(stack.mesh());
         var verification = new MeshVerification(config, apiServers, now);
-        for (var cluster : config.clusters()) {
-            verification.access(cluster, Optional.ofNullable(kubeconfigs.get(cluster.name())));
+        for (int i = 0; i < config.clusters().size(); i++) {
+            var cluster = config.clusters().get(i);
+            verification.access(cluster, stack.kubeconfig(i), Optional.ofNullable(kubeconfigs.get(cluster.name())));
         }
         for (var primary : config.primaries()) {
             for (var watched : config.clusters()) {
@@ -117,10 +121,11 @@ public final class MeshVerification {
     }
 
     /** The operator's own access to a cluster, with its kubeconfig and context: every other check reads through it. */
-    private void access(MeshConfig.Cluster cluster, Optional<Kubeconfigs.Kubeconfig> kubeconfig) {
+    private void access(MeshClusterArgs cluster, Optional<StackConfig.Kubeconfig> source,
+                        Optional<Kubeconfigs.Kubeconfig> kubeconfig) {
         var name = cluster.name();
         if (kubeconfig.isEmpty()) {
-            var encrypted = cluster.kubeconfig().filter(k -> k.inline() && k.value().equals(RawConfig.ENCRYPTED)).isPresent();
+            var encrypted = source.filter(k -> k.inline() && k.value().equals(RawConfig.ENCRYPTED)).isPresent();
             fail(name, Optional.empty(), Kind.ACCESS, encrypted
                     ? "its kubeconfig is encrypted in the stack file, which verify reads without Pulumi; give"
                     + " clusters[].kubeconfig as a file, or the context in KUBECONFIG"
@@ -386,7 +391,7 @@ public final class MeshVerification {
             return;
         }
         // The mesh's root is the first primary's (or, when it cannot be read, the first cluster's read).
-        var reference = config.primaries().stream().map(MeshConfig.Cluster::name).filter(roots::containsKey).findFirst()
+        var reference = config.primaries().stream().map(MeshClusterArgs::name).filter(roots::containsKey).findFirst()
                 .orElse(roots.keySet().iterator().next());
         var meshRoot = roots.get(reference);
         roots.forEach((name, root) -> {
@@ -472,7 +477,7 @@ public final class MeshVerification {
     }
 
     /** The gateway other clusters dial: configured, or the address its Service's load balancer got. */
-    private void gateway(MeshConfig.Cluster cluster) {
+    private void gateway(MeshClusterArgs cluster) {
         var name = cluster.name();
         var connection = access.get(name);
         if (connection == null) {

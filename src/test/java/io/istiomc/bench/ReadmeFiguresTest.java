@@ -15,18 +15,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The README's benchmark figures are {@code bench --markdown} output put there by {@code scripts/readme-bench.sh}:
+ * The benchmark figures the README links to ({@code docs/performance.md}) are {@code bench --markdown} output put
+ * there by {@code scripts/readme-bench.sh}:
  * the block has the generated shape, and the figures that do not depend on the machine (resources, slow steps,
  * simulated and by-hand durations) are what the program gives today.
  */
 class ReadmeFiguresTest {
     @Test
-    @DisplayName("the README's benchmark block is bench --markdown output, and its machine-independent figures are today's")
+    @DisplayName("the benchmark block of docs/performance.md is bench --markdown output, and its machine-independent figures are today's")
     void readmeBlockIsGenerated() throws IOException {
-        var readme = Files.readString(StackFile.projectRoot().resolve("README.md"));
+        var readme = Files.readString(StackFile.projectRoot().resolve("docs/performance.md"));
         var begin = readme.indexOf("<!-- bench:begin -->\n");
         var end = readme.indexOf("<!-- bench:end -->");
-        assertTrue(begin >= 0 && end > begin, "README.md has no <!-- bench:begin --> ... <!-- bench:end --> block");
+        assertTrue(begin >= 0 && end > begin, "docs/performance.md has no <!-- bench:begin --> ... <!-- bench:end --> block");
         var lines = readme.substring(begin, end).lines().skip(1).toList();
         assertEquals(Benchmark.MARKDOWN_NOTICE, lines.get(0));
         assertTrue(lines.get(2).matches("Latest run \\(\\d+ cores, Java .+; \\d+ of \\d+ targets PASS\\):"), lines.get(2));

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Issue 11, the command line: --out never lies about the plan, no option takes an empty value, bench is bounded. */
+/** The command line: --out never lies about the plan, no option takes an empty value, bench is bounded. */
 class CommandLineInputTest {
     private static TreeSet<String> files(Path dir) throws Exception {
         try (Stream<Path> walk = Files.walk(dir)) {

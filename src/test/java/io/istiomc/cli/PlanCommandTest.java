@@ -77,7 +77,7 @@ class PlanCommandTest {
         }
         assertEquals("cluster2", istiod.path("cluster").asText());
         assertTrue(istiod.path("provider").asText().endsWith("pulumi:providers:kubernetes::cluster2-k8s"));
-        assertTrue(istiod.path("parent").asText().endsWith("istio-multicluster:index:RemoteCluster::cluster2"));
+        assertTrue(istiod.path("parent").asText().endsWith(io.istiomc.components.RemoteCluster.TYPE + "::cluster2"));
         assertEquals("192.0.2.10", istiod.path("inputs").path("values").path("global").path("remotePilotAddress").asText());
         assertTrue(istiod.path("dependsOn").isArray() && istiod.path("dependsOn").size() > 0);
         assertEquals("[secret]", findByName(doc, "cluster2-cacerts").path("inputs").path("stringData").asText());

@@ -1,5 +1,9 @@
 package io.istiomc.config;
 
+import io.istiomc.components.ClusterRole;
+import io.istiomc.components.MeshArgs;
+import io.istiomc.components.MeshTopology;
+
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,21 +31,6 @@ class MeshConfigReaderTest {
               istio-multicluster:clusters:
             """;
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"192.0.2.10", "2001:db8::10", "::1", "fe80::1:2", "gw.example.com", "a-b.c", "localhost"})
-    @DisplayName("an IPv4 or IPv6 literal or a DNS name is a gateway address")
-    void addresses(String address) {
-        assertTrue(MeshConfigReader.isAddress(address));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"300.1.2.3", "1.2.3", "2001:db8::10::1", "gw:example", "east_west.example.com", "-a.example",
-            "2001:db8::zz", "a..b"})
-    @DisplayName("anything else is not")
-    void notAddresses(String address) {
-        assertFalse(MeshConfigReader.isAddress(address));
-    }
-
     @Test
     @DisplayName("with one primary, a remote without controlPlane is served by it, and a primary has no control plane")
     void onlyPrimaryServesEveryRemote() throws IOException {
@@ -49,8 +38,9 @@ class MeshConfigReaderTest {
         var config = read(cluster("cluster1", "primary", "") + cluster("cluster2", "remote", ""));
         // WHEN it is read
         // THEN the remote's control plane is the primary
-        assertEquals(Optional.empty(), config.clusters().get(0).controlPlane());
-        assertEquals(Optional.of("cluster1"), config.clusters().get(1).controlPlane());
+        var topology = MeshTopology.of(config);
+        assertEquals(Optional.empty(), topology.controlPlaneOf(config.clusters().get(0)));
+        assertEquals(Optional.of("cluster1"), topology.controlPlaneOf(config.clusters().get(1)));
     }
 
     @Test
@@ -64,9 +54,10 @@ class MeshConfigReaderTest {
         // WHEN it is read
         // THEN both are primaries and every remote keeps the primary it named
         assertEquals(List.of(ClusterRole.PRIMARY, ClusterRole.REMOTE, ClusterRole.REMOTE, ClusterRole.PRIMARY),
-                config.clusters().stream().map(MeshConfig.Cluster::role).toList());
+                config.clusters().stream().map(c -> c.role().orElseThrow()).toList());
+        var topology = MeshTopology.of(config);
         assertEquals(List.of(Optional.empty(), Optional.of("cluster4"), Optional.of("cluster1"), Optional.empty()),
-                config.clusters().stream().map(MeshConfig.Cluster::controlPlane).toList());
+                config.clusters().stream().map(topology::controlPlaneOf).toList());
     }
 
     @Test
@@ -144,8 +135,8 @@ class MeshConfigReaderTest {
         // WHEN they are read
         var config = MeshConfigReader.read(RawConfig.fromStackYaml(sameName));
         // THEN both clusters are accepted, each with its own kubeconfig
-        assertEquals(List.of(east.toString(), west.toString()), config.clusters().stream()
-                .map(c -> c.kubeconfig().orElseThrow().value()).toList());
+        assertEquals(List.of(east.toString(), west.toString()), config.kubeconfigs().stream()
+                .map(k -> k.orElseThrow().value()).toList());
 
         // GIVEN the second cluster on the first one's file and context instead
         var sameContext = sameName.replace("kubeconfig: '" + west + "'", "kubeconfig: '" + east + "'");
@@ -179,7 +170,7 @@ class MeshConfigReaderTest {
                 + extra;
     }
 
-    private static MeshConfig read(String clusters) throws IOException {
-        return MeshConfigReader.read(RawConfig.fromStackYaml(HEADER + clusters));
+    private static MeshArgs read(String clusters) throws IOException {
+        return MeshConfigReader.read(RawConfig.fromStackYaml(HEADER + clusters)).mesh();
     }
 }

@@ -79,8 +79,9 @@ class VerifyOnRealApiServersIT {
         // AND the dev topology's stack: the remote's API server is the real one; its gateway address is configured,
         // the primary's comes from its load balancer
         var stack = new StackYaml().remotes(1).apiServer(2, remote.url())
-                .clusterYaml(1, "      kubeconfig: " + primaryKubeconfig)
-                .clusterYaml(2, "      kubeconfig: " + remoteKubeconfig + "\n      gateway: {address: 198.51.100.7}");
+                .set("clusters[0].kubeconfig", primaryKubeconfig.toString())
+                .set("clusters[1].kubeconfig", remoteKubeconfig.toString())
+                .set("clusters[1].gateway.address", "198.51.100.7");
         stackFile = work.resolve("Pulumi.verify.yaml");
         Files.writeString(stackFile, stack.yaml());
         var plan = PlanRunner.run("verify", RawConfig.fromStackYaml(stack.yaml()), List.of());

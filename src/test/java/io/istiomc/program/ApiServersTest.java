@@ -1,5 +1,7 @@
 package io.istiomc.program;
 
+import io.istiomc.testing.StackYaml;
+
 import io.istiomc.config.InvalidConfigException;
 import io.istiomc.config.MeshConfigReader;
 import io.istiomc.config.RawConfig;
@@ -20,8 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Where the primary reaches each remote's API server. */
 class ApiServersTest {
-    private static final String REMOTE_WITHOUT_API_SERVER = MeshFixture.stack(1, "")
-            .replace("      apiServer: https://api.cluster2.example:6443\n", "");
+    private static final String REMOTE_WITHOUT_API_SERVER = new StackYaml().remotes(1).remove("clusters[1].apiServer").yaml();
 
     private static String kubeconfig(String context, String server) {
         return """
@@ -105,7 +106,7 @@ class ApiServersTest {
                 servers.get("west"));
         assertEquals(Optional.empty(), servers.get("east-a").tlsServerName());
         // AND a lone primary, which no primary watches, gets none
-        var single = MeshConfigReader.read(RawConfig.fromStackYaml(MeshFixture.stack(1, "")));
+        var single = MeshConfigReader.read(RawConfig.fromStackYaml(new StackYaml().remotes(1).yaml()));
         assertEquals(List.of("cluster2"), List.copyOf(ApiServers.resolve(single, ApiServers.Mode.PLAN, List.of(), new ArrayList<>()).keySet()));
     }
 }

@@ -1,5 +1,7 @@
 package io.istiomc.program;
 
+import io.istiomc.testing.StackYaml;
+
 import io.istiomc.plan.Plan;
 import io.istiomc.plan.RecordedResource;
 import io.istiomc.testing.MeshFixture;
@@ -21,7 +23,7 @@ class CertificateAuthorityPlanTest {
 
     @BeforeAll
     static void plan() {
-        plan = MeshFixture.plan(MeshFixture.stack(2, ""));
+        plan = MeshFixture.plan(new StackYaml().remotes(2).yaml());
     }
 
     private static String pem(String kind, String name) {

@@ -32,7 +32,7 @@ class CertificateLifetimeTest {
     @Test
     @DisplayName("the offline plan warns about every certificate a deployment would issue to end within 30 days")
     void shortLivedCertificatesAreWarnedAbout() {
-        var plan = MeshFixture.plan(new StackYaml().remotes(1).ca("    intermediateValidityDays: 20\n    rootValidityDays: 3650").yaml());
+        var plan = MeshFixture.plan(new StackYaml().remotes(1).set("ca.intermediateValidityDays", 20).set("ca.rootValidityDays", 3650).yaml());
         assertEquals(List.of("cluster1", "cluster2").stream().map(cluster -> "istio-multicluster:ca: the intermediate"
                 + " certificate of cluster '" + cluster + "' expires in 20 days (within 30 days): renew it (an"
                 + " 'intermediateRenewalDays' window) or raise 'intermediateValidityDays'; this plan judges the certificates"
@@ -43,7 +43,7 @@ class CertificateLifetimeTest {
     @Test
     @DisplayName("ca.intermediateRenewalDays sets every intermediate's earlyRenewalHours; without it the inputs are unchanged")
     void renewalWindow() throws Exception {
-        var renewing = MeshFixture.plan(new StackYaml().remotes(1).ca("    intermediateRenewalDays: 30").yaml());
+        var renewing = MeshFixture.plan(new StackYaml().remotes(1).set("ca.intermediateRenewalDays", 30).yaml());
         var intermediates = renewing.resources(r -> r.type().equals(INTERMEDIATE));
         assertEquals(2, intermediates.size());
         intermediates.forEach(cert -> assertEquals(Optional.of(720), cert.input("earlyRenewalHours").map(h -> ((Number) h).intValue()),
@@ -52,7 +52,7 @@ class CertificateLifetimeTest {
         plain.resources(r -> r.type().equals(INTERMEDIATE)).forEach(cert ->
                 assertEquals(Optional.empty(), cert.input("earlyRenewalHours"), cert.name()));
         var e = assertThrows(InvalidConfigException.class, () -> MeshConfigReader.read(RawConfig.fromStackYaml(
-                new StackYaml().remotes(1).ca("    intermediateRenewalDays: 730").yaml())));
+                new StackYaml().remotes(1).set("ca.intermediateRenewalDays", 730).yaml())));
         assertEquals(List.of("istio-multicluster:ca.intermediateRenewalDays: must be from 0 to intermediateValidityDays - 1"
                 + " (got 730 with intermediateValidityDays 730): an update within that many days of an intermediate's end"
                 + " renews it"), e.problems().stream().map(p -> p.key() + ": " + p.message()).toList());

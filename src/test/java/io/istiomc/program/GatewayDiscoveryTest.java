@@ -38,7 +38,7 @@ class GatewayDiscoveryTest {
     private static final int CROSS_NETWORK_LISTENER = 15443;
 
     /** @param expectedAddress the address istiod must register; null: the one the cluster gives the load balancer */
-    record GatewayCase(String name, String gatewayYaml, String expectedAddress, int expectedPort) {
+    record GatewayCase(String name, Map<String, Object> gateway, String expectedAddress, int expectedPort) {
         @Override
         public String toString() {
             return name;
@@ -47,14 +47,14 @@ class GatewayDiscoveryTest {
 
     static Stream<Arguments> gateways() {
         return Stream.of(
-                new GatewayCase("a load balancer that reports an IP", "", null, 15443),
+                new GatewayCase("a load balancer that reports an IP", Map.of(), null, 15443),
                 new GatewayCase("a load balancer that reports a hostname (AWS NLB)",
-                        "      gateway: {annotations: {service.beta.kubernetes.io/aws-load-balancer-type: nlb}}", null, 15443),
+                        Map.of("annotations", Map.of("service.beta.kubernetes.io/aws-load-balancer-type", "nlb")), null, 15443),
                 new GatewayCase("a configured address in front of the load balancer (NAT)",
-                        "      gateway: {address: 203.0.113.7}", "203.0.113.7", 15443),
+                        Map.of("address", "203.0.113.7"), "203.0.113.7", 15443),
                 new GatewayCase("a NodePort behind a configured address",
-                        "      gateway: {serviceType: NodePort, address: 203.0.113.40, port: 31443}", "203.0.113.40", 31443),
-                new GatewayCase("a load balancer port other than 15443", "      gateway: {port: 443}", null, 443)
+                        Map.of("serviceType", "NodePort", "address", "203.0.113.40", "port", 31443), "203.0.113.40", 31443),
+                new GatewayCase("a load balancer port other than 15443", Map.of("port", 443), null, 443)
         ).map(Arguments::of);
     }
 
@@ -62,7 +62,7 @@ class GatewayDiscoveryTest {
     @MethodSource("gateways")
     void istiodRegistersExactlyTheStacksGateway(GatewayCase gateway) throws Exception {
         // GIVEN a primary on network1 and a remote on network2 whose gateway is exposed as the case says
-        var plan = MeshFixture.plan(new StackYaml().remotes(1).clusterYaml(2, gateway.gatewayYaml()).yaml());
+        var plan = MeshFixture.plan(new StackYaml().remotes(1).set("clusters[1].gateway", gateway.gateway()).yaml());
         var expectedAddress = gateway.expectedAddress() != null ? gateway.expectedAddress()
                 : plan.gatewayAddress("cluster2").orElseThrow().value();
 

@@ -1,10 +1,14 @@
 package io.istiomc.program;
 
+import io.istiomc.testing.StackYaml;
+
+import io.istiomc.testing.PlanGraph;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.istiomc.plan.Plan;
 import io.istiomc.plan.RecordedResource;
-import io.istiomc.plan.SimulatedClusters;
+import io.istiomc.components.simulation.SimulatedClusters;
 import io.istiomc.testing.MeshFixture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -16,12 +20,11 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import static io.istiomc.testing.MeshFixture.dependsOn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The mesh of issue 3, wired by outputs: the dev stack (the seed's two clusters) and a 1 + 3 stack. */
+/** The mesh wired by outputs: the dev stack (the seed's two clusters) and a 1 + 3 stack. */
 class MeshWiringTest {
     private static final String RELEASE = "kubernetes:helm.sh/v3:Release";
     private static final String SERVICE = "kubernetes:core/v1:Service";
@@ -34,7 +37,7 @@ class MeshWiringTest {
     @BeforeAll
     static void plans() {
         dev = MeshFixture.plan(Path.of("Pulumi.dev.yaml"));
-        fourClusters = MeshFixture.plan(MeshFixture.stack(3, ""));
+        fourClusters = MeshFixture.plan(new StackYaml().remotes(3).yaml());
     }
 
     @Test
@@ -47,11 +50,11 @@ class MeshWiringTest {
         for (var remote : List.of("cluster2", "cluster3", "cluster4")) {
             var istiod = fourClusters.resource(RELEASE, remote + "-istiod");
             assertEquals(primaryAddress, istiod.input("values.global.remotePilotAddress").orElseThrow());
-            assertTrue(dependsOn(fourClusters, istiod, primaryGateway), remote + " istiod must wait for the primary gateway");
+            assertTrue(new PlanGraph(fourClusters).waitsFor(istiod, primaryGateway), remote + " istiod must wait for the primary gateway");
             // ... and for istiod to be reachable through it: gateway pods ready, routes to istiod in place
-            assertTrue(dependsOn(fourClusters, istiod, fourClusters.resource(RELEASE, "cluster1-eastwestgateway")));
-            assertTrue(dependsOn(fourClusters, istiod, fourClusters.resource("kubernetes:networking.istio.io/v1:Gateway", "cluster1-istiod-gateway")));
-            assertTrue(dependsOn(fourClusters, istiod, fourClusters.resource("kubernetes:networking.istio.io/v1:VirtualService", "cluster1-istiod-vs")));
+            assertTrue(new PlanGraph(fourClusters).waitsFor(istiod, fourClusters.resource(RELEASE, "cluster1-eastwestgateway")));
+            assertTrue(new PlanGraph(fourClusters).waitsFor(istiod, fourClusters.resource("kubernetes:networking.istio.io/v1:Gateway", "cluster1-istiod-gateway")));
+            assertTrue(new PlanGraph(fourClusters).waitsFor(istiod, fourClusters.resource("kubernetes:networking.istio.io/v1:VirtualService", "cluster1-istiod-vs")));
         }
         assertEquals(SimulatedClusters.simulatedAddress(0), primaryAddress);
         assertEquals(Map.of("cluster2", primaryAddress, "cluster3", primaryAddress, "cluster4", primaryAddress),
@@ -62,12 +65,8 @@ class MeshWiringTest {
     @DisplayName("a load balancer that reports a DNS name (AWS NLB) becomes the remotes' remotePilotAddress as is")
     void hostnameLoadBalancerIsUsed() {
         // GIVEN a primary whose gateway asks for an NLB, which reports a hostname
-        var plan = MeshFixture.plan(MeshFixture.stack(1, "").replace("      network: network1\n", """
-                      network: network1
-                      gateway:
-                        annotations:
-                          service.beta.kubernetes.io/aws-load-balancer-type: nlb
-                """));
+        var plan = MeshFixture.plan(new StackYaml().remotes(1)
+                .set("clusters[0].gateway.annotations", Map.of("service.beta.kubernetes.io/aws-load-balancer-type", "nlb")).yaml());
         // THEN the remote gets the hostname, not an IP
         var istiod = plan.resource(RELEASE, "cluster2-istiod");
         assertEquals(SimulatedClusters.simulatedHostname("cluster1"), istiod.input("values.global.remotePilotAddress").orElseThrow());
@@ -79,11 +78,7 @@ class MeshWiringTest {
     @DisplayName("a configured gateway address is used as given, and nothing waits for a load balancer")
     void configuredAddressIsUsedAsGiven() {
         // GIVEN the primary's gateway address is known in advance
-        var plan = MeshFixture.plan(MeshFixture.stack(1, "").replace("      network: network1\n", """
-                      network: network1
-                      gateway:
-                        address: gw.example.com
-                """));
+        var plan = MeshFixture.plan(new StackYaml().remotes(1).set("clusters[0].gateway.address", "gw.example.com").yaml());
         // THEN it is the remote's pilot address, and the gateway Service skips the wait for an address
         var istiod = plan.resource(RELEASE, "cluster2-istiod");
         assertEquals("gw.example.com", istiod.input("values.global.remotePilotAddress").orElseThrow());
@@ -91,7 +86,7 @@ class MeshWiringTest {
         assertEquals("true", ((Map<?, ?>) service.input("metadata.annotations").orElseThrow()).get("pulumi.com/skipAwait"));
         assertFalse(((Map<?, ?>) service.input("metadata.annotations").orElseThrow()).containsKey("pulumi.com/waitFor"));
         // AND the remote still waits until istiod is reachable behind that address
-        assertTrue(dependsOn(plan, istiod, plan.resource(RELEASE, "cluster1-eastwestgateway")));
+        assertTrue(new PlanGraph(plan).waitsFor(istiod, plan.resource(RELEASE, "cluster1-eastwestgateway")));
         assertFalse(plan.gatewayAddress("cluster1").orElseThrow().simulated());
     }
 
@@ -107,14 +102,14 @@ class MeshWiringTest {
             assertEquals("cluster" + i, network.path("endpoints").get(0).path("fromRegistry").asText());
             assertEquals(fourClusters.gatewayAddress("cluster" + i).orElseThrow().value(), network.path("gateways").get(0).path("address").asText());
             assertEquals(15443, network.path("gateways").get(0).path("port").asInt());
-            assertTrue(dependsOn(fourClusters, patch, fourClusters.resource(SERVICE, "cluster" + i + "-eastwestgateway")));
+            assertTrue(new PlanGraph(fourClusters).waitsFor(patch, fourClusters.resource(SERVICE, "cluster" + i + "-eastwestgateway")));
         }
         assertEquals(4, doc.path("networks").size());
         // AND it patches the istio ConfigMap of the primary, after istiod, taking the key over from Helm
         assertEquals("cluster1", fourClusters.clusterOf(patch).orElseThrow());
         assertEquals("istio", patch.input("metadata.name").orElseThrow());
         assertEquals("true", ((Map<?, ?>) patch.input("metadata.annotations").orElseThrow()).get("pulumi.com/patchForce"));
-        assertTrue(dependsOn(fourClusters, patch, fourClusters.resource(RELEASE, "cluster1-istiod")));
+        assertTrue(new PlanGraph(fourClusters).waitsFor(patch, fourClusters.resource(RELEASE, "cluster1-istiod")));
         assertEquals(patch.input("data.meshNetworks").orElseThrow(), fourClusters.outputs().get("meshNetworks"));
     }
 
@@ -143,8 +138,8 @@ class MeshWiringTest {
                     .decode(cluster.path("cluster").path("certificate-authority-data").asText()), StandardCharsets.UTF_8));
             assertEquals(SimulatedClusters.simulatedToken(remote), kubeconfig.path("users").get(0).path("user").path("token").asText());
             // AND it waits for the token the remote's token controller fills, and for the release that grants its access
-            assertTrue(dependsOn(fourClusters, secret, fourClusters.resource(SECRET, remote + "-reader-token")));
-            assertTrue(dependsOn(fourClusters, secret, fourClusters.resource(RELEASE, remote + "-istiod")));
+            assertTrue(new PlanGraph(fourClusters).waitsFor(secret, fourClusters.resource(SECRET, remote + "-reader-token")));
+            assertTrue(new PlanGraph(fourClusters).waitsFor(secret, fourClusters.resource(RELEASE, remote + "-istiod")));
         }
     }
 
@@ -156,10 +151,10 @@ class MeshWiringTest {
         var remoteSecret = dev.resource(SECRET, "mesh-link-cluster1-istio-remote-secret-cluster2");
         // THEN the release depends on the secret directly, as Istio's primary-remote multi-network flow attaches the
         // remote before installing its gateway, and Helm awaits the gateway's pods
-        assertTrue(MeshFixture.directDependencies(dev, gateway).contains(remoteSecret.urn()), "dependencies: " + gateway.dependencies());
+        assertTrue(new PlanGraph(dev).dependencies(gateway).contains(remoteSecret.urn()), "dependencies: " + gateway.dependencies());
         assertEquals(false, gateway.input("skipAwait").orElseThrow());
         // AND the secret does not wait for the gateway (no cycle): it needs only the reader token
-        assertFalse(MeshFixture.dependsOn(dev, remoteSecret, gateway));
+        assertFalse(new PlanGraph(dev).waitsFor(remoteSecret, gateway));
     }
 
     @Test
@@ -203,8 +198,7 @@ class MeshWiringTest {
     @Test
     @DisplayName("charts from an OCI registry are installed by reference, without a repository index")
     void ociCharts() {
-        var plan = MeshFixture.plan(MeshFixture.stack(1, "").replace("    version: 1.30.3\n",
-                "    version: 1.30.3\n    chartRepository: oci://gcr.io/istio-release/charts\n"));
+        var plan = MeshFixture.plan(new StackYaml().remotes(1).chartRepository("oci://gcr.io/istio-release/charts").yaml());
         var istiod = plan.resource(RELEASE, "cluster2-istiod");
         assertEquals("oci://gcr.io/istio-release/charts/istiod", istiod.input("chart").orElseThrow());
         assertTrue(istiod.input("repositoryOpts").isEmpty());
@@ -214,10 +208,7 @@ class MeshWiringTest {
     @Test
     @DisplayName("helloworld v1 runs in the primary, v2 in every remote, curl and the helloworld Service everywhere")
     void samplesPlacement() {
-        var plan = MeshFixture.plan(MeshFixture.stack(3, """
-                  istio-multicluster:samples:
-                    enabled: true
-                """));
+        var plan = MeshFixture.plan(new StackYaml().remotes(3).set("samples.enabled", true).yaml());
         var deployments = plan.resources(r -> r.type().equals("kubernetes:apps/v1:Deployment"));
         assertEquals("samples-cluster1-curl-deployment, samples-cluster1-helloworld-v1, samples-cluster2-curl-deployment, "
                 + "samples-cluster2-helloworld-v2, samples-cluster3-curl-deployment, samples-cluster3-helloworld-v2, "
@@ -232,10 +223,10 @@ class MeshWiringTest {
             assertEquals("enabled", ((Map<?, ?>) namespace.input("metadata.labels").orElseThrow()).get("istio-injection"));
             assertEquals("cluster" + i, plan.clusterOf(plan.resource(SERVICE, "samples-cluster" + i + "-helloworld")).orElseThrow());
             // injection needs the cluster's istiod release (the webhook) before any sample pod starts
-            assertTrue(dependsOn(plan, namespace, plan.resource(RELEASE, "cluster" + i + "-istiod")));
+            assertTrue(new PlanGraph(plan).waitsFor(namespace, plan.resource(RELEASE, "cluster" + i + "-istiod")));
         }
         // a remote's sidecars get certificates only once the primary watches it
-        assertTrue(dependsOn(plan, plan.resource("kubernetes:core/v1:Namespace", "samples-cluster3-namespace"),
+        assertTrue(new PlanGraph(plan).waitsFor(plan.resource("kubernetes:core/v1:Namespace", "samples-cluster3-namespace"),
                 plan.resource(SECRET, "mesh-link-cluster1-istio-remote-secret-cluster3")));
         @SuppressWarnings("unchecked")
         var commands = (Map<String, String>) plan.outputs().get("verifyCommands");
@@ -253,15 +244,15 @@ class MeshWiringTest {
             var base = dev.resource(RELEASE, cluster + "-base");
             var istiod = dev.resource(RELEASE, cluster + "-istiod");
             var gateway = dev.resource(RELEASE, cluster + "-eastwestgateway");
-            assertTrue(dependsOn(dev, cacerts, namespace));
-            assertTrue(dependsOn(dev, base, namespace));
-            assertTrue(dependsOn(dev, istiod, cacerts), "istiod must find cacerts at start, or it mints its own root");
-            assertTrue(dependsOn(dev, istiod, base));
-            assertTrue(dependsOn(dev, gateway, istiod), "gateway pods need the injection webhook");
+            assertTrue(new PlanGraph(dev).waitsFor(cacerts, namespace));
+            assertTrue(new PlanGraph(dev).waitsFor(base, namespace));
+            assertTrue(new PlanGraph(dev).waitsFor(istiod, cacerts), "istiod must find cacerts at start, or it mints its own root");
+            assertTrue(new PlanGraph(dev).waitsFor(istiod, base));
+            assertTrue(new PlanGraph(dev).waitsFor(gateway, istiod), "gateway pods need the injection webhook");
         }
         for (var cr : dev.resources(r -> r.type().startsWith("kubernetes:networking.istio.io/"))) {
             assertEquals("cluster1", dev.clusterOf(cr).orElseThrow());
-            assertTrue(dependsOn(dev, cr, dev.resource(RELEASE, "cluster1-istiod")), cr.name());
+            assertTrue(new PlanGraph(dev).waitsFor(cr, dev.resource(RELEASE, "cluster1-istiod")), cr.name());
         }
     }
 
@@ -284,13 +275,8 @@ class MeshWiringTest {
     @Test
     @DisplayName("a NodePort gateway puts the configured port on the cross-network port and advertises the configured address")
     void nodePortGateway() throws Exception {
-        var plan = MeshFixture.plan(MeshFixture.stack(1, "").replace("      apiServer: https://api.cluster2.example:6443\n", """
-                      apiServer: https://api.cluster2.example:6443
-                      gateway:
-                        serviceType: NodePort
-                        address: 203.0.113.77
-                        port: 31443
-                """));
+        var plan = MeshFixture.plan(new StackYaml().remotes(1).set("clusters[1].gateway", Map.of(
+                "serviceType", "NodePort", "address", "203.0.113.77", "port", 31443)).yaml());
         var service = plan.resource(SERVICE, "cluster2-eastwestgateway");
         assertEquals("NodePort", service.input("spec.type").orElseThrow());
         @SuppressWarnings("unchecked")
@@ -320,8 +306,8 @@ class MeshWiringTest {
         assertEquals("istio-reader-service-account", annotations.get("kubernetes.io/service-account.name"));
         assertEquals("[\"jsonpath={.data.token}\", \"jsonpath={.data['ca.crt']}\"]", annotations.get("pulumi.com/waitFor"));
         // the base chart renders the ServiceAccount, the istiod chart the reader ClusterRole and its binding
-        assertTrue(dependsOn(dev, token, dev.resource(RELEASE, "cluster2-base")));
-        assertTrue(dependsOn(dev, token, dev.resource(RELEASE, "cluster2-istiod")));
+        assertTrue(new PlanGraph(dev).waitsFor(token, dev.resource(RELEASE, "cluster2-base")));
+        assertTrue(new PlanGraph(dev).waitsFor(token, dev.resource(RELEASE, "cluster2-istiod")));
         // and nothing of the reader is declared twice: no account, role or binding of our own
         assertEquals(List.of(), dev.resources(r -> r.type().startsWith("kubernetes:rbac.authorization.k8s.io/")
                 || r.type().equals("kubernetes:core/v1:ServiceAccount") && r.name().contains("reader")));

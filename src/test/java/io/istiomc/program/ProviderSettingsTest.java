@@ -45,7 +45,7 @@ class ProviderSettingsTest {
     @Test
     @DisplayName("clusters[].deleteUnreachable sets deleteUnreachable on that cluster's provider only")
     void deleteUnreachableOnOneCluster() {
-        var plan = MeshFixture.plan(new StackYaml().remotes(2).clusterYaml(3, "      deleteUnreachable: true").yaml());
+        var plan = MeshFixture.plan(new StackYaml().remotes(2).set("clusters[2].deleteUnreachable", true).yaml());
         assertEquals(Optional.of("true"), plan.resource(PROVIDER, "cluster3-k8s").input("deleteUnreachable"));
         assertEquals(Optional.empty(), plan.resource(PROVIDER, "cluster1-k8s").input("deleteUnreachable"));
         assertEquals(Optional.empty(), plan.resource(PROVIDER, "cluster2-k8s").input("deleteUnreachable"));
@@ -54,7 +54,7 @@ class ProviderSettingsTest {
     @Test
     @DisplayName("deleteUnreachable takes true or false, and the error names the key")
     void deleteUnreachableIsABoolean() throws Exception {
-        var raw = RawConfig.fromStackYaml(new StackYaml().remotes(1).clusterYaml(2, "      deleteUnreachable: sometimes").yaml());
+        var raw = RawConfig.fromStackYaml(new StackYaml().remotes(1).set("clusters[1].deleteUnreachable", "sometimes").yaml());
         var e = assertThrows(InvalidConfigException.class, () -> MeshConfigReader.read(raw));
         assertEquals(List.of("istio-multicluster:clusters[1].deleteUnreachable: must be true or false (got the string 'sometimes')"),
                 e.problems().stream().map(p -> p.key() + ": " + p.message()).toList());

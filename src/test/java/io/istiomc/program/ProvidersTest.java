@@ -1,5 +1,9 @@
 package io.istiomc.program;
 
+import io.istiomc.testing.StackYaml;
+
+import io.istiomc.testing.PlanGraph;
+
 import io.istiomc.plan.Plan;
 import io.istiomc.testing.MeshFixture;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,10 +20,7 @@ class ProvidersTest {
 
     @BeforeAll
     static void plan() {
-        plan = MeshFixture.plan(MeshFixture.stack(3, """
-                  istio-multicluster:samples:
-                    enabled: true
-                """));
+        plan = MeshFixture.plan(new StackYaml().remotes(3).set("samples.enabled", true).yaml());
     }
 
     @Test
@@ -52,7 +53,7 @@ class ProvidersTest {
             var cluster = "cluster" + i;
             var component = plan.resources(r -> !r.custom() && r.name().equals(cluster)).get(0);
             var provider = plan.resource("pulumi:providers:kubernetes", cluster + "-k8s");
-            for (var child : MeshFixture.descendants(plan, component.urn())) {
+            for (var child : new PlanGraph(plan).descendantsOf(component.urn())) {
                 if (child.isKubernetes()) {
                     assertEquals(provider.urn(), child.providerUrn().orElseThrow(), child.name());
                 }
@@ -62,7 +63,7 @@ class ProvidersTest {
                 assertEquals(provider.urn(), sample.providerUrn().orElseThrow(), sample.name());
             }
         }
-        for (var linked : MeshFixture.descendants(plan, plan.resources(r -> r.name().equals("mesh-link")).get(0).urn())) {
+        for (var linked : new PlanGraph(plan).descendantsOf(plan.resources(r -> r.name().equals("mesh-link")).get(0).urn())) {
             assertEquals("cluster1", plan.clusterOf(linked).orElseThrow(), "MeshLink writes only into the primary: " + linked.name());
         }
     }

@@ -61,7 +61,7 @@ class ReaderTokenRotationTest {
                 && r.input("metadata.name").filter("istio-remote-secret-cluster3"::equals).isPresent());
         assertEquals(List.of("cluster1", "cluster2"), remoteSecrets.stream().map(s -> after.clusterOf(s).orElseThrow()).sorted().toList());
         for (var remoteSecret : remoteSecrets) {
-            assertTrue(MeshFixture.directDependencies(after, remoteSecret).contains(newToken.urn()), remoteSecret.name());
+            assertTrue(new io.istiomc.testing.PlanGraph(after).dependencies(remoteSecret).contains(newToken.urn()), remoteSecret.name());
         }
     }
 
@@ -73,7 +73,7 @@ class ReaderTokenRotationTest {
         assertEquals(List.of("istio-multicluster:clusters[2].readerTokenGeneration: must be 0 or more (got -1); raise it by one"
                 + " to rotate the reader token"), messages(negative));
         var onlyPrimary = assertThrows(InvalidConfigException.class, () -> MeshConfigReader.read(RawConfig.fromStackYaml(
-                new StackYaml().remotes(1).clusterYaml(1, "      readerTokenGeneration: 1").yaml())));
+                new StackYaml().remotes(1).set("clusters[0].readerTokenGeneration", 1).yaml())));
         assertEquals(1, messages(onlyPrimary).size());
         assertTrue(messages(onlyPrimary).get(0).startsWith("istio-multicluster:clusters[0].readerTokenGeneration: is only used for"
                 + " a cluster that a primary watches"), messages(onlyPrimary).toString());
@@ -119,9 +119,9 @@ class ReaderTokenRotationTest {
     @Test
     @DisplayName("the stack used here is the intended topology")
     void topology() throws Exception {
-        var config = MeshConfigReader.read(RawConfig.fromStackYaml(twoPrimariesAndARemote("")));
+        var config = io.istiomc.components.MeshTopology.of(MeshConfigReader.read(RawConfig.fromStackYaml(twoPrimariesAndARemote(""))).mesh());
         assertEquals(List.of("cluster1", "cluster2"), config.primaries().stream().map(c -> c.name()).toList());
-        assertEquals(Optional.of("cluster1"), config.cluster("cluster3").controlPlane());
-        assertFalse(config.watchersOf(config.cluster("cluster3")).isEmpty());
+        assertEquals(Optional.of("cluster1"), config.controlPlaneOf(config.cluster("cluster3").orElseThrow()));
+        assertFalse(config.watchersOf(config.cluster("cluster3").orElseThrow()).isEmpty());
     }
 }

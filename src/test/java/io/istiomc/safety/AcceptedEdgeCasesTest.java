@@ -3,7 +3,7 @@ package io.istiomc.safety;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.istiomc.config.MeshConfigReader;
-import io.istiomc.plan.SimulatedClusters;
+import io.istiomc.components.simulation.SimulatedClusters;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-/** Issue 6, bad input: the valid edge cases the validator must not reject. */
+/** The valid edge cases the validator must not reject. */
 class AcceptedEdgeCasesTest {
     private static final YAMLMapper YAML = new YAMLMapper();
 
@@ -104,7 +104,7 @@ class AcceptedEdgeCasesTest {
         var first = Files.writeString(dir.resolve("first"), kubeconfigWithProd("https://first.example:6443"));
         var second = Files.writeString(dir.resolve("second"), kubeconfigWithProd("https://second.example:6443"));
         var yaml = stack().remotes(1).context(1, "prod").context(2, "prod")
-                .clusterYaml(1, "      kubeconfig: " + first).clusterYaml(2, "      kubeconfig: " + second).samples("sample").yaml();
+                .set("clusters[0].kubeconfig", first.toString()).set("clusters[1].kubeconfig", second.toString()).samples("sample").yaml();
         // WHEN it is planned
         var plan = plan(yaml);
         // THEN each cluster has its own provider, on its own kubeconfig, and its own objects

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 6, bad input: every invalid stack file under {@code src/test/resources/safety/invalid/} is
+ * Bad input: every invalid stack file under {@code src/test/resources/safety/invalid/} is
  * rejected with exit code 2 and the exact problems, before the Pulumi engine starts (so nothing is
  * registered).
  */
@@ -71,7 +71,7 @@ class BadInputTest {
                         NS + "clusters: must have at least one cluster with 'role: primary' (found none);"
                                 + " mark each cluster that runs istiod as 'role: primary'"),
                 invalid("09-duplicate-cluster-names",
-                        NS + "clusters[1].name: 'cluster1' is already the name of istio-multicluster:clusters[0];"
+                        NS + "clusters[1].name: 'cluster1' is already the name of clusters[0];"
                                 + " cluster names must be unique"),
                 invalid("10-cluster-name-not-dns-label",
                         NS + "clusters[0].name: must be a DNS-1123 label (got 'Cluster_1')" + LABEL_RULE),
@@ -157,7 +157,7 @@ class BadInputTest {
                         NS + "clusters[2].controlPlane: names 'cluster2', which is a remote; name a primary"
                                 + " (cluster1, cluster4)"),
                 invalid("44-control-plane-names-unknown-cluster",
-                        NS + "clusters[1].controlPlane: names 'custer1', which is not a cluster of this stack; name a"
+                        NS + "clusters[1].controlPlane: names 'custer1', which is not a cluster of this mesh; name a"
                                 + " primary (cluster1)"),
                 invalid("45-control-plane-on-a-primary",
                         NS + "clusters[1].controlPlane: is only for remotes: a primary runs its own istiod, which serves"
@@ -226,21 +226,21 @@ class BadInputTest {
                         NS + "istio.values.istio: is not a chart the mesh installs; did you mean 'istiod'? (charts: base,"
                                 + " istiod, gateway)",
                         NS + "istio.values.gateway: must be a map of the gateway chart's Helm values",
-                        NS + "clusters[0].values: must be a map of charts (base, istiod, gateway) to their Helm values (got"
-                                + " a list)"),
+                        NS + "clusters[0].values: must be a map of charts (base, istiod, gateway) to their Helm values"),
                 invalid("64-remote-sets-image-and-dns-proxying",
                         NS + "clusters[1].hub: " + DECIDED_BY_PRIMARY,
                         NS + "clusters[1].tag: " + DECIDED_BY_PRIMARY,
                         NS + "clusters[1].dnsProxying: " + DECIDED_BY_PRIMARY),
                 invalid("65-bad-hub-tag-and-pull-secrets",
                         NS + "istio.dnsProxying: must be true or false (got the string 'yes please')",
+                        // the types are read first, then the Mesh's rules
+                        NS + "clusters[0].imagePullSecrets: must be a list of strings (got the string 'regcred')",
                         NS + "istio.hub: must be an image registry and path without a tag or scheme, e.g."
                                 + " 'registry.example.com/istio' (got 'https://registry.example.com/istio')",
                         NS + "istio.tag: must be an image tag: letters, digits, '_', '.' and '-', at most 128 characters"
                                 + " (got '1.30 3')",
                         NS + "istio.imagePullSecrets[1]: must be the name of a Secret in istio-system (a DNS-1123"
-                                + " subdomain; got 'Reg_Cred')",
-                        NS + "clusters[0].imagePullSecrets: must be a list of strings (got the string 'regcred')"));
+                                + " subdomain; got 'Reg_Cred')"));
     }
 
     private static final String DECIDED_BY_PRIMARY = "is decided by the primary whose istiod injects the remote's pods"
@@ -253,8 +253,8 @@ class BadInputTest {
             + " '%s'): the primary reaches this API server with the reader token the program creates; the deployment's own"
             + " credentials belong in the kubeconfig";
     static final String CHART_CREDENTIALS = "must not carry credentials (user info or a query string; got '%s'):"
-            + " a private repository's user name and password go in the chart login (stack config:"
-            + " istio.chartRepositoryUsername and, as a secret, istio.chartRepositoryPassword)";
+            + " a private repository's user name and password go in 'chartRepositoryUsername' and, as a secret,"
+            + " 'chartRepositoryPassword'";
     private static final String ANNOTATION_NAME = "is not a valid annotation name: the name (after an optional 'prefix/')"
             + " must be at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit";
     private static final String ANNOTATION_PREFIX = "is not a valid annotation name: the prefix before '/' must be a DNS"
@@ -265,8 +265,12 @@ class BadInputTest {
                 + "', " + why + ")";
     }
 
-    /** The ten problems of {@code 42-many-problems.yaml}, in the order the validator walks the file. */
+    /**
+     * The ten problems of {@code 42-many-problems.yaml}: first what only a stack file gets wrong (two
+     * clusters on one context), then the mesh's own rules in the order the library checks its args.
+     */
     private static final List<String> MANY_PROBLEMS = List.of(
+            NS + "clusters[1].context: " + SAME_CONTEXT,
             NS + "meshId: must be a DNS-1123 label (got 'Mesh_1')" + LABEL_RULE,
             NS + "istio.version: must be an Istio release version like 1.30.3 (got '1.30')",
             NS + "istio.chartRepository: must be an https:// or oci:// URL of a Helm repository"
@@ -277,7 +281,6 @@ class BadInputTest {
             NS + "clusters[1].gateway.port: must be a node port from 30000 to 32767 when 'serviceType' is NodePort"
                     + " (got 80)",
             NS + "clusters[1].gateway.address: " + NODE_PORT_ADDRESS,
-            NS + "clusters[1].context: " + SAME_CONTEXT,
             NS + "ca.rsaBits: must be 2048, 3072 or 4096 (got 1024)",
             NS + "samples.namespace: must be a DNS-1123 label (got 'Sample_Apps')" + LABEL_RULE);
 
@@ -365,7 +368,7 @@ class BadInputTest {
     @DisplayName("a cluster name never makes two resources share one URN (a cluster named 'root' vs the CA's root key)")
     void clusterNamesNeverCollideWithResourceNames() {
         // GIVEN a primary named 'root': its intermediate key would be 'mesh-ca-root-key', the root CA key's name
-        var yaml = SafetyFixture.stack().remotes(1).yaml().replace("cluster1", "root");
+        var yaml = SafetyFixture.stack().remotes(1).set("clusters[0].name", "root").context(1, "ctx-root").yaml();
         // WHEN it is validated and planned
         try {
             var plan = SafetyFixture.plan(yaml);

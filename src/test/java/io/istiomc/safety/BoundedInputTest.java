@@ -78,7 +78,7 @@ class BoundedInputTest {
         assertTrue(run.err().startsWith("stack file '" + fifo + "' is not a regular file"), run.err());
 
         var stack = Files.writeString(dir.resolve("Pulumi.kc.yaml"), stack().remotes(1)
-                .clusterYaml(2, "      kubeconfig: " + fifo).yaml());
+                .set("clusters[1].kubeconfig", fifo.toString()).yaml());
         var kubeconfig = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> cli("plan", "--config-file", stack.toString()));
         assertEquals(2, kubeconfig.exitCode(), kubeconfig.all());
         assertTrue(kubeconfig.err().contains(NS + "clusters[1].kubeconfig: is neither an existing file"), kubeconfig.err());
@@ -109,7 +109,7 @@ class BoundedInputTest {
     @Test
     @DisplayName("the largest meshes within the bound are accepted by the reader (250 clusters; 2500 remote secrets)")
     void boundsAreInclusive() {
-        assertEquals(250, io.istiomc.config.MeshConfigReader.read(raw(mesh(1, 249))).clusters().size());
+        assertEquals(250, io.istiomc.config.MeshConfigReader.read(raw(mesh(1, 249))).mesh().clusters().size());
         assertEquals(List.of(), MeshSize.check(50, 51).stream().toList(), "50 x 50 = 2500 remote secrets");
         assertTrue(MeshSize.check(50, 52).isPresent());
         assertTrue(MeshSize.check(1, 251).isPresent());

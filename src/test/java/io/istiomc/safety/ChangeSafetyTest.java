@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 6, determinism and change safety: the same stack always gives the same plan, and the
+ * Determinism and change safety: the same stack always gives the same plan, and the
  * common changes (adding a remote, bumping Istio) touch only what they must, so {@code pulumi up}
  * replaces nothing, least of all the root CA.
  */
@@ -140,18 +140,18 @@ class ChangeSafetyTest {
     static Stream<Arguments> protection() {
         return Stream.of(
                 Arguments.of("by default", null, false),
-                Arguments.of("with protectRootKey: false", "    protectRootKey: false", false),
-                Arguments.of("with protectRootKey: true", "    protectRootKey: true", true));
+                Arguments.of("with protectRootKey: false", false, false),
+                Arguments.of("with protectRootKey: true", true, true));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("protection")
     @DisplayName("the root CA key is protected exactly when ca.protectRootKey asks for it, and nothing else is")
-    void rootKeyProtection(String label, String caYaml, boolean expected) {
+    void rootKeyProtection(String label, Boolean protectRootKey, boolean expected) {
         // GIVEN a stack with or without ca.protectRootKey
         var builder = stack().remotes(1);
-        if (caYaml != null) {
-            builder.ca(caYaml);
+        if (protectRootKey != null) {
+            builder.set("ca.protectRootKey", protectRootKey);
         }
         // WHEN it is planned
         var plan = SafetyFixture.plan(builder.yaml());

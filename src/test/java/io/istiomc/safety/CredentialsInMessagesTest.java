@@ -103,8 +103,7 @@ class CredentialsInMessagesTest {
                 users:
                 - {name: u, user: {token: t}}
                 """);
-        var config = MeshConfigReader.read(raw(MeshFixture.stack(1, "")
-                .replace("      apiServer: https://api.cluster2.example:6443\n", "")));
+        var config = MeshConfigReader.read(raw(SafetyFixture.stack().remotes(1).remove("clusters[1].apiServer").yaml()));
         // WHEN the API servers are resolved from the file
         var e = assertThrows(InvalidConfigException.class,
                 () -> ApiServers.resolve(config, ApiServers.Mode.DEPLOY, List.of(kubeconfig), new ArrayList<>()));

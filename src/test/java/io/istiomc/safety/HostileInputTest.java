@@ -1,5 +1,7 @@
 package io.istiomc.safety;
 
+import io.istiomc.testing.StackYaml;
+
 import io.istiomc.config.InvalidConfigException;
 import io.istiomc.config.MeshConfigReader;
 import org.junit.jupiter.api.DisplayName;
@@ -26,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 11: input written by an attacker or a careless hand. Credentials never reach a plan or a
+ * Input written by an attacker or a careless hand. Credentials never reach a plan or a
  * message, private chart repositories take their login as a secret, no echoed value can inject a
  * line into a CI log, and valid addresses and annotations are told from invalid ones.
  */
@@ -55,20 +57,17 @@ class HostileInputTest {
         });
     }
 
-    private static String stackWithChartLogin() {
-        return stack().remotes(1).yaml().replace("    version: 1.30.3\n", """
-                    version: 1.30.3
-                    chartRepository: https://charts.example.com/istio
-                    chartRepositoryUsername: robot
-                    chartRepositoryPassword: %s
-                """.formatted(CHART_PASSWORD));
+    private static StackYaml stackWithChartLogin() {
+        return stack().remotes(1).chartRepository("https://charts.example.com/istio")
+                .set("istio.chartRepositoryUsername", "robot")
+                .set("istio.chartRepositoryPassword", CHART_PASSWORD);
     }
 
     @Test
     @DisplayName("a private chart repository's login reaches every Release as repositoryOpts, the password as a secret")
     void chartRepositoryLoginIsASecretOnEveryRelease() {
         // GIVEN a stack with a chart repository login (the password even in plain text)
-        var plan = SafetyFixture.plan(stackWithChartLogin());
+        var plan = SafetyFixture.plan(stackWithChartLogin().yaml());
         // THEN every release carries the repository, the user name and the password, the password as a secret
         var releases = plan.resources(r -> r.type().equals(RELEASE));
         assertEquals(6, releases.size());
@@ -93,7 +92,7 @@ class HostileInputTest {
     @Test
     @DisplayName("the chart repository password is redacted in the text and JSON plans and in --out's Helm files")
     void chartRepositoryPasswordIsNeverPrintedOrWritten(@TempDir Path dir) throws IOException {
-        var file = Files.writeString(dir.resolve("Pulumi.login.yaml"), stackWithChartLogin());
+        var file = Files.writeString(dir.resolve("Pulumi.login.yaml"), stackWithChartLogin().yaml());
         var out = dir.resolve("out");
         for (var format : List.of("text", "json")) {
             var result = cli("plan", "--config-file", file.toString(), "--format", format, "--out", out.toString());
@@ -111,8 +110,7 @@ class HostileInputTest {
     @Test
     @DisplayName("an encrypted chart password (secure: ...) is read offline as a secret placeholder")
     void encryptedChartPassword() {
-        var yaml = stackWithChartLogin().replace("chartRepositoryPassword: " + CHART_PASSWORD,
-                "chartRepositoryPassword:\n      secure: v1:AAABAHh5ejEyMw==");
+        var yaml = stackWithChartLogin().set("istio.chartRepositoryPassword", Map.of("secure", "v1:AAABAHh5ejEyMw==")).yaml();
         var plan = SafetyFixture.plan(yaml);
         var istiod = plan.resource(RELEASE, "cluster1-istiod");
         assertTrue(istiod.isSecret("repositoryOpts.password"));
@@ -122,8 +120,7 @@ class HostileInputTest {
     @DisplayName("control characters and newlines in echoed values are escaped: no value can start a line in a CI log")
     void echoedValuesAreEscaped(@TempDir Path dir) throws IOException {
         // GIVEN a version with a newline and a GitHub Actions command, and a context with a terminal escape
-        var yaml = stack().remotes(1).istioVersion("\"1.30.3\\n::error::injected\"").yaml()
-                .replace("context: ctx-cluster2", "context: \"ctx\\e[31m-cluster2\"");
+        var yaml = stack().remotes(1).istioVersion("1.30.3\n::error::injected").context(2, "ctx\u001b[31m-cluster2").yaml();
         var file = Files.writeString(dir.resolve("Pulumi.inject.yaml"), yaml);
         // WHEN it is planned
         var result = cli("plan", "--config-file", file.toString());
@@ -135,7 +132,7 @@ class HostileInputTest {
         assertFalse(result.all().contains("\u001b"), result.all());
         // AND a valid stack with that context plans with the context escaped
         var planned = cli("plan", "--config-file", Files.writeString(dir.resolve("Pulumi.esc.yaml"), stack().remotes(1)
-                .samples("sample").yaml().replace("context: ctx-cluster2", "context: \"ctx\\e[31m-cluster2\"")).toString());
+                .samples("sample").context(2, "ctx\u001b[31m-cluster2").yaml()).toString());
         assertEquals(0, planned.exitCode(), planned.err());
         assertFalse(planned.all().contains("\u001b"));
         assertTrue(planned.out().contains("context ctx\\u001B[31m-cluster2"), planned.out());
@@ -150,8 +147,8 @@ class HostileInputTest {
     @Test
     @DisplayName("an IPv4-mapped IPv6 gateway address (::ffff:192.0.2.1) is accepted")
     void ipv4MappedAddressIsAccepted() {
-        var yaml = stack().remotes(1).clusterYaml(2, "      gateway: {address: '::ffff:192.0.2.1'}").yaml();
-        var config = assertDoesNotThrow(() -> MeshConfigReader.read(raw(yaml)));
+        var yaml = stack().remotes(1).set("clusters[1].gateway.address", "::ffff:192.0.2.1").yaml();
+        var config = assertDoesNotThrow(() -> MeshConfigReader.read(raw(yaml))).mesh();
         assertEquals("::ffff:192.0.2.1", config.clusters().get(1).gateway().address().orElseThrow());
     }
 
@@ -161,11 +158,11 @@ class HostileInputTest {
         var name = "example.com/big";
         var over = "x".repeat(256 * 1024 - name.length() + 1);
         var thrown = assertThrows(InvalidConfigException.class, () -> MeshConfigReader.read(raw(
-                stack().remotes(1).clusterYaml(2, "      gateway: {annotations: {" + name + ": " + over + "}}").yaml())));
+                stack().remotes(1).set("clusters[1].gateway.annotations", Map.of(name, over)).yaml())));
         assertEquals(List.of(NS + "clusters[1].gateway.annotations: must total at most 262144 bytes of names and values,"
                 + " Kubernetes' limit (got 262145)"), thrown.problems().stream().map(Object::toString).toList());
         var under = over.substring(1);
         assertDoesNotThrow(() -> MeshConfigReader.read(raw(
-                stack().remotes(1).clusterYaml(2, "      gateway: {annotations: {" + name + ": " + under + "}}").yaml())));
+                stack().remotes(1).set("clusters[1].gateway.annotations", Map.of(name, under)).yaml())));
     }
 }

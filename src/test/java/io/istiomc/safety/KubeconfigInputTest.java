@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 11: a kubeconfig is read as the deployment's providers will read it. What would make
+ * A kubeconfig is read as the deployment's providers will read it. What would make
  * {@code pulumi up} fail (no such context, no cluster entry, not a kubeconfig, unreadable, too large)
  * is reported by key with exit 2; where no kubeconfig is at hand, the plan says it simulates; the files
  * of {@code KUBECONFIG} are merged as kubectl merges them; no kubeconfig value is ever echoed.
@@ -47,8 +47,8 @@ class KubeconfigInputTest {
 
     /** Both clusters read the same kubeconfig file. */
     private static Path stackWithKubeconfig(Path dir, Path kubeconfig) throws Exception {
-        var line = "      kubeconfig: '" + kubeconfig + "'";
-        return Files.writeString(dir.resolve("Pulumi.kc.yaml"), stack().remotes(1).clusterYaml(1, line).clusterYaml(2, line).yaml());
+        return Files.writeString(dir.resolve("Pulumi.kc.yaml"), stack().remotes(1).set("clusters[0].kubeconfig", kubeconfig.toString())
+                .set("clusters[1].kubeconfig", kubeconfig.toString()).yaml());
     }
 
     @Test
@@ -120,7 +120,7 @@ class KubeconfigInputTest {
     @DisplayName("no kubeconfig at hand at all: the plan simulates, and its warnings say so per cluster")
     void noKubeconfigAtHand(@TempDir Path dir) throws Exception {
         var absent = dir.resolve("absent");
-        var yaml = stack().remotes(1).yaml().replace("      apiServer: https://api.cluster2.example:6443\n", "");
+        var yaml = stack().remotes(1).remove("clusters[1].apiServer").yaml();
         var plan = PlanRunner.run("kc", raw(yaml), List.of(absent));
         assertEquals(List.of(
                 NS + "clusters[0].context: no kubeconfig is at hand (kubeconfig file '" + absent + "' does not exist); the"
@@ -139,7 +139,7 @@ class KubeconfigInputTest {
         var b = Files.writeString(dir.resolve("b"), kubeconfig(
                 cluster("c2", "https://two-from-b.example:6443") + cluster("c1", "https://one-from-b.example:6443"),
                 context("ctx-cluster2", "c1")));
-        var yaml = stack().remotes(1).yaml().replace("      apiServer: https://api.cluster2.example:6443\n", "");
+        var yaml = stack().remotes(1).remove("clusters[1].apiServer").yaml();
         var config = MeshConfigReader.read(raw(yaml));
         var servers = ApiServers.resolve(config, ApiServers.Mode.DEPLOY, List.of(a, b), new ArrayList<>());
         // ctx-cluster2 is a's (naming c2), c2 is only in b
@@ -150,10 +150,11 @@ class KubeconfigInputTest {
     @DisplayName("the same kubeconfig spelled two ways (/kc/a, /kc/./a) with the same context is one cluster: rejected")
     void samePathSpelledTwoWays(@TempDir Path dir) throws Exception {
         var file = Files.writeString(dir.resolve("a"), kubeconfig(cluster("c", "https://x.example:6443"), context("ctx-cluster1", "c")));
-        var yaml = stack().remotes(1)
-                .clusterYaml(1, "      kubeconfig: '" + file + "'")
-                .clusterYaml(2, "      kubeconfig: '" + dir + "/./a'")
-                .yaml().replace("context: ctx-cluster2", "context: ctx-cluster1");
+        var stack = stack().remotes(1)
+                .set("clusters[0].kubeconfig", file.toString())
+                .set("clusters[1].kubeconfig", dir + "/./a")
+                .context(2, "ctx-cluster1");
+        var yaml = stack.yaml();
         var thrown = assertThrows(InvalidConfigException.class, () -> MeshConfigReader.read(raw(yaml)));
         var sameContext = List.of(NS + "clusters[1].context: 'ctx-cluster1' of the same kubeconfig is already the context of cluster 'cluster1';"
                 + " each cluster needs its own kube context, or the mesh would install twice into one cluster");
@@ -161,7 +162,7 @@ class KubeconfigInputTest {
         // AND a symbolic link to the file is the same file
         var link = Files.createSymbolicLink(dir.resolve("link"), file);
         var linked = assertThrows(InvalidConfigException.class, () -> MeshConfigReader.read(raw(
-                yaml.replace(dir + "/./a", link.toString()))));
+                stack.set("clusters[1].kubeconfig", link.toString()).yaml())));
         assertEquals(sameContext, linked.problems().stream().map(Object::toString).toList());
     }
 
@@ -174,8 +175,7 @@ class KubeconfigInputTest {
         var link = Files.createSymbolicLink(dir.resolve("link"), file);
         for (var spelling : List.of(file.toString(), dir + "/./a", link.toString())) {
             // AND cluster2 naming that file, spelled another way, with the same context
-            var yaml = stack().remotes(1).clusterYaml(2, "      kubeconfig: '" + spelling + "'").yaml()
-                    .replace("context: ctx-cluster2", "context: ctx-cluster1");
+            var yaml = stack().remotes(1).set("clusters[1].kubeconfig", spelling).context(2, "ctx-cluster1").yaml();
             // WHEN it is planned with KUBECONFIG=<file>
             var thrown = assertThrows(InvalidConfigException.class, () -> PlanRunner.run("kc", raw(yaml), List.of(file)));
             // THEN cluster2's context is refused: both would install into one cluster
@@ -184,7 +184,7 @@ class KubeconfigInputTest {
                             + " into one cluster"), thrown.problems().stream().map(Object::toString).toList(), spelling);
         }
         // AND with its own context in that file, cluster2 is another cluster
-        var distinct = stack().remotes(1).clusterYaml(2, "      kubeconfig: '" + link + "'").yaml();
+        var distinct = stack().remotes(1).set("clusters[1].kubeconfig", link.toString()).yaml();
         assertEquals(List.of("cluster2"), List.copyOf(PlanRunner.run("kc", raw(distinct), List.of(file)).apiServers().keySet()));
     }
 
@@ -208,7 +208,7 @@ class KubeconfigInputTest {
         var oneLine = "kind: Config-one-line-9e2d";
         for (var value : List.of(token, base64, oneLine)) {
             var file = Files.writeString(dir.resolve("Pulumi.echo.yaml"),
-                    stack().remotes(1).clusterYaml(1, "      kubeconfig: '" + value + "'").yaml());
+                    stack().remotes(1).set("clusters[0].kubeconfig", value).yaml());
             var result = cli("plan", "--config-file", file.toString());
             assertEquals(2, result.exitCode(), result.all());
             assertTrue(result.err().contains(NS + "clusters[0].kubeconfig: "), result.err());

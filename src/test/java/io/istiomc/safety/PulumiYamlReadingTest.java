@@ -1,6 +1,6 @@
 package io.istiomc.safety;
 
-import io.istiomc.config.MeshConfig;
+import io.istiomc.components.MeshArgs;
 import io.istiomc.config.MeshConfigReader;
 import io.istiomc.config.RawConfig;
 import org.junit.jupiter.api.DisplayName;
@@ -35,7 +35,8 @@ class PulumiYamlReadingTest {
         // THEN each is the number Pulumi passes to the program
         assertEquals(List.of(6948, 15443, 15435, 15443, 9999),
                 config.clusters().stream().map(c -> c.gateway().port()).toList());
-        assertEquals(new MeshConfig.Ca(3600, 730, 4096, false, 0), config.ca());
+        assertEquals(List.of(3600, 730, 4096, 0, 0), List.of(config.ca().rootValidityDays(), config.ca().intermediateValidityDays(),
+                config.ca().rsaBits(), config.ca().protectRootKey() ? 1 : 0, config.ca().intermediateRenewalDays()));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -64,7 +65,7 @@ class PulumiYamlReadingTest {
         assertEquals("network1", primary.network());
         assertEquals(15443, primary.gateway().port());
         assertEquals(Map.of("example.com/built", "2024-01-02 10:04:05.12 +0000 UTC"), primary.gateway().annotations());
-        assertEquals(io.istiomc.config.ClusterRole.REMOTE, config.clusters().get(1).role());
+        assertEquals(java.util.Optional.of(io.istiomc.components.ClusterRole.REMOTE), config.clusters().get(1).role());
         assertEquals(true, config.ca().protectRootKey());
     }
 
@@ -85,7 +86,7 @@ class PulumiYamlReadingTest {
         // GIVEN a stack file whose keys have no namespace, and aws:region
         var raw = raw(testResource("safety/pulumi-yaml/keys-without-namespace.yaml"));
         // WHEN it is read
-        var config = MeshConfigReader.read(raw);
+        var config = MeshConfigReader.read(raw).mesh();
         // THEN they are the program's keys, and aws:region is passed as it is
         assertEquals("mesh1", config.meshId());
         assertEquals("cluster1", config.clusters().get(0).name());
@@ -116,11 +117,11 @@ class PulumiYamlReadingTest {
                 """;
         // WHEN the two are read together
         var raw = RawConfig.fromStackYaml(stack, Optional.of(project));
-        var config = MeshConfigReader.read(raw);
+        var config = MeshConfigReader.read(raw).mesh();
         // THEN the project's values fill what the stack leaves out, and the stack's replace the project's whole
         assertEquals("mesh7", config.meshId());
         assertEquals("1.30.3", config.istio().version());
-        assertEquals(new MeshConfig.Samples(false, "demo"), config.samples());
+        assertEquals(List.of(false, "demo"), List.of(config.samples().enabled(), config.samples().namespace()));
         assertEquals(Optional.of("[\"kubernetes\"]"), raw.get("pulumi:disable-default-providers"));
     }
 
@@ -177,7 +178,7 @@ class PulumiYamlReadingTest {
         assertEquals(Optional.of(project), RawConfig.findProjectFile(dir));
     }
 
-    private static MeshConfig read(String name) throws Exception {
-        return MeshConfigReader.read(raw(testResource("safety/pulumi-yaml/" + name + ".yaml")));
+    private static MeshArgs read(String name) throws Exception {
+        return MeshConfigReader.read(raw(testResource("safety/pulumi-yaml/" + name + ".yaml"))).mesh();
     }
 }

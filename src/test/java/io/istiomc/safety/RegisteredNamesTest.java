@@ -1,8 +1,7 @@
 package io.istiomc.safety;
 
 import io.istiomc.components.RegisteredNames;
-import io.istiomc.config.ClusterRole;
-import io.istiomc.config.MeshConfig;
+import io.istiomc.config.StackConfig;
 import io.istiomc.config.MeshConfigReader;
 import io.istiomc.config.RawConfig;
 import io.istiomc.plan.PlanRunner;
@@ -52,7 +51,7 @@ class RegisteredNamesTest {
         clusters.put("x", true);
         clusters.put("x-istio-remote-secret-y", true);
         clusters.put("y-istio-remote-secret-x", false);
-        var problems = RegisteredNames.collisions(new RegisteredNames.Mesh("mesh-ca", "mesh-link", "samples", clusters));
+        var problems = RegisteredNames.collisions(new RegisteredNames.Layout("mesh", clusters));
         assertEquals(List.of("y-istio-remote-secret-x: gives two resources one Pulumi URN: MeshLink's Secret"
                         + " 'mesh-link-x-istio-remote-secret-y-istio-remote-secret-x' would be registered twice (for clusters 'x',"
                         + " 'x-istio-remote-secret-y', 'y-istio-remote-secret-x'), and pulumi up would fail; rename one of these clusters"),
@@ -62,7 +61,7 @@ class RegisteredNamesTest {
         prefixes.put("east", true);
         prefixes.put("east-a", false);
         prefixes.put("east-a-istiod", false);
-        assertEquals(List.of(), RegisteredNames.collisions(new RegisteredNames.Mesh("mesh-ca", "mesh-link", "samples", prefixes)));
+        assertEquals(List.of(), RegisteredNames.collisions(new RegisteredNames.Layout("mesh", prefixes)));
     }
 
     /** {@code parent type$type::name} of {@code urn:pulumi:<stack>::<project>::<type chain>::<name>}; null for the stack. */
@@ -72,9 +71,9 @@ class RegisteredNamesTest {
         return types.length < 2 ? null : types[types.length - 2] + "$" + types[types.length - 1] + "::" + parts[3];
     }
 
-    static RegisteredNames.Mesh mesh(MeshConfig config) {
+    static RegisteredNames.Layout mesh(StackConfig config) {
         var clusters = new LinkedHashMap<String, Boolean>();
-        config.clusters().forEach(c -> clusters.put(c.name(), c.role() == ClusterRole.PRIMARY));
-        return new RegisteredNames.Mesh(MeshConfig.CA_COMPONENT, MeshConfig.LINK_COMPONENT, MeshConfig.SAMPLES_COMPONENT, clusters);
+        config.mesh().clusters().forEach(c -> clusters.put(c.name(), c.isPrimary()));
+        return new RegisteredNames.Layout(StackConfig.MESH_NAME, clusters);
     }
 }

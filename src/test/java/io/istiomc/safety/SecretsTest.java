@@ -6,7 +6,7 @@ import io.istiomc.plan.Plan;
 import io.istiomc.plan.PlanWriter;
 import io.istiomc.plan.RecordedResource;
 import io.istiomc.plan.Secret;
-import io.istiomc.plan.SimulatedClusters;
+import io.istiomc.components.simulation.SimulatedClusters;
 import io.istiomc.program.ApiServers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 6, secrets: every value derived from a private key, a token or a kubeconfig is a Pulumi
+ * Secrets: every value derived from a private key, a token or a kubeconfig is a Pulumi
  * secret in resource inputs, appears in no stack output, and is never printed or written by the plan.
  */
 class SecretsTest {
@@ -73,9 +73,8 @@ class SecretsTest {
 
     /** 1 primary + 2 remotes with samples; cluster2's kubeconfig is given inline in the stack file. */
     static String stackWithInlineKubeconfig() {
-        var indented = INLINE_KUBECONFIG.lines().map(l -> "        " + l).collect(Collectors.joining("\n"));
         return SafetyFixture.stack().remotes(2).samples("sample")
-                .clusterYaml(2, "      kubeconfig: |\n" + indented)
+                .set("clusters[1].kubeconfig", INLINE_KUBECONFIG)
                 .yaml();
     }
 
@@ -259,7 +258,7 @@ class SecretsTest {
                 + "\"context\":{\"cluster\":\"c2\",\"user\":\"u2\"}}],\"users\":[{\"name\":\"u2\",\"user\":"
                 + "{\"token\":\"" + token + "\"}}]}";
         var file = dir.resolve("Pulumi.json.yaml");
-        Files.writeString(file, SafetyFixture.stack().remotes(1).clusterYaml(2, "      kubeconfig: '" + json + "'").yaml());
+        Files.writeString(file, SafetyFixture.stack().remotes(1).set("clusters[1].kubeconfig", json).yaml());
         // WHEN it is planned (accepted as content, or rejected)
         var result = cli("plan", "--config-file", file.toString(), "--format", "json");
         // THEN the token is printed nowhere
@@ -271,14 +270,13 @@ class SecretsTest {
     void malformedInlineKubeconfigIsNeverQuoted() {
         // GIVEN cluster2's inline kubeconfig breaks YAML on the line that holds its token, and no apiServer is set
         var token = "broken-kubeconfig-token-93ac0e";
-        var yaml = SafetyFixture.stack().remotes(1).yaml().replace("      apiServer: https://api.cluster2.example:6443\n", """
-                      kubeconfig: |
-                        apiVersion: v1
-                        users:
-                          - name: u2
-                            user:
-                              token: %s: oops
-                """.formatted(token));
+        var yaml = SafetyFixture.stack().remotes(1).remove("clusters[1].apiServer").set("clusters[1].kubeconfig", """
+                apiVersion: v1
+                users:
+                  - name: u2
+                    user:
+                      token: %s: oops
+                """.formatted(token)).yaml();
         var config = MeshConfigReader.read(SafetyFixture.raw(yaml));
         // WHEN the program resolves the API servers as it does under pulumi up
         String message;

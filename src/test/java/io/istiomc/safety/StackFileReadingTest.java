@@ -1,7 +1,7 @@
 package io.istiomc.safety;
 
-import io.istiomc.components.YamlInput;
-import io.istiomc.config.MeshConfig;
+import io.istiomc.config.YamlInput;
+
 import io.istiomc.config.MeshConfigReader;
 import io.istiomc.config.RawConfig;
 import org.junit.jupiter.api.DisplayName;
@@ -100,7 +100,7 @@ class StackFileReadingTest {
     @DisplayName("a scalar alias (network: *net) is the anchored value, as Pulumi reads it, not the alias' name")
     void scalarAlias() throws Exception {
         var config = read("scalar-alias-network");
-        assertEquals(List.of("network1", "network1"), config.clusters().stream().map(MeshConfig.Cluster::network).toList());
+        assertEquals(List.of("network1", "network1"), config.clusters().stream().map(io.istiomc.components.MeshClusterArgs::network).toList());
     }
 
     @Test
@@ -126,16 +126,16 @@ class StackFileReadingTest {
     @DisplayName("one parser reads stack files and kubeconfigs: a kubeconfig's parse error names the line, never its text")
     void kubeconfigErrorsQuoteNothing() {
         var token = "kubeconfig-token-in-a-broken-line-6a1e";
-        var thrown = assertThrows(YamlInput.RejectedInputException.class, () -> io.istiomc.components.Kubeconfigs.parse(
+        var thrown = assertThrows(YamlInput.RejectedInputException.class, () -> io.istiomc.program.Kubeconfigs.parse(
                 "apiVersion: v1\nkind: Config\nusers:\n- name: u\n  user:\n    token: " + token + ": [oops\n", "the inline kubeconfig"));
         assertEquals("the inline kubeconfig, line 6: is not valid YAML", thrown.getMessage());
-        var duplicate = assertThrows(YamlInput.RejectedInputException.class, () -> io.istiomc.components.Kubeconfigs.parse(
+        var duplicate = assertThrows(YamlInput.RejectedInputException.class, () -> io.istiomc.program.Kubeconfigs.parse(
                 "apiVersion: v1\nkind: Config\nusers:\n- name: u\n  user:\n    token: a\n    token: " + token + "\n", "the inline kubeconfig"));
         assertEquals("the inline kubeconfig, line 7: the key appears twice in one map; YAML 1.2 (which Pulumi reads)"
                 + " rejects duplicate keys", duplicate.getMessage());
     }
 
-    private static MeshConfig read(String name) throws Exception {
-        return MeshConfigReader.read(RawConfig.fromStackFile(testResource("safety/yaml12/" + name + ".yaml")));
+    private static io.istiomc.components.MeshArgs read(String name) throws Exception {
+        return MeshConfigReader.read(RawConfig.fromStackFile(testResource("safety/yaml12/" + name + ".yaml"))).mesh();
     }
 }

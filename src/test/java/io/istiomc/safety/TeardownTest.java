@@ -1,5 +1,7 @@
 package io.istiomc.safety;
 
+import io.istiomc.testing.PlanGraph;
+
 import io.istiomc.plan.Plan;
 import io.istiomc.plan.RecordedResource;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 6, teardown: {@code pulumi destroy} deletes in reverse dependency order, so the recorded
+ * Teardown: {@code pulumi destroy} deletes in reverse dependency order, so the recorded
  * graph (dependencies, parents, providers; a dependency on a component means on all its
  * descendants) must put every object before what it needs to be deleted cleanly.
  */
@@ -43,14 +45,14 @@ class TeardownTest {
     private static final String TOKEN_TYPE = "kubernetes.io/service-account-token";
 
     private static Plan plan;
-    private static SafetyFixture.Graph graph;
+    private static PlanGraph graph;
     private static Map<String, Integer> deletionIndex;
 
     @BeforeAll
     static void planTheStack() {
         // 1 primary + 2 remotes, with the samples in every cluster
         plan = SafetyFixture.plan(SafetyFixture.stack().remotes(2).samples("sample").yaml());
-        graph = new SafetyFixture.Graph(plan);
+        graph = new PlanGraph(plan);
         deletionIndex = new HashMap<>();
         var order = graph.deletionOrder();
         for (int i = 0; i < order.size(); i++) {
@@ -93,7 +95,7 @@ class TeardownTest {
             for (var releaseName : List.of("istio-base", "istiod")) {
                 var release = release(cluster, releaseName);
                 // THEN each waits for its cluster's release, so destroy deletes it first
-                if (!graph.dependsOn(object, release) || index(object) > index(release)) {
+                if (!graph.deletedBefore(object, release) || index(object) > index(release)) {
                     wrong.add(cluster + ": " + object.name() + " is not deleted before " + release.name());
                 }
             }
@@ -111,7 +113,7 @@ class TeardownTest {
             var namespace = namespace(plan.clusterOf(service).orElseThrow(), (String) service.input("metadata.namespace").orElseThrow());
             // THEN it depends on its namespace and goes first
             assertTrue(namespace.isPresent(), service.name() + ": its namespace is not ours");
-            assertTrue(graph.dependsOn(service, namespace.get()), service.name());
+            assertTrue(graph.deletedBefore(service, namespace.get()), service.name());
             assertTrue(index(service) < index(namespace.get()), service.name());
         }
     }
@@ -133,7 +135,7 @@ class TeardownTest {
             // THEN its namespace is one of ours, it waits for it, and destroy deletes it first
             if (namespace.isEmpty()) {
                 wrong.add(cluster + ": " + object.name() + " is in namespace " + namespaceName.get() + ", which the stack does not create");
-            } else if (!graph.dependsOn(object, namespace.get()) || index(object) > index(namespace.get())) {
+            } else if (!graph.deletedBefore(object, namespace.get()) || index(object) > index(namespace.get())) {
                 wrong.add(cluster + ": " + object.name() + " is not deleted before namespace " + namespaceName.get());
             }
         }
@@ -195,7 +197,7 @@ class TeardownTest {
         var wrong = new ArrayList<String>();
         for (var edge : edges) {
             // THEN the dependent goes first, and the dependency never waits for the dependent
-            if (index(edge.dependent()) > index(edge.dependency()) || graph.dependsOn(edge.dependency(), edge.dependent())) {
+            if (index(edge.dependent()) > index(edge.dependency()) || graph.deletedBefore(edge.dependency(), edge.dependent())) {
                 wrong.add(edge.toString());
             }
         }
@@ -203,7 +205,7 @@ class TeardownTest {
     }
 
     /** The kind of a cross-cluster edge, or empty when it is none of the expected ones. */
-    private static Optional<String> kind(SafetyFixture.Edge edge) {
+    private static Optional<String> kind(PlanGraph.Edge edge) {
         var dependent = edge.dependent();
         var dependency = edge.dependency();
         boolean fromPrimary = edge.fromCluster().equals(PRIMARY);

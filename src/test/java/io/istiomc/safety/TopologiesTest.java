@@ -1,9 +1,9 @@
 package io.istiomc.safety;
 
+import io.istiomc.testing.PlanGraph;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.istiomc.config.ClusterRole;
-import io.istiomc.config.MeshConfig;
 import io.istiomc.plan.Plan;
 import io.istiomc.plan.RecordedResource;
 import io.istiomc.testing.Topologies;
@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 10: every topology of Istio's multicluster guides, and a mix of them, planned by the real
+ * Every topology of Istio's multicluster guides, and a mix of them, planned by the real
  * program. For each, what is installed where, and the exact set of dependencies between clusters
  * (which remote secret in which primary, which gateway feeds which remotePilotAddress and which
  * meshNetworks), and the order in which {@code pulumi destroy} takes it down.
@@ -39,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TopologiesTest {
     private static final String GATEWAY = "kubernetes:networking.istio.io/v1:Gateway";
     private static final String VIRTUAL_SERVICE = "kubernetes:networking.istio.io/v1:VirtualService";
-    private static final String MESH_LINK = "istio-multicluster:index:MeshLink";
+    private static final String MESH_LINK = io.istiomc.components.MeshLink.TYPE;
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final Map<String, Plan> PLANS = new HashMap<>();
 
@@ -147,11 +147,11 @@ class TopologiesTest {
         // GIVEN one primary: its remote secret and meshNetworks patch, named after the primary, say their former names
         var onePrimary = PLANS.get(Topologies.PRIMARY_REMOTE_MULTINETWORK);
         assertEquals(List.of("mesh-link-istio-remote-secret-cluster2"),
-                onePrimary.resource(SECRET, "mesh-link-cluster1-istio-remote-secret-cluster2").aliases());
-        assertEquals(List.of("mesh-link-mesh-networks"), onePrimary.resource(CONFIG_MAP_PATCH, "mesh-link-cluster1-mesh-networks").aliases());
+                onePrimary.resource(SECRET, "mesh-link-cluster1-istio-remote-secret-cluster2").formerNames());
+        assertEquals(List.of("mesh-link-mesh-networks"), onePrimary.resource(CONFIG_MAP_PATCH, "mesh-link-cluster1-mesh-networks").formerNames());
         // AND with two primaries, the former names would collide: nothing is aliased
         var twoPrimaries = PLANS.get(Topologies.MULTI_PRIMARY_MULTINETWORK);
-        assertEquals(List.of(), twoPrimaries.resources(r -> !r.aliases().isEmpty()));
+        assertEquals(List.of(), twoPrimaries.resources(r -> !r.formerNames().isEmpty()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -159,8 +159,8 @@ class TopologiesTest {
     @DisplayName("each remote gets its control plane's gateway address as remotePilotAddress, and names it as control plane")
     void remotesUseTheirControlPlane(String topology) {
         var plan = PLANS.get(topology);
-        for (var remote : plan.config().remotes()) {
-            var controlPlane = remote.controlPlane().orElseThrow();
+        for (var remote : plan.topology().remotes()) {
+            var controlPlane = plan.topology().controlPlaneOf(remote).orElseThrow();
             var istiod = plan.resource(RELEASE, remote.name() + "-istiod");
             assertEquals(plan.gatewayAddress(controlPlane).orElseThrow().value(),
                     istiod.input("values.global.remotePilotAddress").orElseThrow(), remote.name());
@@ -170,9 +170,9 @@ class TopologiesTest {
                     .get("topology.istio.io/controlPlaneClusters"));
         }
         // every primary runs istiod with meshID, clusterName and network
-        for (var primary : plan.config().primaries()) {
+        for (var primary : plan.topology().primaries()) {
             var istiod = plan.resource(RELEASE, primary.name() + "-istiod");
-            assertEquals(plan.config().meshId(), istiod.input("values.global.meshID").orElseThrow());
+            assertEquals(plan.mesh().meshId(), istiod.input("values.global.meshID").orElseThrow());
             assertEquals(primary.name(), istiod.input("values.global.multiCluster.clusterName").orElseThrow());
             assertEquals(primary.network(), istiod.input("values.global.network").orElseThrow());
         }
@@ -194,7 +194,7 @@ class TopologiesTest {
     @DisplayName("meshNetworks exists only across networks: the same document in every primary, each network with its registries and gateways")
     void meshNetworksOnlyAcrossNetworks(String topology) throws Exception {
         var plan = PLANS.get(topology);
-        var config = plan.config();
+        var config = plan.topology();
         var patches = plan.resources(r -> r.type().equals(CONFIG_MAP_PATCH));
         if (!config.multiNetwork()) {
             // Istio's single-network guides configure no meshNetworks
@@ -202,7 +202,7 @@ class TopologiesTest {
             assertFalse(plan.outputs().containsKey("meshNetworks"));
             return;
         }
-        assertEquals(config.primaries().stream().map(MeshConfig.Cluster::name).sorted().toList(),
+        assertEquals(config.primaries().stream().map(io.istiomc.components.MeshClusterArgs::name).sorted().toList(),
                 patches.stream().map(p -> plan.clusterOf(p).orElseThrow()).sorted().toList());
         var documents = patches.stream().map(p -> p.input("data.meshNetworks").orElseThrow()).distinct().toList();
         assertEquals(List.of(plan.outputs().get("meshNetworks")), documents);
@@ -245,7 +245,7 @@ class TopologiesTest {
     @DisplayName("the dependencies between clusters are exactly those the topology calls for")
     void crossClusterDependenciesAreExact(String topology) {
         var plan = PLANS.get(topology);
-        var graph = new SafetyFixture.Graph(plan);
+        var graph = new PlanGraph(plan);
         var actual = new TreeSet<String>();
         graph.crossClusterEdges().forEach(e -> actual.add(e.toString()));
         assertEquals(expectedCrossClusterEdges(plan), actual);
@@ -267,7 +267,7 @@ class TopologiesTest {
                         Topologies.MULTI_PRIMARY, 2,
                         Topologies.MULTI_PRIMARY_MULTINETWORK, 4,
                         Topologies.MIXED, 32 + 4 + 10 + 2 * (5 + 3) + 4 * 12),
-                byTopology(plan -> new SafetyFixture.Graph(plan).crossClusterEdges().size()));
+                byTopology(plan -> new PlanGraph(plan).crossClusterEdges().size()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -275,7 +275,7 @@ class TopologiesTest {
     @DisplayName("destroy deletes each cross-cluster dependent first, Istio objects before their releases, and namespaces last")
     void destroyOrder(String topology) {
         var plan = PLANS.get(topology);
-        var graph = new SafetyFixture.Graph(plan);
+        var graph = new PlanGraph(plan);
         var order = graph.deletionOrder();
         var index = new HashMap<String, Integer>();
         for (int i = 0; i < order.size(); i++) {
@@ -295,7 +295,7 @@ class TopologiesTest {
             }
             var namespace = plan.resources(r -> r.type().equals(NAMESPACE) && namespaceName.get().equals(r.input("metadata.name").orElse(null))
                     && plan.clusterOf(r).filter(cluster::equals).isPresent());
-            if (namespace.size() != 1 || !graph.dependsOn(object, namespace.get(0))
+            if (namespace.size() != 1 || !graph.deletedBefore(object, namespace.get(0))
                     || index.get(object.urn()) > index.get(namespace.get(0).urn())) {
                 wrong.add("namespace: " + cluster + " " + object.name());
             }
@@ -320,10 +320,10 @@ class TopologiesTest {
      * the link.
      */
     private static Set<String> expectedCrossClusterEdges(Plan plan) {
-        var config = plan.config();
+        var config = plan.topology();
         var edges = new TreeSet<String>();
         for (var remote : config.remotes()) {
-            var primary = remote.controlPlane().orElseThrow();
+            var primary = config.controlPlaneOf(remote).orElseThrow();
             for (var exposure : istiodExposure(primary)) {
                 // istiod: remotePilotAddress; base: its default validation webhook names the gateway when it is a DNS name
                 edges.add(edge(remote.name(), RELEASE, remote.name() + "-istiod", primary, exposure));
@@ -344,7 +344,7 @@ class TopologiesTest {
                         cluster.name(), new String[]{SECRET, cluster.name() + "-reader-token"}));
                 if (config.multiNetwork()) {
                     var patch = "mesh-link-" + primary.name() + "-mesh-networks";
-                    var servesRemotes = cluster.role() == ClusterRole.PRIMARY && !config.remotesOf(cluster.name()).isEmpty();
+                    var servesRemotes = config.servesRemotes(cluster);
                     for (var part : servesRemotes ? istiodExposure(cluster.name())
                             : List.<String[]>of(new String[]{SERVICE, cluster.name() + "-eastwestgateway"})) {
                         edges.add(edge(primary.name(), CONFIG_MAP_PATCH, patch, cluster.name(), part));

@@ -3,7 +3,7 @@ package io.istiomc.stacks;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.istiomc.plan.Plan;
-import io.istiomc.plan.SimulatedClusters;
+import io.istiomc.components.simulation.SimulatedClusters;
 import io.istiomc.testing.CliRun;
 import io.istiomc.testing.MeshFixture;
 import org.junit.jupiter.api.DisplayName;
@@ -28,13 +28,8 @@ class StackFilesTest {
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static Stream<Path> stackFiles() throws IOException {
-        var files = new ArrayList<Path>();
-        files.add(Path.of("Pulumi.dev.yaml"));
-        try (var stacks = Files.list(Path.of("stacks"))) {
-            stacks.filter(p -> p.getFileName().toString().matches("Pulumi\\..+\\.yaml")).sorted().forEach(files::add);
-        }
-        return files.stream();
+    static Stream<Path> stackFiles() {
+        return io.istiomc.testing.StackFile.all().stream();
     }
 
     @Test
@@ -58,10 +53,10 @@ class StackFilesTest {
         Plan plan = MeshFixture.plan(stackFile);
 
         // THEN every remote's istiod points at its control plane's gateway address
-        var config = plan.config();
+        var config = plan.topology();
         for (var remote : config.remotes()) {
             var istiod = plan.resource("kubernetes:helm.sh/v3:Release", remote.name() + "-istiod");
-            var controlPlane = remote.controlPlane().orElseThrow();
+            var controlPlane = config.controlPlaneOf(remote).orElseThrow();
             assertEquals(plan.gatewayAddress(controlPlane).orElseThrow().value(),
                     istiod.input("values.global.remotePilotAddress").orElseThrow(), remote.name());
         }
@@ -90,7 +85,7 @@ class StackFilesTest {
             assertFalse(plan.outputs().containsKey("meshNetworks"));
         }
         // AND the JSON names each cluster with its gateway address and every resource with its cluster
-        assertEquals(plan.config().clusters().size(), json.path("clusters").size());
+        assertEquals(plan.topology().clusters().size(), json.path("clusters").size());
         assertEquals(stackFile.getFileName().toString().replaceAll("^Pulumi\\.|\\.yaml$", ""), json.path("stack").asText());
         json.path("resources").forEach(r -> {
             if (r.path("type").asText().startsWith("kubernetes:")) {

@@ -1,5 +1,6 @@
 package io.istiomc.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -19,7 +20,6 @@ import java.util.stream.Stream;
 public final class StackFile {
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build();
-    private static final String ISTIO = "istio-multicluster:istio";
 
     private final String name;
     private final ObjectNode root;
@@ -71,10 +71,14 @@ public final class StackFile {
         return name;
     }
 
+    /** Typed edits of the file's {@code config:} ({@link StackYaml#set}, {@link StackYaml#remove}). */
+    public StackYaml edit() {
+        return new StackYaml((ObjectNode) root.required("config"));
+    }
+
     /** Sets {@code istio-multicluster:istio.chartRepository}. */
     public StackFile chartRepository(String url) {
-        var config = (ObjectNode) root.required("config");
-        ((ObjectNode) config.required(ISTIO)).put("chartRepository", url);
+        edit().chartRepository(url);
         return this;
     }
 
@@ -93,6 +97,11 @@ public final class StackFile {
     }
 
     public String yaml() {
+        return write(root);
+    }
+
+    /** A stack file's text, from its tree. */
+    static String write(JsonNode root) {
         try {
             return YAML.writeValueAsString(root);
         } catch (IOException e) {

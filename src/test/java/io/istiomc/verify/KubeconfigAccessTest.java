@@ -1,6 +1,6 @@
 package io.istiomc.verify;
 
-import io.istiomc.components.Kubeconfigs;
+import io.istiomc.program.Kubeconfigs;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

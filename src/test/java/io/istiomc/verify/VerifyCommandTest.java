@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,7 +30,7 @@ class VerifyCommandTest {
     @DisplayName("an invalid stack configuration exits 2 with the key named, before any cluster is contacted")
     void invalidConfigExitsTwo(@TempDir Path dir) throws Exception {
         var stack = dir.resolve("Pulumi.bad.yaml");
-        Files.writeString(stack, new StackYaml().remotes(1).yaml().replace("network: network2", "netwrk: network2"));
+        Files.writeString(stack, new StackYaml().remotes(1).remove("clusters[1].network").set("clusters[1].netwrk", "network2").yaml());
         var run = CliRun.run("verify", "--config-file", stack.toString());
         assertEquals(2, run.exitCode(), run.all());
         assertTrue(run.err().contains("istio-multicluster:clusters[1].netwrk: is not a known key; did you mean 'network'?"), run.err());
@@ -40,7 +41,7 @@ class VerifyCommandTest {
     @DisplayName("a watched cluster without an API server or kubeconfig is a configuration error (exit 2), as for pulumi up")
     void unresolvedApiServerExitsTwo(@TempDir Path dir) throws Exception {
         var stack = dir.resolve("Pulumi.x.yaml");
-        Files.writeString(stack, new StackYaml().remotes(1).yaml().replace("      apiServer: https://api.cluster2.example:6443\n", ""));
+        Files.writeString(stack, new StackYaml().remotes(1).remove("clusters[1].apiServer").yaml());
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
         int code = VerifyCommand.run(List.of("--config-file", stack.toString()), new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -83,9 +84,8 @@ class VerifyCommandTest {
                 """.formatted(port, TOKEN));
         var stack = dir.resolve("Pulumi.gone.yaml");
         Files.writeString(stack, new StackYaml().remotes(1)
-                .clusterYaml(1, "      kubeconfig: " + kubeconfig)
-                .clusterYaml(2, "      kubeconfig: " + kubeconfig.toString().replace("/kubeconfig", "/./kubeconfig")).yaml()
-                .replace("context: ctx-cluster2\n", "context: ctx-cluster2\n"));
+                .set("clusters[0].kubeconfig", kubeconfig.toString())
+                .set("clusters[1].kubeconfig", kubeconfig.toString().replace("/kubeconfig", "/./kubeconfig")).yaml());
         // WHEN verify runs
         var text = CliRun.run("verify", "--config-file", stack.toString());
         var json = CliRun.run("verify", "--config-file", stack.toString(), "--format", "json");
@@ -110,8 +110,8 @@ class VerifyCommandTest {
     void encryptedKubeconfig(@TempDir Path dir) throws Exception {
         var stack = dir.resolve("Pulumi.enc.yaml");
         Files.writeString(stack, new StackYaml().remotes(1)
-                .clusterYaml(1, "      kubeconfig: {secure: v1:abcdefABCDEF}")
-                .clusterYaml(2, "      kubeconfig: {secure: v1:abcdefABCDEF}").yaml());
+                .set("clusters[0].kubeconfig", Map.of("secure", "v1:abcdefABCDEF"))
+                .set("clusters[1].kubeconfig", Map.of("secure", "v1:abcdefABCDEF")).yaml());
         var run = CliRun.run("verify", "--config-file", stack.toString());
         assertEquals(1, run.exitCode(), run.all());
         assertTrue(run.out().contains("FAIL  cluster1                 access                 its kubeconfig is encrypted in the"

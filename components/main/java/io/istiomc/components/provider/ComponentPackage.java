@@ -10,6 +10,12 @@ import com.pulumi.provider.internal.models.ConstructRequest;
 import com.pulumi.provider.internal.models.ConstructResponse;
 import com.pulumi.provider.internal.models.GetSchemaRequest;
 import com.pulumi.provider.internal.models.GetSchemaResponse;
+import io.istiomc.components.Mesh;
+import io.istiomc.components.MeshCertificateAuthority;
+import io.istiomc.components.MeshLink;
+import io.istiomc.components.PrimaryCluster;
+import io.istiomc.components.RemoteCluster;
+import io.istiomc.components.SampleApps;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,14 +24,17 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The provider plugin: the Pulumi engine starts it (through {@code PulumiPlugin.yaml}, runtime
  * {@code java}) with the engine's address as the one argument, and it serves {@code GetSchema} and
- * {@code Construct} for the components of this package.
+ * {@code Construct} for the library's own component classes, {@link #COMPONENTS}: the classes a Java
+ * program uses are the ones every other language gets.
  *
  * <p>It is pulumi-java's {@code ComponentProviderHost} with one difference: that host finds the
- * components by scanning the package with Reflections, which also yields their supertypes (the
- * Java components of the same simple names, whose constructors take no {@code ResourceArgs}) and
- * then fails to infer the schema. Here the components are listed ({@link #COMPONENTS}); the schema
- * is inferred by the SDK's {@code ComponentAnalyzer} and {@code Construct} is the SDK's
- * {@code ComponentProvider}, both exactly as the host uses them.
+ * components by scanning the package with Reflections and infers a schema for every
+ * {@code ComponentResource} it finds, and the library's package also holds the Java building blocks
+ * that are not served ({@link MeshLink} and {@link SampleApps} take providers and other components,
+ * which the SDK cannot pass between languages), for which inference fails. Here the served
+ * components are listed; the schema is inferred by the SDK's {@code ComponentAnalyzer} and
+ * {@code Construct} is the SDK's {@code ComponentProvider} over the library's package, both exactly
+ * as the host uses them.
  */
 public final class ComponentPackage implements Provider {
     /** The package name: the first part of every type token ({@code istio-multicluster:index:PrimaryCluster}). */
@@ -34,10 +43,10 @@ public final class ComponentPackage implements Provider {
     public static final String VERSION = "0.1.0";
     /** Every component the package serves; the type token is {@code NAME:index:<simple name>}. */
     public static final List<Class<?>> COMPONENTS = List.of(
-            MeshCertificateAuthority.class, PrimaryCluster.class, RemoteCluster.class, MeshLink.class);
+            Mesh.class, MeshCertificateAuthority.class, PrimaryCluster.class, RemoteCluster.class);
 
     private final Metadata metadata = new Metadata(NAME, VERSION);
-    private final ComponentProvider constructor = new ComponentProvider(metadata, ComponentPackage.class.getPackage());
+    private final ComponentProvider constructor = new ComponentProvider(metadata, Mesh.class.getPackage());
 
     @Override
     public CompletableFuture<GetSchemaResponse> getSchema(GetSchemaRequest request) {
@@ -58,6 +67,7 @@ public final class ComponentPackage implements Provider {
      */
     @Override
     public CompletableFuture<ConstructResponse> construct(ConstructRequest request) {
+        // The SDK would resolve any class of the library's package, the Java-only building blocks too.
         var served = COMPONENTS.stream().map(c -> NAME + ":index:" + c.getSimpleName()).toList();
         if (!served.contains(request.getType())) {
             return CompletableFuture.failedFuture(new IllegalArgumentException(NAME + " serves no component '"

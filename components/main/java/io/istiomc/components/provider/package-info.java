@@ -1,18 +1,17 @@
 /**
- * The component library as a Pulumi package that every Pulumi language can use: the components of
- * {@link io.istiomc.components}, served by pulumi-java's component provider host
- * ({@link io.istiomc.components.provider.ComponentPackage}).
+ * The component library as a Pulumi package that every Pulumi language can use. It holds one class,
+ * {@link io.istiomc.components.provider.ComponentPackage}, the plugin's entry point, and no
+ * component: the package serves the library's own {@code Mesh}, {@code MeshCertificateAuthority},
+ * {@code PrimaryCluster} and {@code RemoteCluster}, whose single constructor takes
+ * {@code ResourceArgs} with {@code @Import} fields and whose outputs are their {@code @Export}
+ * fields, as pulumi-java 1.36.1's component provider requires.
  *
- * <p>The host finds the components of this package by reflection, names each after its class
- * ({@code istio-multicluster:index:<SimpleName>}, the same type tokens as the Java API, so URNs do
- * not change) and infers the schema from each constructor's {@code ResourceArgs} and the
- * {@code @Export} fields. Each class here therefore extends the Java component of the same name,
- * adds nothing but a constructor over value-only args (no {@code Provider}, no component objects:
- * what a TypeScript, Python or YAML program can pass) and exports the component's outputs.
- * Values that flow between components (gateway addresses, CA material, reader credentials) are
- * outputs of one and inputs of another, as a program in any language wires them.
- *
- * <p>Arguments are plain where the component needs them while it declares its children (names,
- * networks, contexts, ports) and {@code Output}s where they may come from another resource.
+ * <p>What the SDK forces here: its {@code ComponentProviderHost} infers a schema for every
+ * component class it finds in the package by reflection, and the library's package also holds the
+ * Java-only building blocks ({@code MeshLink}, {@code SampleApps}, which take providers and
+ * components), so the plugin lists the served classes itself and hands them to the SDK's
+ * {@code ComponentAnalyzer} and {@code ComponentProvider}. It lives in a package of its own so that
+ * the library's package is what {@code Construct} resolves type tokens in
+ * ({@code istio-multicluster:index:Mesh} is {@code io.istiomc.components.Mesh}).
  */
 package io.istiomc.components.provider;

@@ -6,7 +6,8 @@ import com.pulumi.core.internal.Internal;
 import com.pulumi.provider.internal.properties.PropertyValue;
 import com.pulumi.provider.internal.properties.PropertyValueSerializer;
 import com.pulumi.test.PulumiTest;
-import io.istiomc.components.testing.RecordingMocks;
+import io.istiomc.components.Relayed;
+import io.istiomc.components.simulation.SimulatedClusters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -19,9 +20,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static io.istiomc.components.provider.ConstructTest.cluster;
 import static io.istiomc.components.provider.ConstructTest.construct;
+import static io.istiomc.components.provider.ConstructTest.meshInputs;
 import static io.istiomc.components.provider.ConstructTest.outputOf;
-import static io.istiomc.components.provider.ConstructTest.watched;
-import static io.istiomc.components.provider.ConstructTest.watcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,7 +42,7 @@ class ConstructErrorsTest {
 
     /** The message the engine receives for a failed construct, and that nothing was registered. */
     private static String engineMessage(String component, Map<String, PropertyValue> inputs) {
-        var mocks = new RecordingMocks();
+        var mocks = new SimulatedClusters(List.of("cluster1", "cluster2"));
         var message = new AtomicReference<String>();
         PulumiTest.withMocks(mocks).runTest(ctx -> {
             try {
@@ -64,74 +64,52 @@ class ConstructErrorsTest {
         return copy;
     }
 
-    private static Map<String, PropertyValue> remote(String apiServer, PropertyValue remotePilotAddress) {
+    private static Map<String, PropertyValue> remote(PropertyValue remotePilotAddress) {
         return Map.of("cluster", cluster("cluster2", "network2"), "primaryClusterName", PropertyValue.of("cluster1"),
-                "remotePilotAddress", remotePilotAddress, "apiServer", PropertyValue.of(apiServer));
+                "remotePilotAddress", remotePilotAddress);
+    }
+
+    /** The dev mesh's inputs with cluster {@code index}'s {@code key} set to {@code value}. */
+    private static Map<String, PropertyValue> meshWith(int index, String key, PropertyValue value) {
+        var inputs = new LinkedHashMap<>(meshInputs());
+        var clusters = new java.util.ArrayList<>(inputs.get("clusters").getArrayValue());
+        clusters.set(index, PropertyValue.of(with(clusters.get(index), key, value)));
+        inputs.put("clusters", PropertyValue.of(clusters));
+        return inputs;
     }
 
     @Test
     @DisplayName("a bad serviceType, a negative port, a missing input and an unknown type reach the engine as our reason")
     void reasonsReachTheEngine() {
-        assertEquals("'cluster.gateway.serviceType' must be LoadBalancer or NodePort (got 'ClusterIP')",
+        assertEquals("PrimaryClusterArgs: 'cluster.gateway.serviceType' must be 'LoadBalancer' or 'NodePort' (got 'ClusterIP')",
                 engineMessage("PrimaryCluster", Map.of("cluster", PropertyValue.of(with(cluster("cluster1", "network1"), "gateway",
                         PropertyValue.of(Map.of("serviceType", PropertyValue.of("ClusterIP"))))))));
         var negative = engineMessage("PrimaryCluster", Map.of("cluster", PropertyValue.of(with(cluster("cluster1", "network1"),
                 "gateway", PropertyValue.of(Map.of("port", PropertyValue.of(-1)))))));
-        assertEquals("'cluster.gateway.port' must be a port number from 1 to 65535 (got -1)", negative);
+        assertEquals("PrimaryClusterArgs: 'cluster.gateway.port' must be a port number from 1 to 65535 (got -1)", negative);
         var clusterWithoutName = new LinkedHashMap<>(cluster("cluster1", "network1").getObjectValue());
         clusterWithoutName.remove("clusterName");
         var missing = engineMessage("PrimaryCluster", Map.of("cluster", PropertyValue.of(clusterWithoutName)));
         assertTrue(missing.contains("clusterName"), missing);
-        assertEquals("istio-multicluster serves no component 'istio-multicluster:index:MeshLnk'; it serves"
-                + " istio-multicluster:index:MeshCertificateAuthority, istio-multicluster:index:PrimaryCluster,"
-                + " istio-multicluster:index:RemoteCluster, istio-multicluster:index:MeshLink", engineMessage("MeshLnk", Map.of()));
+        assertEquals("istio-multicluster serves no component 'istio-multicluster:index:MeshLink'; it serves"
+                + " istio-multicluster:index:Mesh, istio-multicluster:index:MeshCertificateAuthority,"
+                + " istio-multicluster:index:PrimaryCluster, istio-multicluster:index:RemoteCluster",
+                engineMessage("MeshLink", Map.of()));
         for (var message : List.of(negative, missing)) {
             assertFalse(message.startsWith("Failed to construct component"), message);
         }
     }
 
     @Test
-    @DisplayName("values are checked before anything is registered: an unknown key, a value the mesh owns, JSON that does"
-            + " not parse (not quoted), and a remote's own image")
-    void valuesAreCheckedBeforeRegistering() {
-        assertEquals("'cluster.values.istiod.pilot.replicaCountt' istiod 1.30.3 has no value 'pilot.replicaCountt' (did you"
-                        + " mean 'replicaCount'?)",
-                engineMessage("PrimaryCluster", Map.of("cluster", PropertyValue.of(with(cluster("cluster1", "network1"), "values",
-                        PropertyValue.of("{\"istiod\": {\"pilot\": {\"replicaCountt\": 2}}}"))))));
-        assertEquals("'cluster.values.gateway.networkGateway' gateway value 'networkGateway' is set by the mesh from"
-                        + " clusters[].network; remove it here",
-                engineMessage("PrimaryCluster", Map.of("cluster", PropertyValue.of(with(cluster("cluster1", "network1"), "values",
-                        PropertyValue.of("{\"gateway\": {\"networkGateway\": \"n9\"}}"))))));
-        var unparsed = engineMessage("PrimaryCluster", Map.of("cluster", PropertyValue.of(with(cluster("cluster1", "network1"),
-                "values", PropertyValue.of("{\"istiod\": {\"password\": s3cr3t}}")))));
-        assertEquals("'cluster.values' must be a JSON object of charts to Helm values (it does not parse at line 1, column 25)",
-                unparsed);
-        assertFalse(unparsed.contains("s3cr3t"));
-        var remote = new LinkedHashMap<>(remote("https://192.0.2.20:6443", PropertyValue.of("192.0.2.10")));
-        remote.put("cluster", PropertyValue.of(with(cluster("cluster2", "network2"), "hub", PropertyValue.of("r.example/istio"))));
-        assertEquals("'cluster.hub' is decided by the primary whose istiod injects the remote's pods ('cluster1'); set it"
-                + " there or under istio", engineMessage("RemoteCluster", remote));
-    }
-
-    @Test
-    @DisplayName("apiServer is checked before anything is registered: a watched primary's, a remote's (without printing its"
-            + " password), and a MeshLink watched cluster's relayed from its component")
+    @DisplayName("a Mesh's apiServer is checked before anything is registered, without printing its password")
     void apiServerIsCheckedBeforeRegistering() {
-        assertEquals("'apiServer' must be an https:// URL with a host, e.g. https://203.0.113.20:6443 (got 'http://cluster1.example')",
-                engineMessage("PrimaryCluster", Map.of("cluster", cluster("cluster1", "network1"), "watched", PropertyValue.of(true),
-                        "apiServer", PropertyValue.of("http://cluster1.example"))));
-        var credentials = engineMessage("RemoteCluster", remote("https://robot:Zq7/SlashPassw0rd@cluster2.example:6443",
-                PropertyValue.of("192.0.2.10")));
-        assertTrue(credentials.startsWith("'apiServer' must not carry credentials (user info or a query string; got"
-                + " 'https://***@cluster2.example:6443')"), credentials);
+        assertEquals("MeshArgs: 'clusters[1].apiServer' must be an https:// URL with a host, e.g. https://203.0.113.20:6443"
+                + " (got 'http://cluster2.example')", engineMessage("Mesh", meshWith(1, "apiServer", PropertyValue.of("http://cluster2.example"))));
+        var credentials = engineMessage("Mesh", meshWith(1, "apiServer",
+                PropertyValue.of("https://robot:Zq7/SlashPassw0rd@cluster2.example:6443")));
+        assertTrue(credentials.startsWith("MeshArgs: 'clusters[1].apiServer' must not carry credentials (user info or a query"
+                + " string; got 'https://***@cluster2.example:6443')"), credentials);
         assertFalse(credentials.contains("Zq7") || credentials.contains("SlashPassw0rd") || credentials.contains("robot"), credentials);
-
-        var values = Map.of("cluster2.token", "token", "cluster2.caData", "ca");
-        var relayed = new LinkedHashMap<>(watched("cluster2", "network1", values).getObjectValue());
-        relayed.put("apiServer", outputOf(PropertyValue.of("https://cluster2.example:99999"), PRIMARY_URN));
-        assertEquals("'watched[0].apiServer' must have a port from 1 to 65535 (got 'https://cluster2.example:99999')",
-                engineMessage("MeshLink", Map.of("watchers", PropertyValue.of(List.of(watcher("cluster1", "network1", null))),
-                        "watched", PropertyValue.of(List.of(PropertyValue.of(relayed))))));
     }
 
     @Test
@@ -139,7 +117,7 @@ class ConstructErrorsTest {
     void knownNullWhereRequired() {
         assertEquals("'remotePilotAddress' is null; it is required: pass a value, or an output of another component that"
                         + " resolves to one",
-                engineMessage("RemoteCluster", remote("https://cluster2.example:6443", outputOf(PropertyValue.NULL, PRIMARY_URN))));
+                engineMessage("RemoteCluster", remote(outputOf(PropertyValue.NULL, PRIMARY_URN))));
     }
 
     /** An input as the package declares one that may come from another component. */

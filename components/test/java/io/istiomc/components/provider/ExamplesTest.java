@@ -12,20 +12,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The examples, checked offline against the package's golden schema (which {@link SchemaGoldenTest}
- * ties to the code): in the Pulumi YAML one every type token, input and output it names exists; in
- * the TypeScript one (whose SDK cannot be generated without the CLI) every component it creates and
- * every output it reads.
+ * The examples, the dev mesh ({@code Pulumi.dev.yaml}) as one {@code Mesh}, checked offline against
+ * the package's golden schema (which {@link SchemaGoldenTest} ties to the code): in the Pulumi YAML
+ * one every type token, input and output it names exists; in the TypeScript and Python ones (whose
+ * SDKs cannot be generated without the CLI) every component they create and every output they read.
  */
 class ExamplesTest {
     /** Relative to the library module, where Maven runs its tests. */
     private static final Path YAML_EXAMPLE = Path.of("../examples/yaml/Pulumi.yaml");
     private static final Path TYPESCRIPT_EXAMPLE = Path.of("../examples/typescript/index.ts");
+    private static final Path PYTHON_EXAMPLE = Path.of("../examples/python/__main__.py");
 
     private static JsonNode example() throws IOException {
         return new ObjectMapper(new YAMLFactory()).readTree(YAML_EXAMPLE.toFile());
@@ -38,78 +40,70 @@ class ExamplesTest {
     }
 
     @Test
-    @DisplayName("the YAML example declares the dev mesh: the CA, cluster1 as primary, cluster2 as remote of cluster1")
+    @DisplayName("the YAML example is the dev mesh as one Mesh: cluster1 primary on network1, cluster2 remote on network2")
     void yamlExampleIsTheDevMesh() throws IOException {
         var resources = example().path("resources");
-        assertEquals("istio-multicluster:index:PrimaryCluster", resources.path("cluster1").path("type").asText());
-        assertEquals("network1", resources.path("cluster1").path("properties").path("cluster").path("network").asText());
-        var remote = resources.path("cluster2").path("properties");
-        assertEquals("istio-multicluster:index:RemoteCluster", resources.path("cluster2").path("type").asText());
-        assertEquals("network2", remote.path("cluster").path("network").asText());
-        assertEquals("cluster2", remote.path("cluster").path("context").asText());
-        assertEquals("${cluster1.gatewayAddress}", remote.path("remotePilotAddress").asText());
+        assertEquals(List.of("mesh"), iterate(resources.fieldNames()));
+        assertEquals(io.istiomc.components.Mesh.TYPE, resources.path("mesh").path("type").asText());
+        var clusters = resources.path("mesh").path("properties").path("clusters");
+        assertEquals(List.of("cluster1 primary network1 cluster1", "cluster2 remote network2 cluster2"),
+                iterate(clusters.elements()).stream().map(c -> c.path("name").asText() + " " + c.path("role").asText() + " "
+                        + c.path("network").asText() + " " + c.path("context").asText()).toList());
+        assertTrue(resources.path("mesh").path("properties").path("samples").path("enabled").asBoolean());
     }
 
     @Test
-    @DisplayName("the YAML example links the mesh: cluster1 watches cluster2 through the clusters' own outputs")
-    void yamlExampleLinksTheMesh() throws IOException {
-        var link = example().path("resources").path("mesh");
-        assertEquals("istio-multicluster:index:MeshLink", link.path("type").asText());
-        var watcher = link.path("properties").path("watchers").get(0);
-        assertEquals("cluster1", watcher.path("clusterName").asText());
-        assertEquals("${cluster1.istiodRevision}", watcher.path("istiodRevision").asText());
-        assertEquals("${cluster1.gatewayAddress}", watcher.path("gateway").path("address").asText());
-        var watched = link.path("properties").path("watched");
-        assertEquals(1, watched.size());
-        assertEquals("cluster2", watched.get(0).path("clusterName").asText());
-        assertEquals("network2", watched.get(0).path("network").asText());
-        for (var output : List.of("apiServer", "readerToken", "apiServerCaData")) {
-            assertEquals("${cluster2." + output + "}", watched.get(0).path(output).asText());
+    @DisplayName("the TypeScript and Python examples create one Mesh of the schema and read only its outputs")
+    void sourceExamplesFitTheSchema() throws IOException {
+        for (var example : Map.of(ExampleSourceCheck.Language.TYPESCRIPT, TYPESCRIPT_EXAMPLE,
+                ExampleSourceCheck.Language.PYTHON, PYTHON_EXAMPLE).entrySet()) {
+            var source = Files.readString(example.getValue());
+            assertEquals(List.of(), ExampleSourceCheck.problems(PackageSchema.golden(), example.getKey(), source));
+            assertEquals(Map.of("mesh", "Mesh"), ExampleSourceCheck.components(example.getKey(), source), example.getKey().name());
+            assertTrue(lines(source) <= 25, example.getValue() + " has " + lines(source) + " lines");
         }
     }
 
     @Test
-    @DisplayName("the TypeScript example creates only components of the schema, reads only their outputs, and links the mesh")
-    void typescriptExampleFitsTheSchema() throws IOException {
-        var source = Files.readString(TYPESCRIPT_EXAMPLE);
-        assertEquals(List.of(), TypeScriptCheck.problems(PackageSchema.golden(), source));
-        assertEquals(Map.of("ca", "MeshCertificateAuthority", "cluster1", "PrimaryCluster", "cluster2", "RemoteCluster",
-                "mesh", "MeshLink"), TypeScriptCheck.components(source));
-        for (var wiring : List.of("istiodRevision: cluster1.istiodRevision", "apiServer: cluster2.apiServer",
-                "readerToken: cluster2.readerToken", "apiServerCaData: cluster2.apiServerCaData")) {
-            assertTrue(source.contains(wiring), wiring);
-        }
+    @DisplayName("the source check finds an unknown component and an unknown output, in either language")
+    void sourceCheckFindsMistakes() throws IOException {
+        var typescript = Files.readString(TYPESCRIPT_EXAMPLE).replace("mesh.meshNetworks", "mesh.meshNetwork");
+        assertEquals(List.of("'mesh.meshNetwork' is not an output of istio-multicluster:index:Mesh (outputs: [certificateExpiries, gatewayAddresses,"
+                        + " meshNetworks, remotePilotAddresses, remoteSecrets, rootCertPem, verifyCommands])"),
+                ExampleSourceCheck.problems(PackageSchema.golden(), ExampleSourceCheck.Language.TYPESCRIPT, typescript));
+        var python = Files.readString(PYTHON_EXAMPLE).replace("istio.Mesh(", "istio.Meshes(");
+        assertEquals(List.of("mesh: 'istio.Meshes' is not a component of the package"),
+                ExampleSourceCheck.problems(PackageSchema.golden(), ExampleSourceCheck.Language.PYTHON, python));
+        var pythonOutput = Files.readString(PYTHON_EXAMPLE).replace("mesh.gateway_addresses", "mesh.gateway_address");
+        assertEquals(List.of("'mesh.gateway_address' is not an output of istio-multicluster:index:Mesh (outputs: [certificateExpiries, gatewayAddresses,"
+                        + " meshNetworks, remotePilotAddresses, remoteSecrets, rootCertPem, verifyCommands])"),
+                ExampleSourceCheck.problems(PackageSchema.golden(), ExampleSourceCheck.Language.PYTHON, pythonOutput));
     }
 
     @Test
-    @DisplayName("the TypeScript check finds an unknown component and an unknown output")
-    void typescriptCheckFindsMistakes() throws IOException {
-        var broken = Files.readString(TYPESCRIPT_EXAMPLE)
-                .replace("cluster2.readerToken", "cluster2.readersToken")
-                .replace("new istio.MeshLink(", "new istio.MeshLinks(");
-        assertEquals(List.of(
-                "mesh: 'istio.MeshLinks' is not a component of the package",
-                "'cluster2.readersToken' is not an output of istio-multicluster:index:RemoteCluster (outputs: [apiServer,"
-                        + " apiServerCaData, clusterName, gatewayAddress, gatewayPort, network, readerToken])"),
-                TypeScriptCheck.problems(PackageSchema.golden(), broken));
-    }
-
-    @Test
-    @DisplayName("the check finds a misspelt input, a missing required input, an unknown output and an output in a plain input")
+    @DisplayName("the YAML check finds a misspelt input, a missing required input, an unknown output and an output in a plain input")
     void checkFindsMistakes() throws IOException {
         var broken = (ObjectNode) example().deepCopy();
-        var cluster2 = (ObjectNode) broken.path("resources").path("cluster2").path("properties");
-        cluster2.set("remotePilotAdress", cluster2.remove("remotePilotAddress"));
-        ((ObjectNode) cluster2.path("cluster")).put("network", "${cluster1.network}");
-        ((ObjectNode) broken.path("outputs")).put("gateway", "${cluster1.gatewayAddres}");
+        var mesh = (ObjectNode) broken.path("resources").path("mesh").path("properties");
+        mesh.set("meshID", mesh.remove("meshId"));
+        ((ObjectNode) mesh.path("clusters").get(0)).put("network", "${mesh.rootCertPem}");
+        ((ObjectNode) broken.path("outputs")).put("gateway", "${mesh.gatewayAddress}");
         assertEquals(List.of(
-                "resources.cluster2.properties.remotePilotAddress: is required",
-                "resources.cluster2.properties.cluster.network: is a plain input and cannot take an output",
-                "resources.cluster2.properties.remotePilotAdress: is not an input (inputs: [apiServer, cluster,"
-                        + " multiNetwork, primaryClusterName, remotePilotAddress])",
-                "outputs.gateway: 'cluster1.gatewayAddres' is not an output of istio-multicluster:index:PrimaryCluster"
-                        + " (outputs: [apiServer, apiServerCaData, clusterName, gatewayAddress, gatewayPort, istiodRevision,"
-                        + " network, readerToken])"),
+                "resources.mesh.properties.meshId: is required",
+                "resources.mesh.properties.clusters[0].network: is a plain input and cannot take an output",
+                "resources.mesh.properties.meshID: is not an input (inputs: [ca, clusters, istio, meshId, samples])",
+                "outputs.gateway: 'mesh.gatewayAddress' is not an output of istio-multicluster:index:Mesh (outputs:"
+                        + " [certificateExpiries, gatewayAddresses, meshNetworks, remotePilotAddresses, remoteSecrets, rootCertPem, verifyCommands])"),
                 YamlProgramCheck.problems(PackageSchema.golden(), broken));
+    }
+
+    private static <T> List<T> iterate(java.util.Iterator<T> items) {
+        var list = new java.util.ArrayList<T>();
+        items.forEachRemaining(list::add);
+        return list;
+    }
+
+    private static long lines(String source) {
+        return source.lines().filter(l -> !l.isBlank()).count();
     }
 }

@@ -1,0 +1,171 @@
+package io.istiomc.components;
+
+import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Import;
+
+import javax.annotation.Nullable;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Which Istio a {@link Mesh} installs (schema type {@code Istio}): the chart version and the
+ * repository every cluster takes the {@code base}, {@code istiod} and {@code gateway} charts from.
+ */
+public final class IstioArgs {
+    /** The Istio release, e.g. {@code 1.30.3}: the version of every chart. Required. */
+    @Import(name = "version", required = true)
+    private String version;
+
+    /**
+     * The Helm repository: an https:// URL or an oci:// registry path, without credentials (plans and
+     * every release's inputs show it). Default: Istio's official repository.
+     */
+    @Import(name = "chartRepository")
+    private @Nullable String chartRepository;
+
+    /** The user name of a private repository; requires {@code chartRepositoryPassword}. Default: none. */
+    @Import(name = "chartRepositoryUsername")
+    private @Nullable String chartRepositoryUsername;
+
+    /** The password of a private repository, kept a secret; requires {@code chartRepositoryUsername}. Default: none. */
+    @Import(name = "chartRepositoryPassword")
+    private @Nullable Output<Output<String>> chartRepositoryPassword;
+
+    /**
+     * Helm values by chart ({@code base}, {@code istiod}, {@code gateway}) as a JSON object in a string,
+     * e.g. {@code {"istiod": {"autoscaleMin": 2}}}: pulumi-java 1.36.1 cannot deserialize a map input.
+     * For every cluster; a cluster's values merge over them. A value the mesh sets, or a key the pinned chart does not have, is refused
+     * ({@link ReleaseOverrides#checkValues}); values under a key that looks like a credential become
+     * secrets. Default: none.
+     */
+    @Import(name = "values")
+    private @Nullable String values;
+
+    /** The image registry of istiod and of every proxy it injects ({@code global.hub}). Default: the chart's. */
+    @Import(name = "hub")
+    private @Nullable String hub;
+
+    /** The image tag of istiod and of every proxy it injects ({@code global.tag}). Default: the chart's. */
+    @Import(name = "tag")
+    private @Nullable String tag;
+
+    /**
+     * Names of Secrets holding the registry's credentials; they must already exist in {@code istio-system}.
+     * A cluster's list replaces this one. Default: none.
+     */
+    @Import(name = "imagePullSecrets")
+    private @Nullable List<String> imagePullSecrets;
+
+    /** Istio's DNS proxying ({@code ISTIO_META_DNS_CAPTURE}, {@code ISTIO_META_DNS_AUTO_ALLOCATE}). Default: off. */
+    @Import(name = "dnsProxying")
+    private @Nullable Boolean dnsProxying;
+
+    private IstioArgs() {
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The args of charts a Java program holds. */
+    static IstioArgs of(IstioCharts charts) {
+        var istio = builder().version(charts.version()).chartRepository(charts.repository());
+        charts.login().ifPresent(login -> istio.chartRepositoryUsername(login.username()).chartRepositoryPassword(login.password()));
+        return istio.build();
+    }
+
+    /** The Istio release. */
+    public String version() {
+        return version;
+    }
+
+    /** The Helm repository, Istio's official one by default. */
+    public String chartRepository() {
+        return chartRepository == null ? IstioCharts.OFFICIAL_REPOSITORY : chartRepository;
+    }
+
+    public Optional<String> chartRepositoryUsername() {
+        return Optional.ofNullable(chartRepositoryUsername);
+    }
+
+    /** The repository's password, a secret. */
+    public Optional<Output<String>> chartRepositoryPassword() {
+        return Optional.ofNullable(chartRepositoryPassword).map(p -> Relayed.flat(p).asSecret());
+    }
+
+    /** The charts as the cluster components install them; call once {@link Mesh#check} found no problem. */
+    IstioCharts charts() {
+        var login = chartRepositoryUsername().flatMap(user -> chartRepositoryPassword()
+                .map(password -> new IstioCharts.Login(user, password)));
+        return new IstioCharts(version, chartRepository(), login);
+    }
+
+    /** The values and typed settings as given here, checked by {@link ReleaseOverrides#check}. */
+    ReleaseOverrides ownReleaseOverrides() {
+        return ReleaseOverrides.of(values, hub, tag, imagePullSecrets, dnsProxying);
+    }
+
+    /** Every rule of {@link #values}, {@link #hub}, {@link #tag} and {@link #imagePullSecrets}, named by property. */
+    List<Problem> checkReleaseOverrides() {
+        return ReleaseOverrides.check(values, hub, tag, imagePullSecrets);
+    }
+
+    public static final class Builder {
+        private final IstioArgs istio = new IstioArgs();
+
+        public Builder version(String version) {
+            istio.version = version;
+            return this;
+        }
+
+        public Builder chartRepository(@Nullable String chartRepository) {
+            istio.chartRepository = chartRepository;
+            return this;
+        }
+
+        public Builder chartRepositoryUsername(@Nullable String username) {
+            istio.chartRepositoryUsername = username;
+            return this;
+        }
+
+        public Builder chartRepositoryPassword(@Nullable Output<String> password) {
+            istio.chartRepositoryPassword = password == null ? null : Relayed.wrap(password.asSecret());
+            return this;
+        }
+
+        public Builder chartRepositoryPassword(String password) {
+            return chartRepositoryPassword(Output.ofSecret(password));
+        }
+
+        /** The charts as given; {@link Mesh#check} checks them, the required version too. */
+        /** Helm values by chart, as a JSON object's text ({@link ReleaseOverrides#valuesJson}). */
+        public Builder values(@Nullable String valuesJson) {
+            istio.values = valuesJson;
+            return this;
+        }
+
+        public Builder hub(@Nullable String hub) {
+            istio.hub = hub;
+            return this;
+        }
+
+        public Builder tag(@Nullable String tag) {
+            istio.tag = tag;
+            return this;
+        }
+
+        public Builder imagePullSecrets(@Nullable List<String> imagePullSecrets) {
+            istio.imagePullSecrets = imagePullSecrets == null ? null : List.copyOf(imagePullSecrets);
+            return this;
+        }
+
+        public Builder dnsProxying(@Nullable Boolean dnsProxying) {
+            istio.dnsProxying = dnsProxying;
+            return this;
+        }
+
+        public IstioArgs build() {
+            return istio;
+        }
+    }
+}

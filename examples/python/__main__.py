@@ -1,0 +1,23 @@
+"""The dev mesh (Pulumi.dev.yaml) from the istio-multicluster component package, in Python.
+
+cluster1 runs istiod on network1, cluster2 uses it from network2; one Mesh declares the CA, both
+clusters and the link between them. `pulumi package add ../../components` generates the SDK
+imported below; without the Pulumi CLI it could not be generated here, so this file was checked
+against the schema (components/test/.../provider/ExamplesTest) but never run.
+"""
+import pulumi
+import pulumi_istio_multicluster as istio
+
+mesh = istio.Mesh("mesh",
+    mesh_id="mesh1",
+    istio={"version": "1.30.3"},
+    clusters=[
+        {"name": "cluster1", "role": "primary", "context": "cluster1", "network": "network1"},
+        {"name": "cluster2", "role": "remote", "context": "cluster2", "network": "network2",
+         "api_server": "https://cluster2.example:6443"},
+    ],
+    samples={"enabled": True})
+
+pulumi.export("gatewayAddresses", mesh.gateway_addresses)
+pulumi.export("meshNetworks", mesh.mesh_networks)
+pulumi.export("verifyCommands", mesh.verify_commands)
