@@ -66,8 +66,8 @@ class MeshPackageTest {
 
     /**
      * The stack's config as a TypeScript or YAML program would pass it to the package: the same
-     * objects, with each watched cluster's API server as the program resolved it, and gateway
-     * annotations as the schema's list of name and value.
+     * objects, with each watched cluster's API server as the program resolved it, gateway
+     * annotations as the schema's list of name and value, and Helm values as JSON text.
      */
     private static Map<String, PropertyValue> inputs(RawConfig raw, Plan plan) throws Exception {
         var inputs = new LinkedHashMap<String, PropertyValue>();
@@ -98,8 +98,10 @@ class MeshPackageTest {
     private static PropertyValue value(JsonNode node) {
         if (node.isObject()) {
             var fields = new LinkedHashMap<String, PropertyValue>();
+            // Helm values are a JSON string in the schema (the SDK cannot deserialize a map input), as a program passes them.
             node.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getKey().equals("annotations")
-                    ? annotations(e.getValue()) : value(e.getValue())));
+                    ? annotations(e.getValue()) : e.getKey().equals("values") ? PropertyValue.of(e.getValue().toString())
+                    : value(e.getValue())));
             return PropertyValue.of(fields);
         }
         if (node.isArray()) {
