@@ -11,6 +11,7 @@ import io.istiomc.components.IstioArgs;
 import io.istiomc.components.Mesh;
 import io.istiomc.components.MeshArgs;
 import io.istiomc.components.MeshClusterArgs;
+import io.istiomc.components.Nearest;
 import io.istiomc.components.Problem;
 import io.istiomc.components.SamplesArgs;
 
@@ -461,34 +462,6 @@ public final class MeshConfigReader {
 
     /** The allowed key a typo most likely meant: at most two edits away, ignoring case. */
     static Optional<String> closest(String field, List<String> allowed) {
-        String best = null;
-        int bestDistance = 3;
-        for (var candidate : allowed) {
-            int d = distance(field.toLowerCase(), candidate.toLowerCase());
-            if (d < bestDistance) {
-                best = candidate;
-                bestDistance = d;
-            }
-        }
-        return Optional.ofNullable(best);
-    }
-
-    private static int distance(String a, String b) {
-        var previous = new int[b.length() + 1];
-        var current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            var swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
+        return Nearest.to(field, allowed, 2);
     }
 }
