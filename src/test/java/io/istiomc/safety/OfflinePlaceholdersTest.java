@@ -197,6 +197,11 @@ class OfflinePlaceholdersTest {
         }
     }
 
+    /** The plan of a stack file of {@code safety/placeholders}, from the command line. */
+    private static io.istiomc.testing.CliRun plan(String name) {
+        return SafetyFixture.cli("plan", "--config-file", testResource("safety/placeholders/" + name + ".yaml").toString());
+    }
+
     @Test
     @DisplayName("a stack using Pulumi ESC that sets every required key itself is planned from its own values, with a warning naming the environment")
     void escEnvironmentIsAWarning() {
@@ -212,8 +217,7 @@ class OfflinePlaceholdersTest {
     @Test
     @DisplayName("a required key left to the ESC environment (meshId, istio's version) is planned with a placeholder and a warning naming the key and the environment")
     void requiredKeysFromTheEnvironment() {
-        var path = testResource("safety/placeholders/esc-required-keys.yaml").toString();
-        var result = SafetyFixture.cli("plan", "--config-file", path);
+        var result = plan("esc-required-keys");
         assertEquals(0, result.exitCode(), result.all());
         var expected = " is not set in the stack file, so it is expected from environment 'platform/dev', which the plan"
                 + " cannot open; the plan uses the placeholder ";
@@ -225,8 +229,7 @@ class OfflinePlaceholdersTest {
     @Test
     @DisplayName("clusters left to the ESC environment are refused by key, naming the environments: no mesh is guessed")
     void clustersFromTheEnvironmentAreRefused() {
-        var path = testResource("safety/placeholders/esc-clusters.yaml").toString();
-        var result = SafetyFixture.cli("plan", "--config-file", path);
+        var result = plan("esc-clusters");
         assertEquals(io.istiomc.command.ExitStatus.INVALID_CONFIG, result.exitCode(), result.all());
         assertTrue(result.err().contains(NS + "clusters: is not set in the stack file, so it is expected from environments"
                 + " 'platform/dev', 'platform/clusters' and the environment defined in the stack file, which the plan cannot"
@@ -238,8 +241,7 @@ class OfflinePlaceholdersTest {
     @Test
     @DisplayName("a key missing inside a cluster stays required with an ESC environment: Pulumi takes the stack's list whole")
     void keyOfAClusterIsNotFromTheEnvironment() {
-        var path = testResource("safety/placeholders/esc-list-item.yaml").toString();
-        var result = SafetyFixture.cli("plan", "--config-file", path);
+        var result = plan("esc-list-item");
         assertEquals(io.istiomc.command.ExitStatus.INVALID_CONFIG, result.exitCode(), result.all());
         assertTrue(result.err().contains(NS + "clusters[0].network: is required"), result.err());
     }
