@@ -34,8 +34,6 @@ public final class OwnedValues {
                     "profile", ROLE,
                     "revision", REVISION,
                     "revisionTags", "istio.defaultRevision (the mesh declares the default tag itself)",
-                    "global.operatorManageWebhooks", "istio.defaultRevision (off only while the unrevisioned control plane"
-                            + " is not the default)",
                     "global.meshID", "meshId",
                     "global.multiCluster.clusterName", "clusters[].name",
                     "global.network", "clusters[].network",
@@ -51,6 +49,8 @@ public final class OwnedValues {
                     "global.hub", HUB,
                     "global.tag", TAG,
                     "global.imagePullSecrets", PULL_SECRETS,
+                    "global.operatorManageWebhooks", "istio.defaultRevision (off only while the unrevisioned control plane"
+                            + " is not the default)",
                     "meshConfig.defaultConfig.proxyMetadata." + ReleaseOverrides.DNS_CAPTURE, DNS,
                     "meshConfig.defaultConfig.proxyMetadata." + ReleaseOverrides.DNS_AUTO_ALLOCATE, DNS),
             "gateway", ordered(
