@@ -49,8 +49,8 @@ public final class OwnedValues {
                     "global.hub", HUB,
                     "global.tag", TAG,
                     "global.imagePullSecrets", PULL_SECRETS,
-                    "global.operatorManageWebhooks", "istio.defaultRevision (off only while the unrevisioned control plane"
-                            + " is not the default)",
+                    "global.operatorManageWebhooks", "istio.defaultRevision (on only for the unrevisioned control"
+                            + " plane while another revision is the default)",
                     "meshConfig.defaultConfig.proxyMetadata." + ReleaseOverrides.DNS_CAPTURE, DNS,
                     "meshConfig.defaultConfig.proxyMetadata." + ReleaseOverrides.DNS_AUTO_ALLOCATE, DNS),
             "gateway", ordered(
