@@ -132,6 +132,11 @@ public final class ClusterArgs {
         return istio.charts();
     }
 
+    /** The control plane revisions to install, and the default one. */
+    public Revisions revisions() {
+        return Revisions.of(istio);
+    }
+
     /** The east-west gateway. */
     public EastWestGatewayArgs gateway() {
         return gateway == null ? EastWestGatewayArgs.defaults() : gateway;
@@ -169,6 +174,7 @@ public final class ClusterArgs {
         problems.addAll(Dns1123.checkLabel("clusterName", cluster.clusterName));
         problems.addAll(Dns1123.checkLabel("network", cluster.network));
         problems.addAll(Problem.at("istio.chartRepository", IstioCharts.checkRepository(cluster.istio.chartRepository())));
+        problems.addAll(Problem.under("istio.", cluster.istio.checkRevisions()));
         problems.addAll(Problem.under("gateway.", EastWestGatewayArgs.check(cluster.gateway())));
         problems.addAll(checkReaderTokenGeneration(cluster.readerTokenGeneration()));
         problems.addAll(Problem.under("istio.releaseSettings.", cluster.istio.releaseSettings().check()));

@@ -4,6 +4,7 @@ import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
 
 import javax.annotation.Nullable;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -11,9 +12,29 @@ import java.util.Optional;
  * repository every cluster takes the {@code base}, {@code istiod} and {@code gateway} charts from.
  */
 public final class IstioArgs {
-    /** The Istio release, e.g. {@code 1.30.3}: the version of every chart. Required. */
-    @Import(name = "version", required = true)
-    private String version;
+    /**
+     * The Istio release, e.g. {@code 1.30.3}: the version of every chart, one control plane without a
+     * revision. Required unless {@code revisions} is set; not together with it.
+     */
+    @Import(name = "version")
+    private @Nullable String version;
+
+    /**
+     * Control planes side by side, instead of {@code version}: each revision's istiod runs in every
+     * primary and its remote profile in every remote ({@link Revisions}). A canary upgrade adds one,
+     * moves {@code defaultRevision} to it, then removes the old one, each a {@code pulumi up}. The name
+     * {@code default} is the control plane {@code version} alone runs. Default: none.
+     */
+    @Import(name = "revisions")
+    private @Nullable List<RevisionArgs> revisions;
+
+    /**
+     * The revision the {@code default} tag points at: {@code istio-injection=enabled} namespaces, the
+     * default validating webhook and the east-west gateways use it. Required with {@code revisions}, one
+     * of their names; not without them.
+     */
+    @Import(name = "defaultRevision")
+    private @Nullable String defaultRevision;
 
     /**
      * The Helm repository: an https:// URL or an oci:// registry path, without credentials (plans and
@@ -51,9 +72,28 @@ public final class IstioArgs {
         return istio.build();
     }
 
-    /** The Istio release. */
-    public String version() {
+    /** The Istio release of {@code version}: null where {@code revisions} are listed instead. */
+    public @Nullable String version() {
         return version;
+    }
+
+    /** The revisions as listed; empty when none are. */
+    public List<RevisionArgs> revisions() {
+        return revisions == null ? List.of() : revisions;
+    }
+
+    /** Whether {@code revisions} was given at all (an empty list is refused). */
+    boolean revisionsGiven() {
+        return revisions != null;
+    }
+
+    public Optional<String> defaultRevision() {
+        return Optional.ofNullable(defaultRevision);
+    }
+
+    /** Every rule of {@code version}, {@code revisions} and {@code defaultRevision} ({@link Revisions#check}). */
+    List<Problem> checkRevisions() {
+        return Revisions.check(version, revisions(), defaultRevision, revisionsGiven());
     }
 
     /** The Helm repository, Istio's official one by default. */
@@ -74,7 +114,8 @@ public final class IstioArgs {
     IstioCharts charts() {
         var login = chartRepositoryUsername().flatMap(user -> chartRepositoryPassword()
                 .map(password -> new IstioCharts.Login(user, password)));
-        return new IstioCharts(version, chartRepository(), login);
+        // The base and gateway charts follow the default revision; each istiod release takes its revision's version.
+        return new IstioCharts(Revisions.of(this).defaultRevision().version(), chartRepository(), login);
     }
 
     /** The Helm values and typed settings for every cluster, checked by {@link ReleaseSettingsArgs#check()}. */
@@ -87,6 +128,18 @@ public final class IstioArgs {
 
         public Builder version(String version) {
             istio.version = version;
+            return this;
+        }
+
+        /** Control planes side by side instead of {@link #version}. */
+        public Builder revisions(@Nullable List<RevisionArgs> revisions) {
+            istio.revisions = revisions == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(revisions));
+            return this;
+        }
+
+        /** The revision the {@code default} tag points at, one of {@link #revisions}. */
+        public Builder defaultRevision(@Nullable String defaultRevision) {
+            istio.defaultRevision = defaultRevision;
             return this;
         }
 

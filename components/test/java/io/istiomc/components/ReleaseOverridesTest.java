@@ -139,10 +139,18 @@ class ReleaseOverridesTest {
     @DisplayName("every value the mesh itself sets, in every role, is an owned value of its chart")
     void everyMeshValueIsOwned() {
         var set = new java.util.LinkedHashMap<String, List<Map<String, Object>>>();
-        set.put("base", List.of(IstioValues.base(true, Optional.empty()), IstioValues.base(false, Optional.of("gw.example.com"))));
-        set.put("istiod", List.of(IstioValues.primaryIstiod("m", "c", "n", Optional.of("gw.example.com")),
-                IstioValues.remoteIstiod("m", "c", "n", "gw.example.com"), IstioValues.remoteIstiod("m", "c", "n", "192.0.2.1")));
-        set.put("gateway", List.of(IstioValues.eastWestGateway("n")));
+        // version alone, and two revisions of which the named one is the default (the unrevisioned one steps aside)
+        var unrevisioned = new Revisions.Revision(Revisions.DEFAULT, "1.30.3");
+        var named = new Revisions.Revision("canary", "1.30.3");
+        var versionAlone = new Revisions(List.of(unrevisioned), unrevisioned);
+        var twoRevisions = new Revisions(List.of(unrevisioned, named), named);
+        set.put("base", List.of(IstioValues.base(true, Optional.empty(), versionAlone),
+                IstioValues.base(false, Optional.of("gw.example.com"), twoRevisions)));
+        var primary = IstioValues.primaryIstiod("m", "c", "n", Optional.of("gw.example.com"));
+        set.put("istiod", List.of(primary, IstioValues.remoteIstiod("m", "c", "n", "gw.example.com", unrevisioned),
+                IstioValues.remoteIstiod("m", "c", "n", "192.0.2.1", named),
+                IstioValues.ofRevision(primary, twoRevisions, unrevisioned), IstioValues.ofRevision(primary, twoRevisions, named)));
+        set.put("gateway", List.of(IstioValues.eastWestGateway("n", versionAlone), IstioValues.eastWestGateway("n", twoRevisions)));
         var typed = new ReleaseOverrides(Map.of(), Optional.of("r.example/istio"), Optional.of("t"), Optional.of(List.of("p")),
                 Optional.of(true));
         var unowned = new TreeSet<String>();

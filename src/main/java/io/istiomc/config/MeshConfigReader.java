@@ -14,6 +14,7 @@ import io.istiomc.components.MeshClusterArgs;
 import io.istiomc.components.Nearest;
 import io.istiomc.components.Problem;
 import io.istiomc.components.ReleaseSettingsArgs;
+import io.istiomc.components.RevisionArgs;
 import io.istiomc.components.SamplesArgs;
 
 import javax.annotation.Nullable;
@@ -42,8 +43,9 @@ public final class MeshConfigReader {
     public static final Set<String> TOP_LEVEL_KEYS = Set.of("meshId", "istio", "clusters", "ca", "samples");
     /** The keys of the Helm values and their typed settings, the same under {@code istio} and under each cluster. */
     private static final List<String> RELEASE_KEYS = List.of("values", "hub", "tag", "imagePullSecrets", "dnsProxying");
-    private static final List<String> ISTIO_KEYS = concat(List.of("version", "chartRepository", "chartRepositoryUsername",
-            "chartRepositoryPassword"), RELEASE_KEYS);
+    private static final List<String> ISTIO_KEYS = concat(List.of("version", "revisions", "defaultRevision", "chartRepository",
+            "chartRepositoryUsername", "chartRepositoryPassword"), RELEASE_KEYS);
+    private static final List<String> REVISION_KEYS = List.of("name", "version");
     private static final List<String> CLUSTER_KEYS = concat(List.of("name", "role", "context", "network", "controlPlane",
             "kubeconfig", "apiServer", "tlsServerName", "gateway", "deleteUnreachable",
             "readerTokenGeneration"), RELEASE_KEYS);
@@ -166,9 +168,35 @@ public final class MeshConfigReader {
         var args = IstioArgs.builder()
                 .version(string(key + ".version", istio.get("version")).orElse(null))
                 .chartRepository(string(key + ".chartRepository", istio.get("chartRepository")).orElse(null))
-                .chartRepositoryUsername(string(key + ".chartRepositoryUsername", istio.get("chartRepositoryUsername")).orElse(null));
+                .chartRepositoryUsername(string(key + ".chartRepositoryUsername", istio.get("chartRepositoryUsername")).orElse(null))
+                .revisions(readRevisions(key + ".revisions", istio.get("revisions")))
+                .defaultRevision(string(key + ".defaultRevision", istio.get("defaultRevision")).orElse(null));
         string(key + ".chartRepositoryPassword", istio.get("chartRepositoryPassword")).ifPresent(args::chartRepositoryPassword);
         return Optional.of(args.releaseSettings(readReleaseSettings(key, istio)).build());
+    }
+
+    /** The revisions as listed, each item kept in place (null where it is not an object) so later ones keep their index. */
+    private List<RevisionArgs> readRevisions(String key, JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isArray()) {
+            problem(key, "must be a list of revisions {name, version} (got " + describe(key, node) + ")");
+            return null;
+        }
+        var revisions = new ArrayList<RevisionArgs>();
+        for (int i = 0; i < node.size(); i++) {
+            var path = key + "[" + i + "]";
+            var item = node.get(i);
+            if (!isObject(path, item, "a revision object with 'name' and 'version'")) {
+                revisions.add(RevisionArgs.of(null, null));
+                continue;
+            }
+            checkKeys(path, item, REVISION_KEYS);
+            revisions.add(RevisionArgs.of(string(path + ".name", item.get("name")).orElse(null),
+                    string(path + ".version", item.get("version")).orElse(null)));
+        }
+        return revisions;
     }
 
     /**
