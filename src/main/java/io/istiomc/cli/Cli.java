@@ -47,6 +47,9 @@ public final class Cli {
               java -jar target/istio-multicluster.jar bench [--remotes 1,10,50,200] [--primaries 1,3,10] [--sizes 1+10,3+100] [--json FILE] [--markdown]
                   how program time, memory and the deployment's critical path grow with the numbers of remotes and
                   primaries (each count at most %d; each size at most %d clusters and %d remote secrets, as a stack).
+              java -jar target/istio-multicluster.jar bench --upgrade STEP0 STEP1 [STEP2 ...] [--markdown]
+                  the stack files of an upgrade, one stack at successive times: for each step, what it creates, updates,
+                  replaces and deletes, in how many waves, and the critical path of its changes. Exit 2: a file missing or invalid.
 
             Against the live clusters, with the stack's kubeconfigs:
               java -jar target/istio-multicluster.jar verify [--stack NAME | --config-file FILE] [--format text|json]

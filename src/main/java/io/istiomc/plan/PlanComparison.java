@@ -22,7 +22,7 @@ import java.util.TreeSet;
  * <p>The order follows pulumi/pulumi's {@code pkg/resource/deploy} ({@code step_generator.go}):
  * a resource is created, updated or replaced as soon as everything it waits for is done (its
  * dependencies and its provider, {@link Dependencies}), so a change lands in wave n when the changes
- * it waits for fill waves 1..n-1 (what it waits for that does not change is already there). A
+ * it waits for, directly or through resources that do not change, fill waves 1..n-1. A
  * replacement is create-before-delete (the engine's default, and pulumi-kubernetes asks for
  * delete-before-replace only when the object keeps its name and namespace, which none of the
  * replacements found here does): the new copy comes in its wave. Deletes, of removed resources and
@@ -208,20 +208,26 @@ public record PlanComparison(Plan before, Plan after, List<Change> changes, List
         return Optional.empty();
     }
 
-    /** Wave n: every change whose changed dependencies are all in waves before n. */
+    /**
+     * Wave n: every change whose changed dependencies are all in waves before n, also through
+     * resources that do not change: the program registers a resource only once everything it waits
+     * for is done, so an unchanged resource passes on the wave of what it waits for.
+     */
     private static Map<String, Integer> waves(Plan after, Map<String, Change> steps) {
         var waitsFor = Dependencies.waitsFor(after.resources());
+        var reached = new HashMap<String, Integer>();
         var result = new HashMap<String, Integer>();
         for (var step : steps.values()) {
             if (step.action() != Action.DELETE) {
-                wave(step.resource().urn(), waitsFor, steps, result, new TreeSet<>());
+                result.put(step.resource().urn(), reached(step.resource().urn(), waitsFor, steps, reached, new TreeSet<>()));
             }
         }
         return result;
     }
 
-    private static int wave(String urn, Map<String, Set<String>> waitsFor, Map<String, Change> steps,
-                            Map<String, Integer> memo, Set<String> onPath) {
+    /** The wave a resource completes in: its own for a change, that of what it waits for otherwise (0: nothing changes before it). */
+    private static int reached(String urn, Map<String, Set<String>> waitsFor, Map<String, Change> steps,
+                               Map<String, Integer> memo, Set<String> onPath) {
         var known = memo.get(urn);
         if (known != null) {
             return known;
@@ -229,14 +235,13 @@ public record PlanComparison(Plan before, Plan after, List<Change> changes, List
         if (!onPath.add(urn)) {
             throw new IllegalStateException("the dependency graph has a cycle through " + urn);
         }
-        int wave = 1;
+        int before = 0;
         for (var dependency : waitsFor.getOrDefault(urn, Set.of())) {
-            var step = steps.get(dependency);
-            if (step != null && step.action() != Action.DELETE) {
-                wave = Math.max(wave, wave(dependency, waitsFor, steps, memo, onPath) + 1);
-            }
+            before = Math.max(before, reached(dependency, waitsFor, steps, memo, onPath));
         }
         onPath.remove(urn);
+        var step = steps.get(urn);
+        int wave = step != null && step.action() != Action.DELETE ? before + 1 : before;
         memo.put(urn, wave);
         return wave;
     }
