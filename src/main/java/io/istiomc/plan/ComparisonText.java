@@ -82,7 +82,7 @@ public final class ComparisonText {
             int n = wave;
             out.append("Wave ").append(wave).append("\n");
             steps(comparison.changes().stream().filter(c -> c.action() != PlanComparison.Action.DELETE && c.wave() == n).toList(),
-                    clusters, false, out);
+                    clusters, null, out);
         }
         out.append("\nDeletes, after every wave above, in reverse dependency order (a resource goes once everything that"
                 + " waited for it has gone): removed resources, and the old copies of replaced ones.\n");
@@ -93,7 +93,8 @@ public final class ComparisonText {
             int n = wave;
             out.append("Delete wave ").append(wave).append("\n");
             steps(comparison.changes().stream().filter(c -> (c.action() == PlanComparison.Action.DELETE
-                    || c.action() == PlanComparison.Action.REPLACE) && c.deleteWave() == n).toList(), clusters, true, out);
+                    || c.action() == PlanComparison.Action.REPLACE) && c.deleteWave() == n).toList(), clusters,
+                    comparison.before(), out);
         }
         return out.toString();
     }
@@ -114,8 +115,10 @@ public final class ComparisonText {
         return labels;
     }
 
-    private static void steps(List<PlanComparison.Change> steps, Map<Optional<String>, String> clusters, boolean deleting,
+    /** The steps of one wave by cluster; {@code deletedFrom} is the old plan for a delete wave, whose copies go. */
+    private static void steps(List<PlanComparison.Change> steps, Map<Optional<String>, String> clusters, Plan deletedFrom,
                               StringBuilder out) {
+        boolean deleting = deletedFrom != null;
         for (var cluster : new LinkedHashSet<>(clusters.keySet())) {
             var mine = steps.stream().filter(c -> c.cluster().equals(cluster))
                     .sorted(Comparator.comparing((PlanComparison.Change c) -> !c.resource().type().equals(RegisteredNames.RELEASE))
@@ -127,7 +130,9 @@ public final class ComparisonText {
             out.append("  ").append(cluster.orElse(NO_CLUSTER)).append("\n");
             for (var change : mine) {
                 var symbol = deleting ? "-" : change.action().symbol();
-                out.append("    ").append(symbol).append(" ").append(describe(change.resource()));
+                // A replaced resource's old copy goes under its old name.
+                var shown = deleting ? deletedFrom.byUrn(change.resource().urn()).orElse(change.resource()) : change.resource();
+                out.append("    ").append(symbol).append(" ").append(describe(shown));
                 if (deleting && change.action() == PlanComparison.Action.REPLACE) {
                     out.append(" (the replaced copy)");
                 }

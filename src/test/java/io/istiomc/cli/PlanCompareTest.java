@@ -131,6 +131,24 @@ class PlanCompareTest {
         assertEquals(0, changes(added, "delete").size());
     }
 
+    @Test
+    @DisplayName("a reader token rotation replaces the token Secret (renamed) in wave 1 and deletes its old copy, by its old name, after it")
+    void readerTokenRotation(@TempDir Path dir) throws Exception {
+        var before = write(dir, "old", new StackYaml().remotes(1));
+        var after = write(dir, "new", new StackYaml().remotes(1).set("clusters[1].readerTokenGeneration", 1));
+        var doc = compareJson(after, before);
+        var token = changes(doc, "replace");
+        assertEquals(List.of("cluster2-reader-token"), names(token));
+        assertTrue(token.get(0).path("reason").asText().startsWith("metadata.name changes"), token.toString());
+        assertEquals(1, token.get(0).path("wave").asInt());
+        assertEquals(1, token.get(0).path("deleteWave").asInt());
+        assertEquals(0, doc.path("summary").path("delete").asInt());
+
+        var text = CliRun.run("plan", "--config-file", after.toString(), "--compare", before.toString()).out();
+        assertTrue(text.contains("Delete wave 1\n  cluster2\n    - Secret istio-system/istio-reader-service-account-token"
+                + " [cluster2-reader-token] (the replaced copy)\n"), text);
+    }
+
     private static List<String> names(List<JsonNode> changes) {
         return changes.stream().map(c -> c.path("name").asText()).toList();
     }
