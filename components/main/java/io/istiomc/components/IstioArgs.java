@@ -4,7 +4,6 @@ import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
 
 import javax.annotation.Nullable;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -32,33 +31,11 @@ public final class IstioArgs {
     private @Nullable Output<Output<String>> chartRepositoryPassword;
 
     /**
-     * Helm values by chart ({@code base}, {@code istiod}, {@code gateway}) as a JSON object in a string,
-     * e.g. {@code {"istiod": {"autoscaleMin": 2}}}: pulumi-java 1.36.1 cannot deserialize a map input.
-     * For every cluster; a cluster's values merge over them. A value the mesh sets, or a key the pinned chart does not have, is refused
-     * ({@link ReleaseOverrides#checkValues}); values under a key that looks like a credential become
-     * secrets. Default: none.
+     * Helm values and the typed production settings for every cluster's releases; a cluster's own
+     * merge over them. Default: none.
      */
-    @Import(name = "values")
-    private @Nullable String values;
-
-    /** The image registry of istiod and of every proxy it injects ({@code global.hub}). Default: the chart's. */
-    @Import(name = "hub")
-    private @Nullable String hub;
-
-    /** The image tag of istiod and of every proxy it injects ({@code global.tag}). Default: the chart's. */
-    @Import(name = "tag")
-    private @Nullable String tag;
-
-    /**
-     * Names of Secrets holding the registry's credentials; they must already exist in {@code istio-system}.
-     * A cluster's list replaces this one. Default: none.
-     */
-    @Import(name = "imagePullSecrets")
-    private @Nullable List<String> imagePullSecrets;
-
-    /** Istio's DNS proxying ({@code ISTIO_META_DNS_CAPTURE}, {@code ISTIO_META_DNS_AUTO_ALLOCATE}). Default: off. */
-    @Import(name = "dnsProxying")
-    private @Nullable Boolean dnsProxying;
+    @Import(name = "releaseSettings")
+    private @Nullable ReleaseSettingsArgs releaseSettings;
 
     private IstioArgs() {
     }
@@ -100,14 +77,9 @@ public final class IstioArgs {
         return new IstioCharts(version, chartRepository(), login);
     }
 
-    /** The values and typed settings as given here, checked by {@link ReleaseOverrides#check}. */
-    ReleaseOverrides ownReleaseOverrides() {
-        return ReleaseOverrides.of(values, hub, tag, imagePullSecrets, dnsProxying);
-    }
-
-    /** Every rule of {@link #values}, {@link #hub}, {@link #tag} and {@link #imagePullSecrets}, named by property. */
-    List<Problem> checkReleaseOverrides() {
-        return ReleaseOverrides.check(values, hub, tag, imagePullSecrets);
+    /** The Helm values and typed settings for every cluster, checked by {@link ReleaseSettingsArgs#check()}. */
+    public ReleaseSettingsArgs releaseSettings() {
+        return releaseSettings == null ? ReleaseSettingsArgs.none() : releaseSettings;
     }
 
     public static final class Builder {
@@ -137,33 +109,12 @@ public final class IstioArgs {
             return chartRepositoryPassword(Output.ofSecret(password));
         }
 
+        public Builder releaseSettings(@Nullable ReleaseSettingsArgs releaseSettings) {
+            istio.releaseSettings = releaseSettings;
+            return this;
+        }
+
         /** The charts as given; {@link Mesh#check} checks them, the required version too. */
-        /** Helm values by chart, as a JSON object's text ({@link ReleaseOverrides#valuesJson}). */
-        public Builder values(@Nullable String valuesJson) {
-            istio.values = valuesJson;
-            return this;
-        }
-
-        public Builder hub(@Nullable String hub) {
-            istio.hub = hub;
-            return this;
-        }
-
-        public Builder tag(@Nullable String tag) {
-            istio.tag = tag;
-            return this;
-        }
-
-        public Builder imagePullSecrets(@Nullable List<String> imagePullSecrets) {
-            istio.imagePullSecrets = imagePullSecrets == null ? null : List.copyOf(imagePullSecrets);
-            return this;
-        }
-
-        public Builder dnsProxying(@Nullable Boolean dnsProxying) {
-            istio.dnsProxying = dnsProxying;
-            return this;
-        }
-
         public IstioArgs build() {
             return istio;
         }

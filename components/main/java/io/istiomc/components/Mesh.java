@@ -201,14 +201,9 @@ public class Mesh extends ComponentResource {
                 .certificates(certificates)
                 .gateway(cluster.gateway())
                 .deleteUnreachable(cluster.deleteUnreachable())
-                .readerTokenGeneration(cluster.readerTokenGeneration().orElse(0));
-        // The cluster's own Helm values and settings; the istio args carry the mesh's, merged below them.
-        var own = cluster.ownReleaseOverrides();
-        builder.values(own.values().isEmpty() ? null : ReleaseOverrides.valuesJson(own.values()))
-                .hub(own.hub().orElse(null))
-                .tag(own.tag().orElse(null))
-                .imagePullSecrets(own.imagePullSecrets().orElse(null))
-                .dnsProxying(own.dnsProxying().orElse(null));
+                .readerTokenGeneration(cluster.readerTokenGeneration().orElse(0))
+                // The cluster's own settings; the istio args carry the mesh's, merged below them.
+                .releaseSettings(cluster.releaseSettings());
         cluster.kubeconfig().ifPresent(builder::kubeconfig);
         return builder.build();
     }
@@ -271,7 +266,8 @@ public class Mesh extends ComponentResource {
             var cluster = clusters.get(i);
             if (cluster.isRemote()) {
                 var primary = cluster.controlPlane().orElse(primaries.size() == 1 ? primaries.get(0) : "its control plane");
-                found.addAll(Problem.under("clusters[" + i + "].", cluster.checkReleaseOverridesOfRemote(primary)));
+                found.addAll(Problem.under("clusters[" + i + "].releaseSettings.",
+                        cluster.releaseSettings().checkOnRemote(primary)));
             }
             complete &= found.stream().noneMatch(p -> p.message().equals("is required") || p.message().equals("must not be empty"));
             problems.addAll(found);
@@ -313,7 +309,7 @@ public class Mesh extends ComponentResource {
                     "is required when " + (username ? "chartRepositoryUsername" : "chartRepositoryPassword")
                             + " is set: a private chart repository takes both"));
         }
-        problems.addAll(Problem.under("istio.", istio.checkReleaseOverrides()));
+        problems.addAll(Problem.under("istio.releaseSettings.", istio.releaseSettings().check()));
         return problems;
     }
 
@@ -336,7 +332,7 @@ public class Mesh extends ComponentResource {
         problems.addAll(Problem.under(at + "gateway.", EastWestGatewayArgs.check(cluster.gateway())));
         cluster.readerTokenGeneration().ifPresent(g -> problems.addAll(Problem.under(at,
                 ClusterArgs.checkReaderTokenGeneration(g))));
-        problems.addAll(Problem.under(at, cluster.checkReleaseOverrides()));
+        problems.addAll(Problem.under(at + "releaseSettings.", cluster.releaseSettings().check()));
         return problems;
     }
 

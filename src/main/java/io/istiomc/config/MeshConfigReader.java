@@ -13,6 +13,7 @@ import io.istiomc.components.MeshArgs;
 import io.istiomc.components.MeshClusterArgs;
 import io.istiomc.components.Nearest;
 import io.istiomc.components.Problem;
+import io.istiomc.components.ReleaseSettingsArgs;
 import io.istiomc.components.SamplesArgs;
 
 import javax.annotation.Nullable;
@@ -88,11 +89,20 @@ public final class MeshConfigReader {
     private void reportLibraryProblems(List<Problem> found) {
         var walked = problems.stream().map(ConfigProblem::key).toList();
         for (var problem : found) {
-            var key = NS + problem.property();
+            var key = configKey(problem.property());
             if (walked.stream().noneMatch(k -> key.equals(k) || key.startsWith(k + ".") || key.startsWith(k + "["))) {
                 problem(key, problem.message());
             }
         }
+    }
+
+    /**
+     * The config key of a property of the Mesh's args: the same path, but for the release settings,
+     * which the args hold under {@code releaseSettings} and the stack file among {@code istio}'s or
+     * the cluster's own keys ({@code istio.releaseSettings.hub} is {@code istio-multicluster:istio.hub}).
+     */
+    static String configKey(String property) {
+        return NS + property.replace(".releaseSettings.", ".");
     }
 
     private StackConfig readAll(RawConfig raw) {
@@ -143,23 +153,24 @@ public final class MeshConfigReader {
                 .chartRepository(string(key + ".chartRepository", istio.get("chartRepository")).orElse(null))
                 .chartRepositoryUsername(string(key + ".chartRepositoryUsername", istio.get("chartRepositoryUsername")).orElse(null));
         string(key + ".chartRepositoryPassword", istio.get("chartRepositoryPassword")).ifPresent(args::chartRepositoryPassword);
-        var release = readReleaseSettings(key, istio);
-        args.values(release.values()).hub(release.hub()).tag(release.tag()).imagePullSecrets(release.imagePullSecrets())
-                .dnsProxying(release.dnsProxying());
-        return Optional.of(args.build());
+        return Optional.of(args.releaseSettings(readReleaseSettings(key, istio)).build());
     }
 
-    /** The Helm values and typed settings of {@code istio} or a cluster, as their args hold them; the rules are the Mesh's. */
-    private record ReleaseSettings(String values, String hub, String tag, List<String> imagePullSecrets, Boolean dnsProxying) {
-    }
-
-    private ReleaseSettings readReleaseSettings(String key, JsonNode holder) {
+    /**
+     * The Helm values and typed settings of {@code istio} or a cluster: the stack file writes them
+     * among the holder's own keys ({@link #RELEASE_KEYS}), the args under {@code releaseSettings}.
+     * The rules are the Mesh's.
+     */
+    private ReleaseSettingsArgs readReleaseSettings(String key, JsonNode holder) {
         var valuesNode = holder.get("values");
         // The values reach the args as JSON text (the Mesh's input is a string); nulls stay, to remove a value below.
-        var values = valuesNode == null || valuesNode.isNull() ? null : valuesNode.toString();
-        return new ReleaseSettings(values, string(key + ".hub", holder.get("hub")).orElse(null),
-                string(key + ".tag", holder.get("tag")).orElse(null), strings(key + ".imagePullSecrets", holder.get("imagePullSecrets")),
-                bool(key + ".dnsProxying", holder.get("dnsProxying")).orElse(null));
+        return ReleaseSettingsArgs.builder()
+                .values(valuesNode == null || valuesNode.isNull() ? null : valuesNode.toString())
+                .hub(string(key + ".hub", holder.get("hub")).orElse(null))
+                .tag(string(key + ".tag", holder.get("tag")).orElse(null))
+                .imagePullSecrets(strings(key + ".imagePullSecrets", holder.get("imagePullSecrets")))
+                .dnsProxying(bool(key + ".dnsProxying", holder.get("dnsProxying")).orElse(null))
+                .build();
     }
 
     /** A list of strings; each item that is not one is a problem of its own. */
@@ -229,9 +240,7 @@ public final class MeshConfigReader {
                     .gateway(readGateway(path + ".gateway", Optional.ofNullable(item.get("gateway"))))
                     .readerTokenGeneration(integer(path + ".readerTokenGeneration", item.get("readerTokenGeneration")).orElse(null));
             bool(path + ".deleteUnreachable", item.get("deleteUnreachable")).ifPresent(cluster::deleteUnreachable);
-            var release = readReleaseSettings(path, item);
-            cluster.values(release.values()).hub(release.hub()).tag(release.tag()).imagePullSecrets(release.imagePullSecrets())
-                    .dnsProxying(release.dnsProxying());
+            cluster.releaseSettings(readReleaseSettings(path, item));
             // A kubeconfig's content is a secret wherever it goes; a file's path is not.
             kubeconfig.ifPresent(k -> cluster.kubeconfig(k.inline() ? com.pulumi.core.Output.ofSecret(k.value())
                     : com.pulumi.core.Output.of(k.value())));
