@@ -95,6 +95,9 @@ public final class Benchmark {
     }
 
     public static int run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.contains("--upgrade")) {
+            return UpgradeSteps.run(args, out, err);
+        }
         var settings = parse(args);
         try {
             if (settings.json().isPresent()) {

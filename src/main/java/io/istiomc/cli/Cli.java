@@ -9,7 +9,10 @@ import io.istiomc.config.Printable;
 import io.istiomc.config.YamlInput;
 import io.istiomc.config.InvalidConfigException;
 import io.istiomc.config.RawConfig;
+import io.istiomc.plan.ComparisonJson;
+import io.istiomc.plan.ComparisonText;
 import io.istiomc.plan.Plan;
+import io.istiomc.plan.PlanComparison;
 import io.istiomc.plan.PlanJson;
 import io.istiomc.plan.PlanRunner;
 import io.istiomc.plan.PlanText;
@@ -18,6 +21,7 @@ import io.istiomc.program.ApiServers;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -35,9 +39,17 @@ public final class Cli {
               java -jar target/istio-multicluster.jar plan [--stack NAME | --config-file FILE] [--format text|json] [--out DIR]
                   what `pulumi up` would create in each cluster and how values cross clusters; default stack: dev
                   (Pulumi.<NAME>.yaml, else stacks/Pulumi.<NAME>.yaml). Exit 0: plan made; 2: invalid config; 1: other.
+              java -jar target/istio-multicluster.jar plan [--stack NAME | --config-file FILE] --compare OLD [--format text|json]
+                  what `pulumi up` of the stack would do to it deployed from the stack file OLD: per cluster, the Helm
+                  releases and other resources created, updated, replaced and deleted, in waves from the dependency
+                  graph, and a warning where a cluster's provider, and so every object in it, would be replaced.
+                  Exit 0: compared; 2: invalid config in either file, or OLD missing or not a stack file; 1: other.
               java -jar target/istio-multicluster.jar bench [--remotes 1,10,50,200] [--primaries 1,3,10] [--sizes 1+10,3+100] [--json FILE] [--markdown]
                   how program time, memory and the deployment's critical path grow with the numbers of remotes and
                   primaries (each count at most %d; each size at most %d clusters and %d remote secrets, as a stack).
+              java -jar target/istio-multicluster.jar bench --upgrade STEP0 STEP1 [STEP2 ...] [--markdown]
+                  the stack files of an upgrade, one stack at successive times: for each step, what it creates, updates,
+                  replaces and deletes, in how many waves, and the critical path of its changes. Exit 2: a file missing or invalid.
 
             Against the live clusters, with the stack's kubeconfigs:
               java -jar target/istio-multicluster.jar verify [--stack NAME | --config-file FILE] [--format text|json]
@@ -75,7 +87,7 @@ public final class Cli {
     }
 
     private static int plan(List<String> args, PrintStream out, PrintStream err) {
-        var options = Options.parse(args, List.of("--stack", "--config-file", "--format", "--out"));
+        var options = Options.parse(args, List.of("--stack", "--config-file", "--format", "--out", "--compare"));
         var format = options.value("--format").orElse("text");
         if (!format.equals("text") && !format.equals("json")) {
             throw new UsageException("--format must be 'text' or 'json' (got '" + format + "')");
@@ -84,6 +96,12 @@ public final class Cli {
         var stack = selection.stack();
         var file = selection.file();
         var outDir = options.value("--out").map(dir -> path("--out", dir));
+        if (options.value("--compare").isPresent()) {
+            if (outDir.isPresent()) {
+                throw new UsageException("--out writes one plan's objects; give it without --compare");
+            }
+            return compare(stack, file, path("--compare", options.value("--compare").get()), format, out, err);
+        }
         try {
             // As the CLI, the project is the Pulumi.yaml of the working directory (or above), wherever the stack file is.
             var raw = RawConfig.fromStackFile(file, RawConfig.findProjectFile(Path.of("")));
@@ -99,11 +117,64 @@ public final class Cli {
         } catch (InvalidConfigException | IOException e) {
             return InputFailures.report(e, err);
         } catch (RuntimeException e) {
-            // A failure of the program under the mocks lists its causes one per line; no line carries a control character.
-            err.println("error: " + String.valueOf(e.getMessage()).lines().map(Printable::escape)
-                    .collect(java.util.stream.Collectors.joining("\n")));
-            return ExitStatus.FAILED;
+            return programFailed(e, err);
         }
+    }
+
+    /**
+     * {@code plan --compare OLD}: the stack file and OLD planned under the same stack name (the name
+     * is part of every URN), then compared.
+     */
+    private static int compare(String stack, Path file, Path old, String format, PrintStream out, PrintStream err) {
+        var oldSource = "the --compare stack file '" + Printable.escape(old.toString()) + "'";
+        if (!Files.isRegularFile(old)) {
+            err.println("error: " + oldSource + (Files.exists(old) ? " is not a regular file (a FIFO, socket, device or directory)"
+                    : " does not exist"));
+            return ExitStatus.INVALID_CONFIG;
+        }
+        RawConfig oldRaw;
+        try {
+            if (RawConfig.fromStackFile(old).values().isEmpty()) {
+                err.println("error: " + oldSource + " is not a stack file: it sets no key under 'config:'");
+                return ExitStatus.INVALID_CONFIG;
+            }
+            oldRaw = RawConfig.fromStackFile(old, RawConfig.findProjectFile(Path.of("")));
+        } catch (IOException e) {
+            err.println("error: " + oldSource + " could not be read:");
+            return InputFailures.report(e, err);
+        }
+        Plan before;
+        try {
+            oldRaw.warnings().forEach(w -> err.println("warning: (" + oldSource + ") " + Printable.escape(w)));
+            before = PlanRunner.run(stack, oldRaw, ApiServers.defaultKubeconfigs());
+            before.warnings().forEach(w -> err.println("warning: (" + oldSource + ") " + Printable.escape(w)));
+        } catch (InvalidConfigException e) {
+            err.println("error: " + oldSource + " is invalid:");
+            return InputFailures.report(e, err);
+        } catch (RuntimeException e) {
+            return programFailed(e, err);
+        }
+        try {
+            var raw = RawConfig.fromStackFile(file, RawConfig.findProjectFile(Path.of("")));
+            raw.warnings().forEach(w -> err.println("warning: " + Printable.escape(w)));
+            Plan after = PlanRunner.run(stack, raw, ApiServers.defaultKubeconfigs());
+            after.warnings().forEach(w -> err.println("warning: " + Printable.escape(w)));
+            var comparison = PlanComparison.of(before, after);
+            out.print(format.equals("json") ? ComparisonJson.write(comparison, old.toString(), file.toString())
+                    : ComparisonText.write(comparison, old.toString(), file.toString()));
+            return ExitStatus.OK;
+        } catch (InvalidConfigException | IOException e) {
+            return InputFailures.report(e, err);
+        } catch (RuntimeException e) {
+            return programFailed(e, err);
+        }
+    }
+
+    /** A failure of the program under the mocks lists its causes one per line; no line carries a control character. */
+    private static int programFailed(RuntimeException e, PrintStream err) {
+        err.println("error: " + String.valueOf(e.getMessage()).lines().map(Printable::escape)
+                .collect(java.util.stream.Collectors.joining("\n")));
+        return ExitStatus.FAILED;
     }
 
     /** A path given on the command line, or a usage error naming the option. */

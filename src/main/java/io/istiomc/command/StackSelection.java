@@ -64,7 +64,8 @@ public record StackSelection(String stack, Path file) {
         return Optional.empty();
     }
 
-    static Optional<String> stackName(Path file) {
+    /** The stack a stack file is for, by its name {@code Pulumi.<stack>.yaml}; empty for another name. */
+    public static Optional<String> stackName(Path file) {
         var name = file.getFileName().toString();
         if (name.startsWith("Pulumi.") && name.endsWith(".yaml") && name.length() > "Pulumi..yaml".length()) {
             return Optional.of(name.substring("Pulumi.".length(), name.length() - ".yaml".length()));

@@ -81,7 +81,7 @@ class CriticalPathTest {
         var graph = List.of(component("k", null), custom("x-30", "k"), component("k2", "k"), custom("y-45", "k2"),
                 custom("z-1", null, "k"));
         // WHEN
-        var waits = CriticalPath.waitsFor(graph);
+        var waits = io.istiomc.plan.Dependencies.waitsFor(graph);
         var result = CriticalPath.of(graph, CriticalPathTest::byName);
         // THEN
         assertEquals(Set.of(urn("x-30"), urn("y-45")), waits.get(urn("z-1")));
@@ -98,7 +98,7 @@ class CriticalPathTest {
                 urn("p-0") + "::p-0-id", List.of(urn("k")), false, Map.of());
         var graph = List.of(component("k", null), custom("v-20", "k"), inside, provider);
 
-        var waits = CriticalPath.waitsFor(graph);
+        var waits = io.istiomc.plan.Dependencies.waitsFor(graph);
 
         assertEquals(Set.of(urn("v-20"), urn("p-0")), waits.get(urn("w-10")));
         assertEquals(30.0, CriticalPath.of(graph, CriticalPathTest::byName).seconds());

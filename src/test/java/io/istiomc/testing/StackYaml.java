@@ -79,6 +79,19 @@ public final class StackYaml {
         return this;
     }
 
+    /** Removes the cluster of that name from {@code clusters}. */
+    public StackYaml removeCluster(String name) {
+        ensureClusters();
+        var clusters = (ArrayNode) config.required(NAMESPACE + "clusters");
+        for (int i = 0; i < clusters.size(); i++) {
+            if (clusters.get(i).path("name").asText().equals(name)) {
+                clusters.remove(i);
+                return this;
+            }
+        }
+        throw new IllegalArgumentException("no cluster named " + name);
+    }
+
     /** The network of the {@code n}-th cluster (1 is the primary); default {@code network<n>}. */
     public StackYaml network(int cluster, String network) {
         return set("clusters[" + (cluster - 1) + "].network", network);
