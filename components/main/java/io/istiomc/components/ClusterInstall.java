@@ -149,7 +149,7 @@ final class ClusterInstall {
 
     /** istiod (the full control plane on the primary, the remote profile elsewhere), after {@code base} and {@code cacerts}. */
     Release istiod(Output<Map<String, Object>> values) {
-        // istiod reads cacerts once at start; without it, it would mint a self-signed root of its own.
+        // istiod reads cacerts at start (and watches it after); without it, it would mint a self-signed root of its own.
         return release("istiod", Names.ISTIOD_RELEASE, "istiod", values, List.of(base, cacerts), Output.of(List.of()));
     }
 

@@ -48,7 +48,8 @@ public final class OwnedValues {
                     "global.tag", TAG,
                     "global.imagePullSecrets", PULL_SECRETS,
                     "meshConfig.defaultConfig.proxyMetadata." + ReleaseOverrides.DNS_CAPTURE, DNS,
-                    "meshConfig.defaultConfig.proxyMetadata." + ReleaseOverrides.DNS_AUTO_ALLOCATE, DNS),
+                    "meshConfig.defaultConfig.proxyMetadata." + ReleaseOverrides.DNS_AUTO_ALLOCATE, DNS,
+                    "podAnnotations." + IstioValues.TRUSTED_ROOTS_ANNOTATION, "the CA's roots (ca.roots), while there are several"),
             "gateway", ordered(
                     "revision", REVISION,
                     "name", "the mesh itself: its gateway Service selects the pods by the release's name",

@@ -80,7 +80,8 @@ public class PrimaryCluster extends ComponentResource {
                 ? gatewayService.orElseThrow().address().applyValue(address -> IstioValues.primaryIstiod(
                         cluster.meshId(), cluster.clusterName(), cluster.network(), Optional.of(address)))
                 : Output.of(IstioValues.primaryIstiod(cluster.meshId(), cluster.clusterName(), cluster.network(), Optional.empty()));
-        var istiod = install.istiod(istiodValues);
+        var istiod = install.istiod(Output.tuple(istiodValues, cluster.certificates().rootCertPem())
+                .applyValue(t -> IstioValues.restartedWhenRootsChange(t.t1, t.t2)));
 
         Optional<Output<String>> gatewayAddress = Optional.empty();
         if (needsGateway) {

@@ -98,7 +98,9 @@ class ReleaseOverridesTest {
         var set = new java.util.LinkedHashMap<String, List<Map<String, Object>>>();
         set.put("base", List.of(IstioValues.base(true, Optional.empty()), IstioValues.base(false, Optional.of("gw.example.com"))));
         set.put("istiod", List.of(IstioValues.primaryIstiod("m", "c", "n", Optional.of("gw.example.com")),
-                IstioValues.remoteIstiod("m", "c", "n", "gw.example.com"), IstioValues.remoteIstiod("m", "c", "n", "192.0.2.1")));
+                IstioValues.remoteIstiod("m", "c", "n", "gw.example.com"), IstioValues.remoteIstiod("m", "c", "n", "192.0.2.1"),
+                IstioValues.restartedWhenRootsChange(Map.of(), "-----BEGIN CERTIFICATE-----\nA\n-----END CERTIFICATE-----\n"
+                        + "-----BEGIN CERTIFICATE-----\nB\n-----END CERTIFICATE-----\n")));
         set.put("gateway", List.of(IstioValues.eastWestGateway("n")));
         var typed = new ReleaseOverrides(Map.of(), Optional.of("r.example/istio"), Optional.of("t"), Optional.of(List.of("p")),
                 Optional.of(true));

@@ -48,7 +48,7 @@ public final class MeshConfigReader {
             "readerTokenGeneration"), RELEASE_KEYS);
     private static final List<String> GATEWAY_KEYS = List.of("address", "port", "serviceType", "annotations");
     private static final List<String> CA_KEYS = List.of("rootValidityDays", "intermediateValidityDays", "rsaBits",
-            "protectRootKey", "intermediateRenewalDays");
+            "protectRootKey", "intermediateRenewalDays", "roots", "signingRoot");
     private static final List<String> SAMPLES_KEYS = List.of("enabled", "namespace");
 
     private final List<ConfigProblem> problems = new ArrayList<>();
@@ -347,6 +347,11 @@ public final class MeshConfigReader {
         integer(key + ".rsaBits", ca.get("rsaBits")).ifPresent(args::rsaBits);
         bool(key + ".protectRootKey", ca.get("protectRootKey")).ifPresent(args::protectRootKey);
         integer(key + ".intermediateRenewalDays", ca.get("intermediateRenewalDays")).ifPresent(args::intermediateRenewalDays);
+        var roots = strings(key + ".roots", ca.get("roots"));
+        if (roots != null) {
+            args.roots(roots);
+        }
+        string(key + ".signingRoot", ca.get("signingRoot")).ifPresent(args::signingRoot);
         return args.build();
     }
 
