@@ -2,14 +2,14 @@ package com.pulumi.tls;
 
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
-import com.pulumi.exceptions.MissingRequiredPropertyException;
-import com.pulumi.resources.ResourceArgs;
 
 import javax.annotation.Nullable;
-import java.util.List;
 
-/** Inputs of {@link LocallySignedCert}. */
-public final class LocallySignedCertArgs extends ResourceArgs {
+/**
+ * Inputs of {@link LocallySignedCert}: its request, the CA that signs it and the renewal window, and
+ * those of every certificate ({@link CertificateArgs}).
+ */
+public final class LocallySignedCertArgs extends CertificateArgs {
     @Import(name = "certRequestPem", required = true)
     private Output<String> certRequestPem;
 
@@ -18,22 +18,6 @@ public final class LocallySignedCertArgs extends ResourceArgs {
 
     @Import(name = "caCertPem", required = true)
     private Output<String> caCertPem;
-
-    @Import(name = "validityPeriodHours", required = true)
-    private Output<Integer> validityPeriodHours;
-
-    /** Key usages in the provider's spelling ({@code cert_signing}, {@code crl_signing}, ...). */
-    @Import(name = "allowedUses", required = true)
-    private Output<List<String>> allowedUses;
-
-    @Import(name = "isCaCertificate")
-    private @Nullable Output<Boolean> isCaCertificate;
-
-    @Import(name = "maxPathLength")
-    private @Nullable Output<Integer> maxPathLength;
-
-    @Import(name = "setSubjectKeyId")
-    private @Nullable Output<Boolean> setSubjectKeyId;
 
     /**
      * Hours before its end of validity from which the provider takes the certificate as expired, so
@@ -49,8 +33,10 @@ public final class LocallySignedCertArgs extends ResourceArgs {
         return new Builder();
     }
 
-    public static final class Builder {
-        private final LocallySignedCertArgs $ = new LocallySignedCertArgs();
+    public static final class Builder extends CertificateArgs.Builder<Builder, LocallySignedCertArgs> {
+        private Builder() {
+            super(new LocallySignedCertArgs());
+        }
 
         public Builder certRequestPem(Output<String> certRequestPem) {
             $.certRequestPem = certRequestPem;
@@ -67,53 +53,16 @@ public final class LocallySignedCertArgs extends ResourceArgs {
             return this;
         }
 
-        public Builder validityPeriodHours(int hours) {
-            $.validityPeriodHours = Output.of(hours);
-            return this;
-        }
-
-        public Builder allowedUses(List<String> allowedUses) {
-            $.allowedUses = Output.of(List.copyOf(allowedUses));
-            return this;
-        }
-
-        public Builder isCaCertificate(boolean isCa) {
-            $.isCaCertificate = Output.of(isCa);
-            return this;
-        }
-
-        public Builder maxPathLength(int maxPathLength) {
-            $.maxPathLength = Output.of(maxPathLength);
-            return this;
-        }
-
-        public Builder setSubjectKeyId(boolean set) {
-            $.setSubjectKeyId = Output.of(set);
-            return this;
-        }
-
         public Builder earlyRenewalHours(int hours) {
             $.earlyRenewalHours = Output.of(hours);
             return this;
         }
 
         public LocallySignedCertArgs build() {
-            if ($.certRequestPem == null) {
-                throw new MissingRequiredPropertyException("LocallySignedCertArgs", "certRequestPem");
-            }
-            if ($.caPrivateKeyPem == null) {
-                throw new MissingRequiredPropertyException("LocallySignedCertArgs", "caPrivateKeyPem");
-            }
-            if ($.caCertPem == null) {
-                throw new MissingRequiredPropertyException("LocallySignedCertArgs", "caCertPem");
-            }
-            if ($.validityPeriodHours == null) {
-                throw new MissingRequiredPropertyException("LocallySignedCertArgs", "validityPeriodHours");
-            }
-            if ($.allowedUses == null) {
-                throw new MissingRequiredPropertyException("LocallySignedCertArgs", "allowedUses");
-            }
-            return $;
+            require($.certRequestPem, "LocallySignedCertArgs", "certRequestPem");
+            require($.caPrivateKeyPem, "LocallySignedCertArgs", "caPrivateKeyPem");
+            require($.caCertPem, "LocallySignedCertArgs", "caCertPem");
+            return checked("LocallySignedCertArgs");
         }
     }
 }

@@ -71,33 +71,11 @@ public final class ClusterArgs {
     private @Nullable Integer readerTokenGeneration;
 
     /**
-     * Helm values by chart ({@code base}, {@code istiod}, {@code gateway}) as a JSON object in a string,
-     * e.g. {@code {"istiod": {"autoscaleMin": 2}}}: pulumi-java 1.36.1 cannot deserialize a map input.
-     * For this cluster, merged over {@code istio}'s. A value the mesh sets, or a key the pinned chart does not have, is refused
-     * ({@link ReleaseOverrides#checkValues}); values under a key that looks like a credential become
-     * secrets. Default: none.
+     * Helm values and the typed production settings for this cluster's releases, merged over
+     * {@code istio}'s ({@link #releaseOverrides()}). Default: none.
      */
-    @Import(name = "values")
-    private @Nullable String values;
-
-    /** The image registry of istiod and of every proxy it injects ({@code global.hub}). Default: the chart's. */
-    @Import(name = "hub")
-    private @Nullable String hub;
-
-    /** The image tag of istiod and of every proxy it injects ({@code global.tag}). Default: the chart's. */
-    @Import(name = "tag")
-    private @Nullable String tag;
-
-    /**
-     * Names of Secrets holding the registry's credentials; they must already exist in {@code istio-system}.
-     * Replaces {@code istio}'s for this cluster. Default: none.
-     */
-    @Import(name = "imagePullSecrets")
-    private @Nullable List<String> imagePullSecrets;
-
-    /** Istio's DNS proxying ({@code ISTIO_META_DNS_CAPTURE}, {@code ISTIO_META_DNS_AUTO_ALLOCATE}). Default: off. */
-    @Import(name = "dnsProxying")
-    private @Nullable Boolean dnsProxying;
+    @Import(name = "releaseSettings")
+    private @Nullable ReleaseSettingsArgs releaseSettings;
 
     private ClusterArgs() {
     }
@@ -154,6 +132,11 @@ public final class ClusterArgs {
         return istio.charts();
     }
 
+    /** The control plane revisions to install, and the default one. */
+    public Revisions revisions() {
+        return Revisions.of(istio);
+    }
+
     /** The east-west gateway. */
     public EastWestGatewayArgs gateway() {
         return gateway == null ? EastWestGatewayArgs.defaults() : gateway;
@@ -191,29 +174,26 @@ public final class ClusterArgs {
         problems.addAll(Dns1123.checkLabel("clusterName", cluster.clusterName));
         problems.addAll(Dns1123.checkLabel("network", cluster.network));
         problems.addAll(Problem.at("istio.chartRepository", IstioCharts.checkRepository(cluster.istio.chartRepository())));
+        problems.addAll(Problem.under("istio.", cluster.istio.checkRevisions()));
         problems.addAll(Problem.under("gateway.", EastWestGatewayArgs.check(cluster.gateway())));
         problems.addAll(checkReaderTokenGeneration(cluster.readerTokenGeneration()));
-        problems.addAll(Problem.under("istio.", cluster.istio.checkReleaseOverrides()));
-        problems.addAll(cluster.checkReleaseOverrides());
+        problems.addAll(Problem.under("istio.releaseSettings.", cluster.istio.releaseSettings().check()));
+        problems.addAll(Problem.under("releaseSettings.", cluster.releaseSettings().check()));
         return problems;
     }
 
+    /** The cluster's own Helm values and typed settings, as given. */
+    public ReleaseSettingsArgs releaseSettings() {
+        return releaseSettings == null ? ReleaseSettingsArgs.none() : releaseSettings;
+    }
+
     /**
-     * What the user adds to the Helm values of this cluster's releases: its own values and typed
-     * settings over {@code istio}'s ({@link ReleaseOverrides#over}); the mesh's own values win.
+     * What the user adds to the Helm values of this cluster's releases: the one place where a
+     * cluster's settings go over the mesh's ({@code istio}'s, {@link ReleaseOverrides#over}); the
+     * mesh's own values win over both.
      */
     public ReleaseOverrides releaseOverrides() {
-        return ownReleaseOverrides().over(istio.ownReleaseOverrides());
-    }
-
-    /** The values and typed settings as given here, checked by {@link ReleaseOverrides#check}. */
-    ReleaseOverrides ownReleaseOverrides() {
-        return ReleaseOverrides.of(values, hub, tag, imagePullSecrets, dnsProxying);
-    }
-
-    /** Every rule of {@link #values}, {@link #hub}, {@link #tag} and {@link #imagePullSecrets}, named by property. */
-    List<Problem> checkReleaseOverrides() {
-        return ReleaseOverrides.check(values, hub, tag, imagePullSecrets);
+        return releaseSettings().overrides().over(istio.releaseSettings().overrides());
     }
 
     public static final class Builder {
@@ -279,29 +259,8 @@ public final class ClusterArgs {
             return this;
         }
 
-        /** Helm values by chart, as a JSON object's text ({@link ReleaseOverrides#valuesJson}). */
-        public Builder values(@Nullable String valuesJson) {
-            cluster.values = valuesJson;
-            return this;
-        }
-
-        public Builder hub(@Nullable String hub) {
-            cluster.hub = hub;
-            return this;
-        }
-
-        public Builder tag(@Nullable String tag) {
-            cluster.tag = tag;
-            return this;
-        }
-
-        public Builder imagePullSecrets(@Nullable List<String> imagePullSecrets) {
-            cluster.imagePullSecrets = imagePullSecrets == null ? null : List.copyOf(imagePullSecrets);
-            return this;
-        }
-
-        public Builder dnsProxying(@Nullable Boolean dnsProxying) {
-            cluster.dnsProxying = dnsProxying;
+        public Builder releaseSettings(@Nullable ReleaseSettingsArgs releaseSettings) {
+            cluster.releaseSettings = releaseSettings;
             return this;
         }
 

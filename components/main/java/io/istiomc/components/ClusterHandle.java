@@ -4,6 +4,7 @@ import com.pulumi.core.Output;
 import com.pulumi.kubernetes.Provider;
 import com.pulumi.kubernetes.helm.v3.Release;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -19,16 +20,31 @@ import java.util.Optional;
  *                    (injection webhook) on a remote; objects istiod must see or serve follow it
  * @param gateway     the east-west gateway, where the topology needs one
  * @param reader      the reader credentials, where some primary watches the cluster
+ * @param istiods     every revision's istiod release, {@code istiod} (the default revision's) among them
  */
 public record ClusterHandle(String clusterName, String network, Provider provider, Release istiod,
-                            Optional<Gateway> gateway, Optional<Reader> reader) {
+                            Optional<Gateway> gateway, Optional<Reader> reader, List<RevisionRelease> istiods) {
     public ClusterHandle {
+        istiods = List.copyOf(istiods);
         Objects.requireNonNull(clusterName, "clusterName");
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(istiod, "istiod");
         Objects.requireNonNull(gateway, "gateway");
         Objects.requireNonNull(reader, "reader");
+    }
+
+    /**
+     * The istiod release of one revision in the cluster.
+     *
+     * @param revision the revision
+     * @param release  its istiod release (the remote profile on a remote)
+     */
+    public record RevisionRelease(Revisions.Revision revision, Release release) {
+        public RevisionRelease {
+            Objects.requireNonNull(revision, "revision");
+            Objects.requireNonNull(release, "release");
+        }
     }
 
     /**

@@ -100,7 +100,8 @@ final class ClusterInstall {
                 .stringData(cacertsData)
                 .build(), options());
 
-        this.base = release("base", Names.BASE_RELEASE, "base", baseValues, List.of(namespace), Output.of(List.of()));
+        this.base = release("base", Names.BASE_RELEASE, "base", args.charts().version(), baseValues, List.of(namespace),
+                Output.of(List.of()));
     }
 
     /**
@@ -147,10 +148,32 @@ final class ClusterInstall {
         return meta.build();
     }
 
-    /** istiod (the full control plane on the primary, the remote profile elsewhere), after {@code base} and {@code cacerts}. */
-    Release istiod(Output<Map<String, Object>> values) {
+    /**
+     * The istiod release of one revision (the full control plane on the primary, the remote profile
+     * elsewhere), after {@code base} and {@code cacerts}: {@code <name>-istiod} and Helm release
+     * {@code istiod} for the unrevisioned control plane, as before revisions existed, {@code <name>-istiod-<rev>}
+     * and {@code istiod-<rev>} for a named one.
+     *
+     * @param after what else the release waits for: on a remote, its primary's istiod releases
+     */
+    Release istiod(Revisions.Revision revision, Output<Map<String, Object>> values, Output<List<Resource>> after) {
         // istiod reads cacerts at start (and watches it after); without it, it would mint a self-signed root of its own.
-        return release("istiod", Names.ISTIOD_RELEASE, "istiod", values, List.of(base, cacerts), Output.of(List.of()));
+        return release(revision.istiodName(), revision.istiodName(), "istiod", revision.version(),
+                values.applyValue(v -> IstioValues.ofRevision(v, args.revisions(), revision)), List.of(base, cacerts), after);
+    }
+
+    /** Every revision's istiod release, the default revision's first among equals in {@link ClusterHandle#istiod()}. */
+    List<ClusterHandle.RevisionRelease> istiods(java.util.function.Function<Revisions.Revision, Output<Map<String, Object>>> values,
+                                                Output<List<Resource>> after) {
+        return args.revisions().all().stream()
+                .map(revision -> new ClusterHandle.RevisionRelease(revision, istiod(revision, values.apply(revision), after)))
+                .toList();
+    }
+
+    /** The release of the default revision among {@code istiods}. */
+    Release defaultIstiod(List<ClusterHandle.RevisionRelease> istiods) {
+        return istiods.stream().filter(r -> r.revision().equals(args.revisions().defaultRevision()))
+                .findFirst().orElseThrow().release();
     }
 
     /**
@@ -192,13 +215,19 @@ final class ClusterInstall {
      * The east-west gateway's pods (the {@code gateway} chart), behind {@link #gatewayService()}. Helm
      * waits for them to be ready.
      *
-     * @param istiod the release whose injection webhook must exist before the gateway pods start
-     * @param after  what else must exist before the pods can become ready (a remote's: its primary's
-     *               remote secret for it, without which istiod cannot authenticate their proxies)
+     * <p>The pods are injected by the default revision, so the release moves with {@code defaultRevision},
+     * and only after every revision's istiod of the cluster is in place: the gateways move last.
+     *
+     * @param istiods the releases whose injection webhooks must exist before the gateway pods start
+     * @param after   what else must exist before the pods can become ready (a remote's: its primary's
+     *                remote secret for it, without which istiod cannot authenticate their proxies)
      */
-    Release gatewayRelease(GatewayService service, Release istiod, Output<List<Resource>> after) {
-        return release("eastwestgateway", Names.EAST_WEST_GATEWAY, "gateway",
-                Output.of(IstioValues.eastWestGateway(args.network())), List.of(istiod, service.service()), after);
+    Release gatewayRelease(GatewayService service, List<ClusterHandle.RevisionRelease> istiods, Output<List<Resource>> after) {
+        var dependsOn = new ArrayList<Resource>();
+        istiods.forEach(r -> dependsOn.add(r.release()));
+        dependsOn.add(service.service());
+        return release("eastwestgateway", Names.EAST_WEST_GATEWAY, "gateway", args.charts().version(),
+                Output.of(IstioValues.eastWestGateway(args.network(), args.revisions())), dependsOn, after);
     }
 
     private static List<ServicePortArgs> gatewayPorts(EastWestGatewayArgs gateway) {
@@ -236,10 +265,10 @@ final class ClusterInstall {
         return ingress.ip().filter(ip -> !ip.isEmpty()).or(() -> ingress.hostname().filter(h -> !h.isEmpty()));
     }
 
-    Release release(String suffix, String releaseName, String chart, Output<Map<String, Object>> values,
+    Release release(String suffix, String releaseName, String chart, String version, Output<Map<String, Object>> values,
                     List<Resource> dependsOn, Output<List<Resource>> dependsOnLater) {
         var charts = args.charts();
-        var release = ReleaseArgs.builder().name(releaseName).version(charts.version());
+        var release = ReleaseArgs.builder().name(releaseName).version(version);
         var repositoryOpts = RepositoryOptsArgs.builder();
         charts.login().ifPresent(login -> repositoryOpts.username(login.username()).password(login.password()));
         if (charts.isOci()) {
@@ -276,10 +305,10 @@ final class ClusterInstall {
     }
 
     /** The cluster's handle, once its istiod, gateway (if any) and reader access (if any) are declared. */
-    ClusterHandle handle(Release istiod, Optional<Output<String>> gatewayAddress,
+    ClusterHandle handle(List<ClusterHandle.RevisionRelease> istiods, Optional<Output<String>> gatewayAddress,
                          Optional<ClusterHandle.Reader> reader) {
-        return new ClusterHandle(args.clusterName(), args.network(), provider, istiod,
-                gatewayAddress.map(address -> new ClusterHandle.Gateway(address, args.gateway().port())), reader);
+        return new ClusterHandle(args.clusterName(), args.network(), provider, defaultIstiod(istiods),
+                gatewayAddress.map(address -> new ClusterHandle.Gateway(address, args.gateway().port())), reader, istiods);
     }
 
     /** The reader token Secret, after the releases that create the account and bind it. */

@@ -12,9 +12,29 @@ import java.util.Optional;
  * repository every cluster takes the {@code base}, {@code istiod} and {@code gateway} charts from.
  */
 public final class IstioArgs {
-    /** The Istio release, e.g. {@code 1.30.3}: the version of every chart. Required. */
-    @Import(name = "version", required = true)
-    private String version;
+    /**
+     * The Istio release, e.g. {@code 1.30.3}: the version of every chart, one control plane without a
+     * revision. Required unless {@code revisions} is set; not together with it.
+     */
+    @Import(name = "version")
+    private @Nullable String version;
+
+    /**
+     * Control planes side by side, instead of {@code version}: each revision's istiod runs in every
+     * primary and its remote profile in every remote ({@link Revisions}). A canary upgrade adds one,
+     * moves {@code defaultRevision} to it, then removes the old one, each a {@code pulumi up}. The name
+     * {@code default} is the control plane {@code version} alone runs. Default: none.
+     */
+    @Import(name = "revisions")
+    private @Nullable List<RevisionArgs> revisions;
+
+    /**
+     * The revision the {@code default} tag points at: {@code istio-injection=enabled} namespaces, the
+     * default validating webhook and the east-west gateways use it. Required with {@code revisions}, one
+     * of their names; not without them.
+     */
+    @Import(name = "defaultRevision")
+    private @Nullable String defaultRevision;
 
     /**
      * The Helm repository: an https:// URL or an oci:// registry path, without credentials (plans and
@@ -32,33 +52,11 @@ public final class IstioArgs {
     private @Nullable Output<Output<String>> chartRepositoryPassword;
 
     /**
-     * Helm values by chart ({@code base}, {@code istiod}, {@code gateway}) as a JSON object in a string,
-     * e.g. {@code {"istiod": {"autoscaleMin": 2}}}: pulumi-java 1.36.1 cannot deserialize a map input.
-     * For every cluster; a cluster's values merge over them. A value the mesh sets, or a key the pinned chart does not have, is refused
-     * ({@link ReleaseOverrides#checkValues}); values under a key that looks like a credential become
-     * secrets. Default: none.
+     * Helm values and the typed production settings for every cluster's releases; a cluster's own
+     * merge over them. Default: none.
      */
-    @Import(name = "values")
-    private @Nullable String values;
-
-    /** The image registry of istiod and of every proxy it injects ({@code global.hub}). Default: the chart's. */
-    @Import(name = "hub")
-    private @Nullable String hub;
-
-    /** The image tag of istiod and of every proxy it injects ({@code global.tag}). Default: the chart's. */
-    @Import(name = "tag")
-    private @Nullable String tag;
-
-    /**
-     * Names of Secrets holding the registry's credentials; they must already exist in {@code istio-system}.
-     * A cluster's list replaces this one. Default: none.
-     */
-    @Import(name = "imagePullSecrets")
-    private @Nullable List<String> imagePullSecrets;
-
-    /** Istio's DNS proxying ({@code ISTIO_META_DNS_CAPTURE}, {@code ISTIO_META_DNS_AUTO_ALLOCATE}). Default: off. */
-    @Import(name = "dnsProxying")
-    private @Nullable Boolean dnsProxying;
+    @Import(name = "releaseSettings")
+    private @Nullable ReleaseSettingsArgs releaseSettings;
 
     private IstioArgs() {
     }
@@ -74,9 +72,28 @@ public final class IstioArgs {
         return istio.build();
     }
 
-    /** The Istio release. */
-    public String version() {
+    /** The Istio release of {@code version}: null where {@code revisions} are listed instead. */
+    public @Nullable String version() {
         return version;
+    }
+
+    /** The revisions as listed; empty when none are. */
+    public List<RevisionArgs> revisions() {
+        return revisions == null ? List.of() : revisions;
+    }
+
+    /** Whether {@code revisions} was given at all (an empty list is refused). */
+    boolean revisionsGiven() {
+        return revisions != null;
+    }
+
+    public Optional<String> defaultRevision() {
+        return Optional.ofNullable(defaultRevision);
+    }
+
+    /** Every rule of {@code version}, {@code revisions} and {@code defaultRevision} ({@link Revisions#check}). */
+    List<Problem> checkRevisions() {
+        return Revisions.check(version, revisions(), defaultRevision, revisionsGiven());
     }
 
     /** The Helm repository, Istio's official one by default. */
@@ -97,17 +114,13 @@ public final class IstioArgs {
     IstioCharts charts() {
         var login = chartRepositoryUsername().flatMap(user -> chartRepositoryPassword()
                 .map(password -> new IstioCharts.Login(user, password)));
-        return new IstioCharts(version, chartRepository(), login);
+        // The base and gateway charts follow the default revision; each istiod release takes its revision's version.
+        return new IstioCharts(Revisions.of(this).defaultRevision().version(), chartRepository(), login);
     }
 
-    /** The values and typed settings as given here, checked by {@link ReleaseOverrides#check}. */
-    ReleaseOverrides ownReleaseOverrides() {
-        return ReleaseOverrides.of(values, hub, tag, imagePullSecrets, dnsProxying);
-    }
-
-    /** Every rule of {@link #values}, {@link #hub}, {@link #tag} and {@link #imagePullSecrets}, named by property. */
-    List<Problem> checkReleaseOverrides() {
-        return ReleaseOverrides.check(values, hub, tag, imagePullSecrets);
+    /** The Helm values and typed settings for every cluster, checked by {@link ReleaseSettingsArgs#check()}. */
+    public ReleaseSettingsArgs releaseSettings() {
+        return releaseSettings == null ? ReleaseSettingsArgs.none() : releaseSettings;
     }
 
     public static final class Builder {
@@ -115,6 +128,18 @@ public final class IstioArgs {
 
         public Builder version(String version) {
             istio.version = version;
+            return this;
+        }
+
+        /** Control planes side by side instead of {@link #version}. */
+        public Builder revisions(@Nullable List<RevisionArgs> revisions) {
+            istio.revisions = revisions == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(revisions));
+            return this;
+        }
+
+        /** The revision the {@code default} tag points at, one of {@link #revisions}. */
+        public Builder defaultRevision(@Nullable String defaultRevision) {
+            istio.defaultRevision = defaultRevision;
             return this;
         }
 
@@ -137,33 +162,12 @@ public final class IstioArgs {
             return chartRepositoryPassword(Output.ofSecret(password));
         }
 
+        public Builder releaseSettings(@Nullable ReleaseSettingsArgs releaseSettings) {
+            istio.releaseSettings = releaseSettings;
+            return this;
+        }
+
         /** The charts as given; {@link Mesh#check} checks them, the required version too. */
-        /** Helm values by chart, as a JSON object's text ({@link ReleaseOverrides#valuesJson}). */
-        public Builder values(@Nullable String valuesJson) {
-            istio.values = valuesJson;
-            return this;
-        }
-
-        public Builder hub(@Nullable String hub) {
-            istio.hub = hub;
-            return this;
-        }
-
-        public Builder tag(@Nullable String tag) {
-            istio.tag = tag;
-            return this;
-        }
-
-        public Builder imagePullSecrets(@Nullable List<String> imagePullSecrets) {
-            istio.imagePullSecrets = imagePullSecrets == null ? null : List.copyOf(imagePullSecrets);
-            return this;
-        }
-
-        public Builder dnsProxying(@Nullable Boolean dnsProxying) {
-            istio.dnsProxying = dnsProxying;
-            return this;
-        }
-
         public IstioArgs build() {
             return istio;
         }

@@ -56,12 +56,36 @@ public final class IstioNetworking {
 
     /** Routes the two passthrough listeners of {@link #istiodGatewaySpec()} to istiod's Service. */
     public static Map<String, Object> istiodVirtualServiceSpec() {
+        return istiodVirtualServiceSpec(List.of("*"), ISTIOD_HOST);
+    }
+
+    /** The VirtualService that routes a revision's istiod: {@code istiod-vs}, {@code istiod-vs-<rev>}. */
+    public static String istiodVirtualServiceName(Revisions.Revision revision) {
+        return ISTIOD_VIRTUAL_SERVICE + revision.suffix();
+    }
+
+    /**
+     * Routes one revision's istiod through the one {@code istiod-gateway}: the unrevisioned istiod takes
+     * every TLS server name ({@link #istiodVirtualServiceSpec()}, as before revisions), a named revision the
+     * names its Service is dialled by, {@code istiod-<rev>.istio-system.svc} and its cluster-local form, as
+     * Istio's {@code samples/multicluster/expose-istiod-rev.yaml.tmpl} does. Envoy prefers an exact server
+     * name to the catch-all, so the revisions share the gateway's two listeners.
+     */
+    public static Map<String, Object> istiodVirtualServiceSpec(Revisions.Revision revision) {
+        if (revision.unrevisioned()) {
+            return istiodVirtualServiceSpec();
+        }
+        var service = revision.istiodName() + "." + Names.ISTIO_NAMESPACE + ".svc";
+        return istiodVirtualServiceSpec(List.of(service, service + ".cluster.local"), service + ".cluster.local");
+    }
+
+    private static Map<String, Object> istiodVirtualServiceSpec(List<String> sniHosts, String host) {
         return Map.of(
                 "hosts", List.of("*"),
                 "gateways", List.of(ISTIOD_GATEWAY),
                 "tls", List.of(
-                        tlsRoute(ISTIOD_XDS_PORT, ISTIOD_XDS_PORT),
-                        tlsRoute(ISTIOD_WEBHOOK_PORT, ISTIOD_SERVICE_WEBHOOK_PORT)));
+                        tlsRoute(ISTIOD_XDS_PORT, ISTIOD_XDS_PORT, sniHosts, host),
+                        tlsRoute(ISTIOD_WEBHOOK_PORT, ISTIOD_SERVICE_WEBHOOK_PORT, sniHosts, host)));
     }
 
     private static Map<String, Object> gatewaySelector() {
@@ -75,11 +99,11 @@ public final class IstioNetworking {
                 "hosts", List.of("*"));
     }
 
-    private static Map<String, Object> tlsRoute(int gatewayPort, int istiodPort) {
+    private static Map<String, Object> tlsRoute(int gatewayPort, int istiodPort, List<String> sniHosts, String host) {
         return Map.of(
-                "match", List.of(Map.of("port", gatewayPort, "sniHosts", List.of("*"))),
+                "match", List.of(Map.of("port", gatewayPort, "sniHosts", sniHosts)),
                 "route", List.of(Map.of("destination", Map.of(
-                        "host", ISTIOD_HOST,
+                        "host", host,
                         "port", Map.of("number", istiodPort)))));
     }
 }

@@ -38,8 +38,15 @@ public final class IstioValues {
      *                           its default validation webhook reaches istiod there, see
      *                           {@link #remoteIstiod}); empty on a primary
      */
-    public static Map<String, Object> base(boolean readerAccess, Optional<String> remotePilotAddress) {
+    public static Map<String, Object> base(boolean readerAccess, Optional<String> remotePilotAddress, Revisions revisions) {
         var values = new LinkedHashMap<String, Object>();
+        var defaultRevision = revisions.defaultRevision();
+        if (!defaultRevision.unrevisioned()) {
+            // The chart's istiod-default-validator (defaultrevision-validatingwebhookconfiguration.yaml) then
+            // calls istiod-<rev>: Istio config is validated by the default revision, which moves with it. Its
+            // chart default, "default", names the unrevisioned istiod, as before revisions.
+            values.put("defaultRevision", defaultRevision.name());
+        }
         remotePilotAddress.ifPresent(address -> {
             values.put("profile", REMOTE_PROFILE);
             IstiodWebhooks.urls(address).ifPresent(urls -> values.put("base", Map.of("validationURL", urls.validation())));
@@ -119,7 +126,17 @@ public final class IstioValues {
      * still carries xDS on 15012, which proxies resolve through DNS.
      */
     public static Map<String, Object> remoteIstiod(String meshId, String clusterName, String network,
-                                                   String remotePilotAddress) {
+                                                   String remotePilotAddress, Revisions.Revision revision) {
+        if (!revision.unrevisioned() && IstiodWebhooks.urls(remotePilotAddress).isPresent()) {
+            // A webhook URL on the gateway's DNS name carries that name as its TLS SNI whatever the revision,
+            // so the gateway cannot route it to istiod-<rev> (expose-istiod-rev.yaml.tmpl routes by SNI
+            // istiod-<rev>.istio-system.svc, which only the Service and EndpointSlice path sends).
+            throw new IllegalArgumentException("revision '" + revision.name() + "' cannot serve remote cluster '"
+                    + clusterName + "': its primary's east-west gateway address '" + remotePilotAddress + "' is a DNS name,"
+                    + " and the remote's API server reaches a DNS-named gateway by URL, whose TLS server name is the"
+                    + " gateway's, not istiod-" + revision.name() + "'s; give the primary an IP address (gateway.address)"
+                    + " to run named revisions with remotes, or keep 'version' alone");
+        }
         var global = new LinkedHashMap<String, Object>();
         global.put("meshID", meshId);
         global.put("multiCluster", Map.of("clusterName", clusterName));
@@ -151,11 +168,42 @@ public final class IstioValues {
      * ({@code service.type: None}) because the mesh declares the Service itself, so that the
      * gateway's address is an output Pulumi can wait for and pass to the other clusters.
      */
-    public static Map<String, Object> eastWestGateway(String network) {
+    public static Map<String, Object> eastWestGateway(String network, Revisions revisions) {
         var values = new LinkedHashMap<String, Object>();
+        var defaultRevision = revisions.defaultRevision();
+        if (!defaultRevision.unrevisioned()) {
+            // The chart labels the pods istio.io/rev=<rev> (_helpers.tpl), so that revision injects them and a
+            // move of the default rolls them; unrevisioned pods go to whatever the default tag names.
+            values.put("revision", defaultRevision.name());
+        }
         values.put("networkGateway", network);
         values.put("service", Map.of("type", "None"));
         return values;
+    }
+
+    /**
+     * An istiod release's values for one revision: the chart's {@code revision} for a named one (its
+     * objects are then named {@code istiod-<rev>}, {@code istio-sidecar-injector-<rev>}, ConfigMap
+     * {@code istio-<rev>}, and its injection webhook selects only {@code istio.io/rev=<rev>}). The
+     * unrevisioned control plane's webhook also takes {@code istio-injection=enabled} namespaces, the
+     * default tag's job; while another revision is the default it renders no injection webhook at all
+     * ({@code global.operatorManageWebhooks}), as {@code istioctl tag set default} deactivates that
+     * webhook when the tag moves away from it (DeactivateIstioInjectionWebhook, istioctl/pkg/tag).
+     */
+    public static Map<String, Object> ofRevision(Map<String, Object> values, Revisions revisions, Revisions.Revision revision) {
+        if (revision.unrevisioned() && revisions.defaultRevision().equals(revision)) {
+            return values;
+        }
+        var result = new LinkedHashMap<String, Object>(values);
+        if (revision.unrevisioned()) {
+            @SuppressWarnings("unchecked")
+            var global = new LinkedHashMap<String, Object>((Map<String, Object>) values.getOrDefault("global", Map.of()));
+            global.put("operatorManageWebhooks", true);
+            result.put("global", global);
+        } else {
+            result.put("revision", revision.name());
+        }
+        return result;
     }
 
     /** The pod labels the gateway chart derives from the release name; the Service selects on them. */

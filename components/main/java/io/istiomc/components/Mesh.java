@@ -8,6 +8,8 @@ import com.pulumi.kubernetes.core.v1.Secret;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.Resource;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.kubernetes.admissionregistration.v1.MutatingWebhookConfiguration;
 
 import javax.annotation.Nullable;
 import java.util.ArrayList;
@@ -17,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Pattern;
 
 /**
  * A whole Istio multicluster mesh from its topology as data ({@link MeshArgs}): the shared CA, a
@@ -37,8 +38,6 @@ public class Mesh extends ComponentResource {
     public static final String OTHER_VERSION = "v2";
     /** The name of the samples component, older than this component's naming of its children. */
     public static final String SAMPLES_NAME = "samples";
-
-    private static final Pattern ISTIO_VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?");
 
     /** Each east-west gateway's address, by cluster name, where the topology gives the cluster one. */
     @Export(name = "gatewayAddresses", refs = {Map.class, String.class}, tree = "[0,1,1]")
@@ -70,6 +69,14 @@ public class Mesh extends ComponentResource {
      */
     @Export(name = "verifyCommands", refs = {Map.class, String.class}, tree = "[0,1,1]")
     private final Output<Map<String, String>> verifyCommands;
+
+    /** The control plane revisions each cluster runs, by cluster name: {@code [default]} where {@code istio.version} alone is set. */
+    @Export(name = "revisions", refs = {Map.class, String.class, List.class, String.class}, tree = "[0,1,[2,3]]")
+    private final Output<Map<String, List<String>>> revisions;
+
+    /** Where each cluster's revision tags point, by cluster name, then by tag: {@code {default: <defaultRevision>}}. */
+    @Export(name = "revisionTags", refs = {Map.class, String.class, Map.class, String.class, String.class}, tree = "[0,1,[2,3,4]]")
+    private final Output<Map<String, Map<String, String>>> revisionTags;
 
     public Mesh(String name, MeshArgs args, @Nullable ComponentResourceOptions options) {
         // Validated before super(): a bad argument must fail before anything is registered.
@@ -107,6 +114,7 @@ public class Mesh extends ComponentResource {
                         .multiNetwork(topology.multiNetwork())
                         .eastWestGatewayAfter(Output.of(remoteSecret).apply(secret -> secret.metadata()
                                 .applyValue(metadata -> metadata.name().orElse(""))))
+                        .istiodAfter(releasesDone(controlPlane))
                         .build(), child()).handle());
                 pilotAddresses.put(remote.name(), pilotAddress);
             }
@@ -129,6 +137,17 @@ public class Mesh extends ComponentResource {
             secretsOfRemotes.values().forEach(f -> f.completeExceptionally(new IllegalStateException("the mesh link was not declared")));
         }
 
+        var revisions = Revisions.of(args.istio());
+        defaultTags(name, revisions, topology, handles);
+        var revisionsByCluster = new LinkedHashMap<String, List<String>>();
+        var tagsByCluster = new LinkedHashMap<String, Map<String, String>>();
+        for (var cluster : topology.clusters()) {
+            revisionsByCluster.put(cluster.name(), revisions.all().stream().map(Revisions.Revision::name).toList());
+            tagsByCluster.put(cluster.name(), Map.of(Revisions.DEFAULT, revisions.defaultRevision().name()));
+        }
+        this.revisions = Output.of(revisionsByCluster);
+        this.revisionTags = Output.of(tagsByCluster);
+
         var addresses = new LinkedHashMap<String, Output<String>>();
         for (var cluster : topology.clusters()) {
             handles.get(cluster.name()).gateway().ifPresent(g -> addresses.put(cluster.name(), g.address()));
@@ -144,7 +163,39 @@ public class Mesh extends ComponentResource {
 
         registerOutputs(Map.of("gatewayAddresses", gatewayAddresses, "remotePilotAddresses", remotePilotAddresses,
                 "meshNetworks", meshNetworks, "remoteSecrets", remoteSecrets, "rootCertPem", rootCertPem,
-                "certificateExpiries", certificateExpiries, "verifyCommands", verifyCommands));
+                "certificateExpiries", certificateExpiries, "verifyCommands", verifyCommands,
+                "revisions", this.revisions, "revisionTags", this.revisionTags));
+    }
+
+    /**
+     * The {@code default} tag of every cluster ({@link DefaultRevisionTag}), where the default revision is a
+     * named one. Each waits for the default revision's istiod in every cluster of the mesh, so that the
+     * tag moves only once the revision runs everywhere; it then moves in place.
+     */
+    private void defaultTags(String name, Revisions revisions, MeshTopology topology, Map<String, ClusterHandle> handles) {
+        var defaultRevision = revisions.defaultRevision();
+        if (defaultRevision.unrevisioned()) {
+            return;
+        }
+        var everywhere = topology.clusters().stream().map(c -> (Resource) handles.get(c.name()).istiod()).toList();
+        for (var cluster : topology.clusters()) {
+            var handle = handles.get(cluster.name());
+            var path = cluster.isRemote() ? Names.injectionPath(cluster.name(), cluster.network())
+                    : DefaultRevisionTag.PRIMARY_INJECTION_PATH;
+            new MutatingWebhookConfiguration(tagName(name, cluster.name()), DefaultRevisionTag.args(defaultRevision, path),
+                    CustomResourceOptions.builder().parent(this).provider(handle.provider()).dependsOn(everywhere).build());
+        }
+    }
+
+    /** The resource name of a cluster's default tag. */
+    public static String tagName(String meshName, String clusterName) {
+        return meshName + "-" + clusterName + "-" + DefaultRevisionTag.NAME;
+    }
+
+    /** An output that depends on every istiod release of a cluster, for what must follow them all. */
+    private static Output<String> releasesDone(ClusterHandle cluster) {
+        return Output.all(cluster.istiods().stream().map(r -> r.release().status().applyValue(s -> "")).toList())
+                .applyValue(done -> "");
     }
 
     /**
@@ -201,14 +252,9 @@ public class Mesh extends ComponentResource {
                 .certificates(certificates)
                 .gateway(cluster.gateway())
                 .deleteUnreachable(cluster.deleteUnreachable())
-                .readerTokenGeneration(cluster.readerTokenGeneration().orElse(0));
-        // The cluster's own Helm values and settings; the istio args carry the mesh's, merged below them.
-        var own = cluster.ownReleaseOverrides();
-        builder.values(own.values().isEmpty() ? null : ReleaseOverrides.valuesJson(own.values()))
-                .hub(own.hub().orElse(null))
-                .tag(own.tag().orElse(null))
-                .imagePullSecrets(own.imagePullSecrets().orElse(null))
-                .dnsProxying(own.dnsProxying().orElse(null));
+                .readerTokenGeneration(cluster.readerTokenGeneration().orElse(0))
+                // The cluster's own settings; the istio args carry the mesh's, merged below them.
+                .releaseSettings(cluster.releaseSettings());
         cluster.kubeconfig().ifPresent(builder::kubeconfig);
         return builder.build();
     }
@@ -271,7 +317,8 @@ public class Mesh extends ComponentResource {
             var cluster = clusters.get(i);
             if (cluster.isRemote()) {
                 var primary = cluster.controlPlane().orElse(primaries.size() == 1 ? primaries.get(0) : "its control plane");
-                found.addAll(Problem.under("clusters[" + i + "].", cluster.checkReleaseOverridesOfRemote(primary)));
+                found.addAll(Problem.under("clusters[" + i + "].releaseSettings.",
+                        cluster.releaseSettings().checkOnRemote(primary)));
             }
             complete &= found.stream().noneMatch(p -> p.message().equals("is required") || p.message().equals("must not be empty"));
             problems.addAll(found);
@@ -302,10 +349,7 @@ public class Mesh extends ComponentResource {
 
     private static List<Problem> checkIstio(IstioArgs istio) {
         var problems = new ArrayList<Problem>();
-        if (required(problems, "istio.version", istio.version()) && !ISTIO_VERSION.matcher(istio.version()).matches()) {
-            problems.add(new Problem("istio.version", "must be an Istio release version like 1.30.3 (got '"
-                    + istio.version() + "')"));
-        }
+        problems.addAll(Problem.under("istio.", istio.checkRevisions()));
         problems.addAll(Problem.at("istio.chartRepository", IstioCharts.checkRepository(istio.chartRepository())));
         var username = istio.chartRepositoryUsername().isPresent();
         if (username != istio.chartRepositoryPassword().isPresent()) {
@@ -313,7 +357,7 @@ public class Mesh extends ComponentResource {
                     "is required when " + (username ? "chartRepositoryUsername" : "chartRepositoryPassword")
                             + " is set: a private chart repository takes both"));
         }
-        problems.addAll(Problem.under("istio.", istio.checkReleaseOverrides()));
+        problems.addAll(Problem.under("istio.releaseSettings.", istio.releaseSettings().check()));
         return problems;
     }
 
@@ -336,7 +380,7 @@ public class Mesh extends ComponentResource {
         problems.addAll(Problem.under(at + "gateway.", EastWestGatewayArgs.check(cluster.gateway())));
         cluster.readerTokenGeneration().ifPresent(g -> problems.addAll(Problem.under(at,
                 ClusterArgs.checkReaderTokenGeneration(g))));
-        problems.addAll(Problem.under(at, cluster.checkReleaseOverrides()));
+        problems.addAll(Problem.under(at + "releaseSettings.", cluster.releaseSettings().check()));
         return problems;
     }
 
@@ -361,6 +405,16 @@ public class Mesh extends ComponentResource {
             case "clusters" -> "is required; list one or more clusters with 'role: primary' and any number with 'role: remote'";
             default -> "is required";
         });
+    }
+
+    /** The revisions each cluster runs, by cluster name. */
+    public Output<Map<String, List<String>>> revisions() {
+        return revisions;
+    }
+
+    /** Where each cluster's revision tags point, by cluster name, then by tag. */
+    public Output<Map<String, Map<String, String>>> revisionTags() {
+        return revisionTags;
     }
 
     /** Each east-west gateway's address, by cluster name. */

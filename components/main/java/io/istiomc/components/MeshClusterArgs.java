@@ -4,7 +4,6 @@ import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
 
 import javax.annotation.Nullable;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -78,33 +77,12 @@ public final class MeshClusterArgs {
     private @Nullable Integer readerTokenGeneration;
 
     /**
-     * Helm values by chart ({@code base}, {@code istiod}, {@code gateway}) as a JSON object in a string,
-     * e.g. {@code {"istiod": {"autoscaleMin": 2}}}: pulumi-java 1.36.1 cannot deserialize a map input.
-     * For this cluster, merged over {@code istio}'s. A value the mesh sets, or a key the pinned chart does not have, is refused
-     * ({@link ReleaseOverrides#checkValues}); values under a key that looks like a credential become
-     * secrets. Default: none.
+     * Helm values and the typed production settings for this cluster's releases, merged over
+     * {@code istio}'s; on a remote, {@code hub}, {@code tag} and {@code dnsProxying} are refused.
+     * Default: none.
      */
-    @Import(name = "values")
-    private @Nullable String values;
-
-    /** The image registry of istiod and of every proxy it injects ({@code global.hub}). On a primary only: a remote's proxies are injected by its primary. Default: the chart's. */
-    @Import(name = "hub")
-    private @Nullable String hub;
-
-    /** The image tag of istiod and of every proxy it injects ({@code global.tag}). On a primary only: a remote's proxies are injected by its primary. Default: the chart's. */
-    @Import(name = "tag")
-    private @Nullable String tag;
-
-    /**
-     * Names of Secrets holding the registry's credentials; they must already exist in {@code istio-system}.
-     * Replaces {@code istio}'s for this cluster. Default: none.
-     */
-    @Import(name = "imagePullSecrets")
-    private @Nullable List<String> imagePullSecrets;
-
-    /** Istio's DNS proxying ({@code ISTIO_META_DNS_CAPTURE}, {@code ISTIO_META_DNS_AUTO_ALLOCATE}). On a primary only: a remote's proxies are injected by its primary. Default: off. */
-    @Import(name = "dnsProxying")
-    private @Nullable Boolean dnsProxying;
+    @Import(name = "releaseSettings")
+    private @Nullable ReleaseSettingsArgs releaseSettings;
 
     private MeshClusterArgs() {
     }
@@ -132,11 +110,7 @@ public final class MeshClusterArgs {
         gateway = other.gateway;
         deleteUnreachable = other.deleteUnreachable;
         readerTokenGeneration = other.readerTokenGeneration;
-        values = other.values;
-        hub = other.hub;
-        tag = other.tag;
-        imagePullSecrets = other.imagePullSecrets;
-        dnsProxying = other.dnsProxying;
+        releaseSettings = other.releaseSettings;
     }
 
     public String name() {
@@ -200,20 +174,9 @@ public final class MeshClusterArgs {
         return Optional.ofNullable(readerTokenGeneration);
     }
 
-    /** The values and typed settings as given here, checked by {@link ReleaseOverrides#check}. */
-    ReleaseOverrides ownReleaseOverrides() {
-        return ReleaseOverrides.of(values, hub, tag, imagePullSecrets, dnsProxying);
-    }
-
-    /** The rule for a remote's own settings ({@link ReleaseOverrides#checkOnRemote}), named by property. */
-    List<Problem> checkReleaseOverridesOfRemote(String primary) {
-        return ReleaseOverrides.checkOnRemote(Optional.ofNullable(hub), Optional.ofNullable(tag), Optional.ofNullable(dnsProxying),
-                primary);
-    }
-
-    /** Every rule of {@link #values}, {@link #hub}, {@link #tag} and {@link #imagePullSecrets}, named by property. */
-    List<Problem> checkReleaseOverrides() {
-        return ReleaseOverrides.check(values, hub, tag, imagePullSecrets);
+    /** The cluster's own Helm values and typed settings, checked by {@link ReleaseSettingsArgs#check()}. */
+    public ReleaseSettingsArgs releaseSettings() {
+        return releaseSettings == null ? ReleaseSettingsArgs.none() : releaseSettings;
     }
 
     public static final class Builder {
@@ -284,36 +247,15 @@ public final class MeshClusterArgs {
             return this;
         }
 
+        public Builder releaseSettings(@Nullable ReleaseSettingsArgs releaseSettings) {
+            cluster.releaseSettings = releaseSettings;
+            return this;
+        }
+
         /**
          * The cluster as given. Required values are not checked here but by {@link Mesh#check}, with
          * every other rule, so that a caller learns of every problem at once.
          */
-        /** Helm values by chart, as a JSON object's text ({@link ReleaseOverrides#valuesJson}). */
-        public Builder values(@Nullable String valuesJson) {
-            cluster.values = valuesJson;
-            return this;
-        }
-
-        public Builder hub(@Nullable String hub) {
-            cluster.hub = hub;
-            return this;
-        }
-
-        public Builder tag(@Nullable String tag) {
-            cluster.tag = tag;
-            return this;
-        }
-
-        public Builder imagePullSecrets(@Nullable List<String> imagePullSecrets) {
-            cluster.imagePullSecrets = imagePullSecrets == null ? null : List.copyOf(imagePullSecrets);
-            return this;
-        }
-
-        public Builder dnsProxying(@Nullable Boolean dnsProxying) {
-            cluster.dnsProxying = dnsProxying;
-            return this;
-        }
-
         public MeshClusterArgs build() {
             return cluster;
         }

@@ -74,8 +74,12 @@ public class MeshLink extends ComponentResource {
                 secrets.add(secretName);
             }
             remoteSecretNames.put(watcher.clusterName(), List.copyOf(secrets));
-            meshNetworks.ifPresent(doc -> meshNetworksPatch(prefix + "-mesh-networks",
-                    onePrimary ? name + "-mesh-networks" : null, placement, doc));
+            // One patch per revision's mesh ConfigMap; the unrevisioned one's keeps its name from before revisions.
+            meshNetworks.ifPresent(doc -> watcher.meshConfigs().forEach((configMap, revision) -> {
+                var suffix = configMap.substring(Names.MESH_CONFIG_MAP.length());
+                meshNetworksPatch(prefix + "-mesh-networks" + suffix,
+                        onePrimary ? name + "-mesh-networks" + suffix : null, placement, doc, configMap, revision);
+            }));
         }
 
         var outputs = new LinkedHashMap<String, Output<?>>();
@@ -113,12 +117,16 @@ public class MeshLink extends ComponentResource {
     }
 
     private CustomResourceOptions inCluster(Placement placement, @Nullable String formerName) {
+        return inCluster(placement, formerName, placement.watcher().istiodRevision());
+    }
+
+    private CustomResourceOptions inCluster(Placement placement, @Nullable String formerName, Output<String> istiodRevision) {
         var options = CustomResourceOptions.builder()
                 .parent(this)
                 .provider(placement.provider())
                 // The resources the revision depends on: the primary's istiod release (or, from another
                 // program, the component that declared it).
-                .dependsOn(dependenciesOf(placement.watcher().istiodRevision()));
+                .dependsOn(dependenciesOf(istiodRevision));
         if (formerName != null) {
             options.aliases(Alias.builder().name(formerName).build());
         }
@@ -153,11 +161,10 @@ public class MeshLink extends ComponentResource {
     }
 
     private void meshNetworksPatch(String resourceName, @Nullable String formerName, Placement watcher,
-                                   Output<String> document) {
-        var istiodRevision = watcher.watcher().istiodRevision();
+                                   Output<String> document, String configMap, Output<String> istiodRevision) {
         new ConfigMapPatch(resourceName, ConfigMapPatchArgs.builder()
                 .metadata(ObjectMetaPatchArgs.builder()
-                        .name(Names.MESH_CONFIG_MAP)
+                        .name(configMap)
                         .namespace(Names.ISTIO_NAMESPACE)
                         .annotations(istiodRevision.applyValue(revision -> Map.of(
                                 // The istiod chart owns this ConfigMap; take the one key over from Helm.
@@ -165,7 +172,7 @@ public class MeshLink extends ComponentResource {
                                 ISTIOD_REVISION_ANNOTATION, revision)))
                         .build())
                 .data(document.applyValue(doc -> Map.of("meshNetworks", doc)))
-                .build(), inCluster(watcher, formerName));
+                .build(), inCluster(watcher, formerName, istiodRevision));
     }
 
     private static @Nullable ComponentResourceOptions validated(MeshLinkArgs args, @Nullable ComponentResourceOptions options) {

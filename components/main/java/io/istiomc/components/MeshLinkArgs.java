@@ -6,6 +6,7 @@ import com.pulumi.kubernetes.Provider;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -90,10 +91,14 @@ public final class MeshLinkArgs {
      * @param istiodRevision the revision of its istiod release ({@link MeshLink#istiodRevision}); the
      *                       link's objects in the primary follow the resources this output depends on
      *                       (the istiod release), and meshNetworks is patched again when it changes
+     * @param meshConfigs    each revision's mesh ConfigMap ({@code istio}, {@code istio-<rev>}), by name,
+     *                       with the Helm revision of the istiod release that renders it: meshNetworks is
+     *                       patched into each, again whenever that release changes
      */
     public record Watcher(String clusterName, String network, Access access, Optional<ClusterHandle.Gateway> gateway,
-                          Output<String> istiodRevision) implements Member {
+                          Output<String> istiodRevision, Map<String, Output<String>> meshConfigs) implements Member {
         public Watcher {
+            meshConfigs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(meshConfigs));
             Objects.requireNonNull(clusterName, "clusterName");
             Objects.requireNonNull(network, "network");
             Objects.requireNonNull(access, "access");
@@ -103,8 +108,10 @@ public final class MeshLinkArgs {
 
         /** A primary declared in this program. */
         public static Watcher of(ClusterHandle primary) {
+            var meshConfigs = new java.util.LinkedHashMap<String, Output<String>>();
+            primary.istiods().forEach(r -> meshConfigs.put(r.revision().meshConfigMap(), MeshLink.istiodRevision(r.release())));
             return new Watcher(primary.clusterName(), primary.network(), Access.of(primary.provider()), primary.gateway(),
-                    MeshLink.istiodRevision(primary.istiod()));
+                    MeshLink.istiodRevision(primary.istiod()), meshConfigs);
         }
     }
 

@@ -15,8 +15,8 @@ public final class OwnedValues {
     private static final String ROLE = "the cluster's role (clusters[].role)";
     private static final String PRIMARY_GATEWAY = "the gateway address of the remote's primary (clusters[].gateway of its"
             + " controlPlane)";
-    private static final String REVISION = "the mesh itself: it installs Istio's default revision, which its release"
-            + " names and webhooks assume";
+    private static final String REVISION = "istio.revisions (each revision's own release)";
+    private static final String DEFAULT_REVISION = "istio.defaultRevision";
     private static final String HUB = "istio.hub (or clusters[].hub on a primary)";
     private static final String TAG = "istio.tag (or clusters[].tag on a primary)";
     private static final String PULL_SECRETS = "istio.imagePullSecrets (or clusters[].imagePullSecrets)";
@@ -27,11 +27,13 @@ public final class OwnedValues {
             "base", ordered(
                     "profile", ROLE,
                     "base.validationURL", PRIMARY_GATEWAY,
+                    "defaultRevision", DEFAULT_REVISION,
                     "global.enableReaderRBAC", "whether a primary watches the cluster (clusters[].role)",
                     "global.imagePullSecrets", PULL_SECRETS),
             "istiod", ordered(
                     "profile", ROLE,
                     "revision", REVISION,
+                    "revisionTags", "istio.defaultRevision (the mesh declares the default tag itself)",
                     "global.meshID", "meshId",
                     "global.multiCluster.clusterName", "clusters[].name",
                     "global.network", "clusters[].network",
@@ -47,11 +49,13 @@ public final class OwnedValues {
                     "global.hub", HUB,
                     "global.tag", TAG,
                     "global.imagePullSecrets", PULL_SECRETS,
+                    "global.operatorManageWebhooks", "istio.defaultRevision (on only for the unrevisioned control"
+                            + " plane while another revision is the default)",
                     "meshConfig.defaultConfig.proxyMetadata." + ReleaseOverrides.DNS_CAPTURE, DNS,
                     "meshConfig.defaultConfig.proxyMetadata." + ReleaseOverrides.DNS_AUTO_ALLOCATE, DNS,
                     "podAnnotations." + IstioValues.TRUSTED_ROOTS_ANNOTATION, "the CA's roots (ca.roots), while there are several"),
             "gateway", ordered(
-                    "revision", REVISION,
+                    "revision", DEFAULT_REVISION,
                     "name", "the mesh itself: its gateway Service selects the pods by the release's name",
                     "networkGateway", "clusters[].network",
                     "service", "the mesh itself, which declares the gateway's Service (clusters[].gateway)",

@@ -69,8 +69,9 @@ public class PrimaryCluster extends ComponentResource {
         // Validated before super(): a bad argument must fail before anything is registered.
         super(TYPE, name, validated(args, options));
         var cluster = args.cluster();
+        var revisions = cluster.revisions();
         var install = new ClusterInstall(this, name, cluster,
-                Output.of(IstioValues.base(args.watched(), Optional.empty())), Map.of());
+                Output.of(IstioValues.base(args.watched(), Optional.empty(), revisions)), Map.of());
 
         boolean needsGateway = IstioNetworking.needsEastWestGateway(args.servesRemotes(), args.multiNetwork());
         var gatewayService = needsGateway ? Optional.of(install.gatewayService()) : Optional.<ClusterInstall.GatewayService>empty();
@@ -80,13 +81,15 @@ public class PrimaryCluster extends ComponentResource {
                 ? gatewayService.orElseThrow().address().applyValue(address -> IstioValues.primaryIstiod(
                         cluster.meshId(), cluster.clusterName(), cluster.network(), Optional.of(address)))
                 : Output.of(IstioValues.primaryIstiod(cluster.meshId(), cluster.clusterName(), cluster.network(), Optional.empty()));
-        var istiod = install.istiod(Output.tuple(istiodValues, cluster.certificates().rootCertPem())
-                .applyValue(t -> IstioValues.restartedWhenRootsChange(t.t1, t.t2)));
+        // Every revision's istiod reads the same cacerts: each restarts when its roots change.
+        var istiods = install.istiods(revision -> Output.tuple(istiodValues, cluster.certificates().rootCertPem())
+                .applyValue(t -> IstioValues.restartedWhenRootsChange(t.t1, t.t2)), Output.of(List.of()));
+        var istiod = install.defaultIstiod(istiods);
 
         Optional<Output<String>> gatewayAddress = Optional.empty();
         if (needsGateway) {
             var service = gatewayService.orElseThrow();
-            var gateway = install.gatewayRelease(service, istiod, Output.of(List.of()));
+            var gateway = install.gatewayRelease(service, istiods, Output.of(List.of()));
             var address = service.address();
             // Istio validates these through istiod's webhook, so they follow the istiod release.
             if (args.multiNetwork()) {
@@ -96,18 +99,20 @@ public class PrimaryCluster extends ComponentResource {
             if (args.servesRemotes()) {
                 var istiodGateway = customResource(name, install, istiod, "Gateway", IstioNetworking.ISTIOD_GATEWAY,
                         IstioNetworking.istiodGatewaySpec());
-                var istiodRoute = customResource(name, install, istiod, "VirtualService",
-                        IstioNetworking.ISTIOD_VIRTUAL_SERVICE, IstioNetworking.istiodVirtualServiceSpec());
+                // One route per revision through the one gateway, each after its own istiod.
+                var routes = istiods.stream().map(r -> customResource(name, install, r.release(), "VirtualService",
+                        IstioNetworking.istiodVirtualServiceName(r.revision()),
+                        IstioNetworking.istiodVirtualServiceSpec(r.revision())).metadata()).toList();
                 // The address is handed out only once istiod is reachable through it: the gateway pods
                 // are ready (Helm waits for them) and routed to istiod. Remotes point their webhooks and
                 // proxies at it, so their pods can be injected and get certificates as soon as they start.
-                address = Output.tuple(service.address(), gateway.status(), istiodGateway.metadata(),
-                        istiodRoute.metadata()).applyValue(t -> t.t1);
+                address = Output.tuple(service.address(), gateway.status(), istiodGateway.metadata(), Output.all(routes))
+                        .applyValue(t -> t.t1);
             }
             gatewayAddress = Optional.of(address);
         }
         var reader = args.watched() ? Optional.of(install.readerAccess(istiod)) : Optional.<ClusterHandle.Reader>empty();
-        this.handle = install.handle(istiod, gatewayAddress, reader);
+        this.handle = install.handle(istiods, gatewayAddress, reader);
         var handle = this.handle;
         this.clusterName = Output.of(handle.clusterName());
         this.network = Output.of(handle.network());

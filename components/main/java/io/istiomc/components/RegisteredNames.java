@@ -34,10 +34,10 @@ public final class RegisteredNames {
     public static final String RELEASE = "kubernetes:helm.sh/v3:Release";
     public static final String GATEWAY = "kubernetes:networking.istio.io/v1:Gateway";
     public static final String VIRTUAL_SERVICE = "kubernetes:networking.istio.io/v1:VirtualService";
-    public static final String PRIVATE_KEY = "tls:index/privateKey:PrivateKey";
-    public static final String SELF_SIGNED_CERT = "tls:index/selfSignedCert:SelfSignedCert";
-    public static final String CERT_REQUEST = "tls:index/certRequest:CertRequest";
-    public static final String LOCALLY_SIGNED_CERT = "tls:index/locallySignedCert:LocallySignedCert";
+    public static final String PRIVATE_KEY = com.pulumi.tls.PrivateKey.TYPE;
+    public static final String SELF_SIGNED_CERT = com.pulumi.tls.SelfSignedCert.TYPE;
+    public static final String CERT_REQUEST = com.pulumi.tls.CertRequest.TYPE;
+    public static final String LOCALLY_SIGNED_CERT = com.pulumi.tls.LocallySignedCert.TYPE;
 
     private RegisteredNames() {
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import javax.annotation.Nullable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -193,36 +192,26 @@ public record ReleaseOverrides(Map<String, Map<String, Object>> values, Optional
     }
 
     /**
-     * The args' form of the settings ({@code values} a JSON object in a string: pulumi-java 1.36.1
-     * cannot deserialize a map input), as {@link IstioArgs}, {@link MeshClusterArgs} and
-     * {@link ClusterArgs} hold them; call once {@link #check} found no problem.
+     * The rules for values by chart in the args' form, a JSON object in a string ({@link ReleaseSettingsArgs}:
+     * pulumi-java 1.36.1 cannot deserialize a map input): the text parses, and {@link #checkValues}.
+     * Each problem is named by the property ({@code values}, {@code values.istiod.pilot...}).
      */
-    public static ReleaseOverrides of(@Nullable String valuesJson, @Nullable String hub, @Nullable String tag,
-                                      @Nullable List<String> imagePullSecrets, @Nullable Boolean dnsProxying) {
-        return new ReleaseOverrides(valuesJson == null ? Map.of() : byChart(parse(valuesJson)), Optional.ofNullable(hub),
-                Optional.ofNullable(tag), Optional.ofNullable(imagePullSecrets), Optional.ofNullable(dnsProxying));
+    public static List<Problem> checkValuesJson(String valuesJson) {
+        try {
+            if (!JSON.readTree(valuesJson).isObject()) {
+                return List.of(new Problem("values", "must be a map of charts (base, istiod, gateway) to their Helm values"));
+            }
+            return Problem.under("values.", checkValues(parse(valuesJson)));
+        } catch (JsonProcessingException e) {
+            // The text is not quoted: it may hold a credential.
+            return List.of(new Problem("values", "must be a JSON object of charts to Helm values (it does not parse at line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
+        }
     }
 
-    /** Every rule of the args' form ({@link #of}), each problem named by the property ({@code values.istiod...}, {@code hub}). */
-    public static List<Problem> check(@Nullable String valuesJson, @Nullable String hub, @Nullable String tag,
-                                      @Nullable List<String> imagePullSecrets) {
-        var problems = new ArrayList<Problem>();
-        if (valuesJson != null) {
-            try {
-                var tree = JSON.readTree(valuesJson);
-                if (!tree.isObject()) {
-                    problems.add(new Problem("values", "must be a map of charts (base, istiod, gateway) to their Helm values"));
-                } else {
-                    problems.addAll(Problem.under("values.", checkValues(parse(valuesJson))));
-                }
-            } catch (JsonProcessingException e) {
-                // The text is not quoted: it may hold a credential.
-                problems.add(new Problem("values", "must be a JSON object of charts to Helm values (it does not parse at line "
-                        + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
-            }
-        }
-        problems.addAll(checkTyped(Optional.ofNullable(hub), Optional.ofNullable(tag), Optional.ofNullable(imagePullSecrets)));
-        return problems;
+    /** Values by chart from the args' form, once {@link #checkValuesJson} found no problem with them. */
+    public static Map<String, Map<String, Object>> byChart(String valuesJson) {
+        return byChart(parse(valuesJson));
     }
 
     /** Values by chart as the args hold them: a JSON object's text. */

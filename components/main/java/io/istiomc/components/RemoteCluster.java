@@ -67,20 +67,25 @@ public class RemoteCluster extends ComponentResource {
         // The remote's webhooks and proxies point at its primary's gateway, so its releases wait for
         // that address: the first of the cross-cluster edges of the graph.
         var pilotAddress = args.remotePilotAddress();
+        var revisions = cluster.revisions();
         var install = new ClusterInstall(this, name, cluster,
-                pilotAddress.applyValue(address -> IstioValues.base(true, Optional.of(address))),
+                pilotAddress.applyValue(address -> IstioValues.base(true, Optional.of(address), revisions)),
                 Map.of(Names.CONTROL_PLANE_CLUSTERS_ANNOTATION, args.primaryClusterName()));
-        var istiod = install.istiod(pilotAddress.applyValue(address -> IstioValues.remoteIstiod(
-                cluster.meshId(), cluster.clusterName(), cluster.network(), address)));
+        // Each revision's remote profile follows its primary's istiod releases, named as an explicit
+        // dependency rather than reached only through the gateway address: a revision (or a new version)
+        // runs in the primary before the remote's webhooks and proxies switch to it.
+        var istiods = install.istiods(revision -> pilotAddress.applyValue(address -> IstioValues.remoteIstiod(
+                cluster.meshId(), cluster.clusterName(), cluster.network(), address, revision)), args.controlPlaneReleases());
+        var istiod = install.defaultIstiod(istiods);
         var reader = install.readerAccess(istiod);
         Optional<Output<String>> gatewayAddress = Optional.empty();
         if (IstioNetworking.needsEastWestGateway(false, args.multiNetwork())) {
             var service = install.gatewayService();
-            install.gatewayRelease(service, istiod, args.eastWestGatewayAfter());
+            install.gatewayRelease(service, istiods, args.eastWestGatewayAfter());
             gatewayAddress = Optional.of(service.address());
         }
 
-        this.handle = install.handle(istiod, gatewayAddress, Optional.of(reader));
+        this.handle = install.handle(istiods, gatewayAddress, Optional.of(reader));
         var handle = this.handle;
         this.clusterName = Output.of(handle.clusterName());
         this.network = Output.of(handle.network());

@@ -46,6 +46,15 @@ public final class RemoteClusterArgs extends ResourceArgs {
     @Import(name = "eastWestGatewayAfter")
     private @Nullable Output<Output<String>> eastWestGatewayAfter;
 
+    /**
+     * A value every revision's istiod release (remote profile) waits for: the release follows the
+     * resources this output depends on. A {@link Mesh} passes an output of its primary's istiod releases,
+     * so that a revision, or a new version in place, runs in the primary before the remote's webhooks and
+     * proxies switch to it. Default: nothing beyond the gateway address the values need.
+     */
+    @Import(name = "istiodAfter")
+    private @Nullable Output<Output<String>> istiodAfter;
+
     private RemoteClusterArgs() {
     }
 
@@ -72,6 +81,11 @@ public final class RemoteClusterArgs extends ResourceArgs {
     /** The resources the east-west gateway's pods wait for ({@code eastWestGatewayAfter}'s dependencies). */
     public Output<List<Resource>> eastWestGatewayAfter() {
         return eastWestGatewayAfter == null ? Output.of(List.of()) : MeshLink.dependenciesOf(Relayed.flat(eastWestGatewayAfter));
+    }
+
+    /** The resources every istiod release waits for ({@code istiodAfter}'s dependencies). */
+    public Output<List<Resource>> controlPlaneReleases() {
+        return istiodAfter == null ? Output.of(List.of()) : MeshLink.dependenciesOf(Relayed.flat(istiodAfter));
     }
 
     public static final class Builder {
@@ -103,6 +117,11 @@ public final class RemoteClusterArgs extends ResourceArgs {
 
         public Builder eastWestGatewayAfter(Output<String> after) {
             args.eastWestGatewayAfter = Relayed.wrap(java.util.Objects.requireNonNull(after, "eastWestGatewayAfter"));
+            return this;
+        }
+
+        public Builder istiodAfter(Output<String> after) {
+            args.istiodAfter = Relayed.wrap(java.util.Objects.requireNonNull(after, "istiodAfter"));
             return this;
         }
 

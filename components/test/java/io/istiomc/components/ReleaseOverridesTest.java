@@ -18,6 +18,49 @@ class ReleaseOverridesTest {
         return new ReleaseOverrides(Map.of(chart, values), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
+    private static ReleaseSettingsArgs withValues(String valuesJson) {
+        return ReleaseSettingsArgs.builder().values(valuesJson).build();
+    }
+
+    @Test
+    @DisplayName("a cluster's settings go over the mesh's: its values merge over them, each typed setting it gives replaces the mesh's")
+    void clusterOverMesh() {
+        // given
+        var istio = IstioArgs.builder().version("1.30.3").releaseSettings(ReleaseSettingsArgs.builder()
+                .values("{\"istiod\": {\"replicaCount\": 2, \"autoscaleMin\": 2}}").hub("mesh.example/istio")
+                .imagePullSecrets(List.of("mesh-pull")).build()).build();
+        var cluster = ClusterArgs.builder().clusterName("c1").context("c1").network("n1").meshId("mesh1").istio(istio)
+                .certificates(new CaBundle(com.pulumi.core.Output.of("ca"), com.pulumi.core.Output.of("key"),
+                        com.pulumi.core.Output.of("root"), com.pulumi.core.Output.of("chain")))
+                .releaseSettings(ReleaseSettingsArgs.builder().values("{\"istiod\": {\"replicaCount\": 3}}")
+                        .imagePullSecrets(List.of("cluster-pull")).build())
+                .build();
+        // when
+        var overrides = cluster.releaseOverrides();
+        // then
+        assertEquals(Map.of("istiod", Map.of("replicaCount", 3, "autoscaleMin", 2)), overrides.values());
+        assertEquals(Optional.of("mesh.example/istio"), overrides.hub());
+        assertEquals(Optional.of(List.of("cluster-pull")), overrides.imagePullSecrets());
+    }
+
+    @Test
+    @DisplayName("the Mesh names a problem of the release settings by its path in the args, under releaseSettings")
+    void meshNamesReleaseSettingsByArgsPath() {
+        // given a mesh whose istio hub is a URL and whose remote sets its own tag
+        var mesh = MeshArgs.builder().meshId("mesh1")
+                .istio(IstioArgs.builder().version("1.30.3")
+                        .releaseSettings(ReleaseSettingsArgs.builder().hub("https://registry.example").build()).build())
+                .cluster(MeshClusterArgs.builder().name("c1").role(ClusterRole.PRIMARY).context("c1").network("n1").build())
+                .cluster(MeshClusterArgs.builder().name("c2").role(ClusterRole.REMOTE).context("c2").network("n1")
+                        .apiServer("https://c2.example:6443")
+                        .releaseSettings(ReleaseSettingsArgs.builder().tag("1.30.3").build()).build())
+                .build();
+        // when it is checked
+        var properties = Mesh.check("mesh", mesh).stream().map(Problem::property).toList();
+        // then each problem is named by where the args hold the setting
+        assertEquals(List.of("istio.releaseSettings.hub", "clusters[1].releaseSettings.tag"), properties);
+    }
+
     @Test
     @DisplayName("chart defaults < mesh values < cluster values < typed settings < the mesh's own values")
     void mergeOrder() {
@@ -96,12 +139,20 @@ class ReleaseOverridesTest {
     @DisplayName("every value the mesh itself sets, in every role, is an owned value of its chart")
     void everyMeshValueIsOwned() {
         var set = new java.util.LinkedHashMap<String, List<Map<String, Object>>>();
-        set.put("base", List.of(IstioValues.base(true, Optional.empty()), IstioValues.base(false, Optional.of("gw.example.com"))));
-        set.put("istiod", List.of(IstioValues.primaryIstiod("m", "c", "n", Optional.of("gw.example.com")),
-                IstioValues.remoteIstiod("m", "c", "n", "gw.example.com"), IstioValues.remoteIstiod("m", "c", "n", "192.0.2.1"),
+        // version alone, and two revisions of which the named one is the default (the unrevisioned one steps aside)
+        var unrevisioned = new Revisions.Revision(Revisions.DEFAULT, "1.30.3");
+        var named = new Revisions.Revision("canary", "1.30.3");
+        var versionAlone = new Revisions(List.of(unrevisioned), unrevisioned);
+        var twoRevisions = new Revisions(List.of(unrevisioned, named), named);
+        set.put("base", List.of(IstioValues.base(true, Optional.empty(), versionAlone),
+                IstioValues.base(false, Optional.of("gw.example.com"), twoRevisions)));
+        var primary = IstioValues.primaryIstiod("m", "c", "n", Optional.of("gw.example.com"));
+        set.put("istiod", List.of(primary, IstioValues.remoteIstiod("m", "c", "n", "gw.example.com", unrevisioned),
+                IstioValues.remoteIstiod("m", "c", "n", "192.0.2.1", named),
+                IstioValues.ofRevision(primary, twoRevisions, unrevisioned), IstioValues.ofRevision(primary, twoRevisions, named),
                 IstioValues.restartedWhenRootsChange(Map.of(), "-----BEGIN CERTIFICATE-----\nA\n-----END CERTIFICATE-----\n"
                         + "-----BEGIN CERTIFICATE-----\nB\n-----END CERTIFICATE-----\n")));
-        set.put("gateway", List.of(IstioValues.eastWestGateway("n")));
+        set.put("gateway", List.of(IstioValues.eastWestGateway("n", versionAlone), IstioValues.eastWestGateway("n", twoRevisions)));
         var typed = new ReleaseOverrides(Map.of(), Optional.of("r.example/istio"), Optional.of("t"), Optional.of(List.of("p")),
                 Optional.of(true));
         var unowned = new TreeSet<String>();
@@ -151,25 +202,23 @@ class ReleaseOverridesTest {
     @Test
     @DisplayName("a remote may set its own pull secrets but not the image or DNS proxying, which its primary's istiod decides")
     void remoteRules() {
-        var remote = new ReleaseOverrides(Map.of(), Optional.of("r.example/istio"), Optional.empty(), Optional.of(List.of("p")),
-                Optional.of(true));
+        var remote = ReleaseSettingsArgs.builder().hub("r.example/istio").imagePullSecrets(List.of("p")).dnsProxying(true).build();
         var why = "is decided by the primary whose istiod injects the remote's pods ('west'); set it there or under istio";
-        assertEquals(List.of(new Problem("hub", why), new Problem("dnsProxying", why)), ReleaseOverrides.checkOnRemote(remote.hub(), remote.tag(),
-                remote.dnsProxying(), "west"));
+        assertEquals(List.of(new Problem("hub", why), new Problem("dnsProxying", why)), remote.checkOnRemote("west"));
     }
 
     @Test
     @DisplayName("the args' form: values as a JSON object's text, checked (not parsed, not an object, unknown key) without quoting it")
     void argsForm() {
         assertEquals(List.of(new Problem("values.istiod.replicaCountt", "istiod 1.30.3 has no value 'replicaCountt' (did you"
-                + " mean 'replicaCount'?)")), ReleaseOverrides.check("{\"istiod\": {\"replicaCountt\": 2}}", null, null, null));
+                + " mean 'replicaCount'?)")), withValues("{\"istiod\": {\"replicaCountt\": 2}}").check());
         assertEquals(List.of(new Problem("values", "must be a map of charts (base, istiod, gateway) to their Helm values")),
-                ReleaseOverrides.check("[1]", null, null, null));
-        var unparsed = ReleaseOverrides.check("{\"istiod\": {\"password\": s3cr3t}}", null, null, null);
+                withValues("[1]").check());
+        var unparsed = withValues("{\"istiod\": {\"password\": s3cr3t}}").check();
         assertEquals(List.of(new Problem("values", "must be a JSON object of charts to Helm values (it does not parse at line 1,"
                 + " column 25)")), unparsed);
-        var overrides = ReleaseOverrides.of(ReleaseOverrides.valuesJson(Map.of("istiod", Map.of("replicaCount", 2))), "h.example/i",
-                null, List.of("p"), true);
+        var overrides = ReleaseSettingsArgs.builder().values(ReleaseOverrides.valuesJson(Map.of("istiod", Map.of("replicaCount", 2))))
+                .hub("h.example/i").imagePullSecrets(List.of("p")).dnsProxying(true).build().overrides();
         assertEquals(Map.of("istiod", Map.of("replicaCount", 2)), overrides.values());
         assertEquals(Optional.of("h.example/i"), overrides.hub());
         assertEquals(Optional.of(true), overrides.dnsProxying());

@@ -13,6 +13,8 @@ import io.istiomc.components.MeshArgs;
 import io.istiomc.components.MeshClusterArgs;
 import io.istiomc.components.Nearest;
 import io.istiomc.components.Problem;
+import io.istiomc.components.ReleaseSettingsArgs;
+import io.istiomc.components.RevisionArgs;
 import io.istiomc.components.SamplesArgs;
 
 import javax.annotation.Nullable;
@@ -41,8 +43,9 @@ public final class MeshConfigReader {
     public static final Set<String> TOP_LEVEL_KEYS = Set.of("meshId", "istio", "clusters", "ca", "samples");
     /** The keys of the Helm values and their typed settings, the same under {@code istio} and under each cluster. */
     private static final List<String> RELEASE_KEYS = List.of("values", "hub", "tag", "imagePullSecrets", "dnsProxying");
-    private static final List<String> ISTIO_KEYS = concat(List.of("version", "chartRepository", "chartRepositoryUsername",
-            "chartRepositoryPassword"), RELEASE_KEYS);
+    private static final List<String> ISTIO_KEYS = concat(List.of("version", "revisions", "defaultRevision", "chartRepository",
+            "chartRepositoryUsername", "chartRepositoryPassword"), RELEASE_KEYS);
+    private static final List<String> REVISION_KEYS = List.of("name", "version");
     private static final List<String> CLUSTER_KEYS = concat(List.of("name", "role", "context", "network", "controlPlane",
             "kubeconfig", "apiServer", "tlsServerName", "gateway", "deleteUnreachable",
             "readerTokenGeneration"), RELEASE_KEYS);
@@ -50,6 +53,21 @@ public final class MeshConfigReader {
     private static final List<String> CA_KEYS = List.of("rootValidityDays", "intermediateValidityDays", "rsaBits",
             "protectRootKey", "intermediateRenewalDays", "roots", "signingRoot");
     private static final List<String> SAMPLES_KEYS = List.of("enabled", "namespace");
+
+    /**
+     * Every key this reader reads, as a path below the namespace with {@code []} for a list's item
+     * ({@code clusters[].gateway.port}): what a stack file may set, and what the offline plan must have
+     * a placeholder for ({@link OfflinePlaceholders}).
+     */
+    public static List<String> keyPaths() {
+        var paths = new ArrayList<>(new TreeSet<>(TOP_LEVEL_KEYS));
+        ISTIO_KEYS.forEach(k -> paths.add("istio." + k));
+        CLUSTER_KEYS.forEach(k -> paths.add("clusters[]." + k));
+        GATEWAY_KEYS.forEach(k -> paths.add("clusters[].gateway." + k));
+        CA_KEYS.forEach(k -> paths.add("ca." + k));
+        SAMPLES_KEYS.forEach(k -> paths.add("samples." + k));
+        return List.copyOf(paths);
+    }
 
     private final List<ConfigProblem> problems = new ArrayList<>();
     private final Function<String, Path> home;
@@ -88,11 +106,20 @@ public final class MeshConfigReader {
     private void reportLibraryProblems(List<Problem> found) {
         var walked = problems.stream().map(ConfigProblem::key).toList();
         for (var problem : found) {
-            var key = NS + problem.property();
+            var key = configKey(problem.property());
             if (walked.stream().noneMatch(k -> key.equals(k) || key.startsWith(k + ".") || key.startsWith(k + "["))) {
                 problem(key, problem.message());
             }
         }
+    }
+
+    /**
+     * The config key of a property of the Mesh's args: the same path, but for the release settings,
+     * which the args hold under {@code releaseSettings} and the stack file among {@code istio}'s or
+     * the cluster's own keys ({@code istio.releaseSettings.hub} is {@code istio-multicluster:istio.hub}).
+     */
+    static String configKey(String property) {
+        return NS + property.replace(".releaseSettings.", ".");
     }
 
     private StackConfig readAll(RawConfig raw) {
@@ -141,25 +168,52 @@ public final class MeshConfigReader {
         var args = IstioArgs.builder()
                 .version(string(key + ".version", istio.get("version")).orElse(null))
                 .chartRepository(string(key + ".chartRepository", istio.get("chartRepository")).orElse(null))
-                .chartRepositoryUsername(string(key + ".chartRepositoryUsername", istio.get("chartRepositoryUsername")).orElse(null));
+                .chartRepositoryUsername(string(key + ".chartRepositoryUsername", istio.get("chartRepositoryUsername")).orElse(null))
+                .revisions(readRevisions(key + ".revisions", istio.get("revisions")))
+                .defaultRevision(string(key + ".defaultRevision", istio.get("defaultRevision")).orElse(null));
         string(key + ".chartRepositoryPassword", istio.get("chartRepositoryPassword")).ifPresent(args::chartRepositoryPassword);
-        var release = readReleaseSettings(key, istio);
-        args.values(release.values()).hub(release.hub()).tag(release.tag()).imagePullSecrets(release.imagePullSecrets())
-                .dnsProxying(release.dnsProxying());
-        return Optional.of(args.build());
+        return Optional.of(args.releaseSettings(readReleaseSettings(key, istio)).build());
     }
 
-    /** The Helm values and typed settings of {@code istio} or a cluster, as their args hold them; the rules are the Mesh's. */
-    private record ReleaseSettings(String values, String hub, String tag, List<String> imagePullSecrets, Boolean dnsProxying) {
+    /** The revisions as listed, each item kept in place (null where it is not an object) so later ones keep their index. */
+    private List<RevisionArgs> readRevisions(String key, JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isArray()) {
+            problem(key, "must be a list of revisions {name, version} (got " + describe(key, node) + ")");
+            return null;
+        }
+        var revisions = new ArrayList<RevisionArgs>();
+        for (int i = 0; i < node.size(); i++) {
+            var path = key + "[" + i + "]";
+            var item = node.get(i);
+            if (!isObject(path, item, "a revision object with 'name' and 'version'")) {
+                revisions.add(RevisionArgs.of(null, null));
+                continue;
+            }
+            checkKeys(path, item, REVISION_KEYS);
+            revisions.add(RevisionArgs.of(string(path + ".name", item.get("name")).orElse(null),
+                    string(path + ".version", item.get("version")).orElse(null)));
+        }
+        return revisions;
     }
 
-    private ReleaseSettings readReleaseSettings(String key, JsonNode holder) {
+    /**
+     * The Helm values and typed settings of {@code istio} or a cluster: the stack file writes them
+     * among the holder's own keys ({@link #RELEASE_KEYS}), the args under {@code releaseSettings}.
+     * The rules are the Mesh's.
+     */
+    private ReleaseSettingsArgs readReleaseSettings(String key, JsonNode holder) {
         var valuesNode = holder.get("values");
         // The values reach the args as JSON text (the Mesh's input is a string); nulls stay, to remove a value below.
-        var values = valuesNode == null || valuesNode.isNull() ? null : valuesNode.toString();
-        return new ReleaseSettings(values, string(key + ".hub", holder.get("hub")).orElse(null),
-                string(key + ".tag", holder.get("tag")).orElse(null), strings(key + ".imagePullSecrets", holder.get("imagePullSecrets")),
-                bool(key + ".dnsProxying", holder.get("dnsProxying")).orElse(null));
+        return ReleaseSettingsArgs.builder()
+                .values(valuesNode == null || valuesNode.isNull() ? null : valuesNode.toString())
+                .hub(string(key + ".hub", holder.get("hub")).orElse(null))
+                .tag(string(key + ".tag", holder.get("tag")).orElse(null))
+                .imagePullSecrets(strings(key + ".imagePullSecrets", holder.get("imagePullSecrets")))
+                .dnsProxying(bool(key + ".dnsProxying", holder.get("dnsProxying")).orElse(null))
+                .build();
     }
 
     /** A list of strings; each item that is not one is a problem of its own. */
@@ -229,9 +283,7 @@ public final class MeshConfigReader {
                     .gateway(readGateway(path + ".gateway", Optional.ofNullable(item.get("gateway"))))
                     .readerTokenGeneration(integer(path + ".readerTokenGeneration", item.get("readerTokenGeneration")).orElse(null));
             bool(path + ".deleteUnreachable", item.get("deleteUnreachable")).ifPresent(cluster::deleteUnreachable);
-            var release = readReleaseSettings(path, item);
-            cluster.values(release.values()).hub(release.hub()).tag(release.tag()).imagePullSecrets(release.imagePullSecrets())
-                    .dnsProxying(release.dnsProxying());
+            cluster.releaseSettings(readReleaseSettings(path, item));
             // A kubeconfig's content is a secret wherever it goes; a file's path is not.
             kubeconfig.ifPresent(k -> cluster.kubeconfig(k.inline() ? com.pulumi.core.Output.ofSecret(k.value())
                     : com.pulumi.core.Output.of(k.value())));

@@ -33,7 +33,7 @@ public final class PlanText {
                 .append(count(config.remotes().size(), "remote")).append(", ")
                 .append(count(config.clusters().stream().map(c -> c.network()).distinct().count(), "network")).append("), ")
                 .append(resources.size()).append(" resources, mesh '").append(plan.mesh().meshId())
-                .append("', Istio ").append(plan.mesh().istio().version()).append(".\n");
+                .append("', Istio ").append(istio(io.istiomc.components.Revisions.of(plan.mesh().istio()))).append(".\n");
         out.append("Offline: no cluster was contacted; values only a live cluster knows are marked (simulated).\n\n");
 
         out.append("Clusters\n");
@@ -127,6 +127,15 @@ public final class PlanText {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return String.valueOf(value);
         }
+    }
+
+    /** The Istio version alone, or each revision with its version and which one the default tag names. */
+    private static String istio(io.istiomc.components.Revisions revisions) {
+        if (!revisions.listed()) {
+            return revisions.defaultRevision().version();
+        }
+        return "revisions " + revisions.all().stream().map(r -> r.name() + " (" + r.version() + ")")
+                .collect(java.util.stream.Collectors.joining(", ")) + ", default tag on " + revisions.defaultRevision().name();
     }
 
     private static String count(long n, String singular) {

@@ -76,6 +76,8 @@ public final class MeshProgram {
         ctx.export("remoteSecrets", mesh.remoteSecrets());
         ctx.export("rootCertPem", mesh.rootCertPem());
         ctx.export("certificateExpiries", mesh.certificateExpiries());
+        ctx.export("revisions", mesh.revisions());
+        ctx.export("revisionTags", mesh.revisionTags());
         if (args.samples().enabled()) {
             ctx.export("verifyCommands", mesh.verifyCommands().applyValue(commands -> commands.orElseThrow()));
         }

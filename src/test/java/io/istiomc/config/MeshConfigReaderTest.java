@@ -23,6 +23,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Rules of the validator that the stack-file table does not reach. */
 class MeshConfigReaderTest {
+    /** A second primary whose east-west gateway is a NodePort. */
+    private static final String NODE_PORT_PRIMARY = cluster("cluster2", "primary", """
+                  gateway:
+                    serviceType: NodePort
+                    address: 203.0.113.10
+                    port: 31443
+            """);
+
     private static final String HEADER = """
             config:
               istio-multicluster:meshId: mesh1
@@ -90,12 +98,7 @@ class MeshConfigReaderTest {
     void nodePortOnAPrimaryWithoutRemotes() throws IOException {
         // GIVEN two primaries on different networks; the remote names cluster1, so cluster2 serves none
         var config = read(cluster("cluster1", "primary", "")
-                + cluster("cluster2", "primary", """
-                      gateway:
-                        serviceType: NodePort
-                        address: 203.0.113.10
-                        port: 31443
-                """)
+                + NODE_PORT_PRIMARY
                 + cluster("cluster3", "remote", "      controlPlane: cluster1\n"));
         // WHEN it is read
         // THEN it is accepted as written
@@ -107,12 +110,7 @@ class MeshConfigReaderTest {
     void nodePortOnAServingPrimary() throws IOException {
         // GIVEN two primaries; the remote names cluster2, whose gateway is a NodePort
         var raw = RawConfig.fromStackYaml(HEADER + cluster("cluster1", "primary", "")
-                + cluster("cluster2", "primary", """
-                      gateway:
-                        serviceType: NodePort
-                        address: 203.0.113.10
-                        port: 31443
-                """)
+                + NODE_PORT_PRIMARY
                 + cluster("cluster3", "remote", "      controlPlane: cluster2\n"));
         // WHEN it is read
         var thrown = assertThrows(InvalidConfigException.class, () -> MeshConfigReader.read(raw));

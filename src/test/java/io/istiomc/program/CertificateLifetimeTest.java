@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Certificate expiry as stack outputs, the plan's warnings about certificates close to their end, and the renewal window. */
 class CertificateLifetimeTest {
-    private static final String INTERMEDIATE = "tls:index/locallySignedCert:LocallySignedCert";
+    private static final String INTERMEDIATE = com.pulumi.tls.LocallySignedCert.TYPE;
 
     @Test
     @DisplayName("certificateExpiries holds the root and every cluster's intermediate; the plan says how long after issue each ends")

@@ -67,7 +67,8 @@ class MeshPackageTest {
     /**
      * The stack's config as a TypeScript or YAML program would pass it to the package: the same
      * objects, with each watched cluster's API server as the program resolved it, gateway
-     * annotations as the schema's list of name and value, and Helm values as JSON text.
+     * annotations as the schema's list of name and value, Helm values as JSON text, and the release
+     * settings under {@code releaseSettings}.
      */
     private static Map<String, PropertyValue> inputs(RawConfig raw, Plan plan) throws Exception {
         var inputs = new LinkedHashMap<String, PropertyValue>();
@@ -95,13 +96,23 @@ class MeshPackageTest {
         return inputs;
     }
 
+    private static final java.util.Set<String> RELEASE_KEYS = java.util.Set.of("values", "hub", "tag", "imagePullSecrets",
+            "dnsProxying");
+
     private static PropertyValue value(JsonNode node) {
         if (node.isObject()) {
             var fields = new LinkedHashMap<String, PropertyValue>();
             // Helm values are a JSON string in the schema (the SDK cannot deserialize a map input), as a program passes them.
-            node.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getKey().equals("annotations")
-                    ? annotations(e.getValue()) : e.getKey().equals("values") ? PropertyValue.of(e.getValue().toString())
-                    : value(e.getValue())));
+            var releaseSettings = new LinkedHashMap<String, PropertyValue>();
+            node.fields().forEachRemaining(e -> {
+                var value = e.getKey().equals("annotations") ? annotations(e.getValue())
+                        : e.getKey().equals("values") ? PropertyValue.of(e.getValue().toString()) : value(e.getValue());
+                // The stack config writes the release settings among its holder's keys, the schema under releaseSettings.
+                (RELEASE_KEYS.contains(e.getKey()) ? releaseSettings : fields).put(e.getKey(), value);
+            });
+            if (!releaseSettings.isEmpty()) {
+                fields.put("releaseSettings", PropertyValue.of(releaseSettings));
+            }
             return PropertyValue.of(fields);
         }
         if (node.isArray()) {

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code deleteUnreachable} where a cluster asks for it.
  */
 class ProviderSettingsTest {
-    private static final String PROVIDER = "pulumi:providers:kubernetes";
+    private static final String PROVIDER = io.istiomc.components.RegisteredNames.K8S_PROVIDER;
 
     @Test
     @DisplayName("every provider has enableSecretMutable and server-side apply, as the strings Pulumi sends, and no deleteUnreachable unless asked")

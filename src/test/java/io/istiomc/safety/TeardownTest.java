@@ -178,11 +178,13 @@ class TeardownTest {
                         "remote gateway release -> its remote secret in the primary",
                         "remote istiod release -> primary gateway Service",
                         "remote istiod release -> primary istiod exposure (gateway release, Gateway, VirtualService)",
+                        "remote istiod release -> primary istiod release",
                         "remote samples -> MeshLink children"),
                 List.copyOf(byKind.keySet()));
         assertEquals(2 * 3, byKind.get("remote istiod release -> primary istiod exposure (gateway release, Gateway, VirtualService)").size());
         assertEquals(2, byKind.get("remote istiod release -> primary gateway Service").size());
         assertEquals(2, byKind.get("primary remote secret -> remote token Secret").size());
+        assertEquals(2, byKind.get("remote istiod release -> primary istiod release").size());
         assertEquals(2, byKind.get("primary meshNetworks patch -> remote gateway Service").size());
         assertEquals(2 * 4, byKind.get("remote base release -> primary gateway and istiod exposure (Service, gateway release, Gateway, VirtualService)").size());
         assertEquals(2, byKind.get("remote gateway release -> its remote secret in the primary").size());
@@ -218,6 +220,10 @@ class TeardownTest {
                 && (dependency.name().equals(PRIMARY + "-eastwestgateway") || dependency.name().equals(PRIMARY + "-istiod-gateway")
                 || dependency.name().equals(PRIMARY + "-istiod-vs"))) {
             return Optional.of("remote istiod release -> primary istiod exposure (gateway release, Gateway, VirtualService)");
+        }
+        if (!fromPrimary && toPrimary && dependent.type().equals(RELEASE) && "istiod".equals(dependent.input("name").orElse(null))
+                && dependency.type().equals(RELEASE) && "istiod".equals(dependency.input("name").orElse(null))) {
+            return Optional.of("remote istiod release -> primary istiod release");
         }
         if (!fromPrimary && toPrimary && dependent.type().equals(RELEASE) && "istio-base".equals(dependent.input("name").orElse(null))
                 && (dependency.name().equals(PRIMARY + "-eastwestgateway") || dependency.name().equals(PRIMARY + "-istiod-gateway")

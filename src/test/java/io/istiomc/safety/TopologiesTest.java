@@ -254,19 +254,19 @@ class TopologiesTest {
     @Test
     @DisplayName("the cross-cluster dependencies of each topology, counted: the rules above are not vacuous")
     void crossClusterDependencyCounts() {
-        // primary-remote: remote istiod and base -> 4 exposure parts of the primary each; remote secret -> token;
-        // samples namespace -> 1 link child
+        // primary-remote: remote istiod and base -> 4 exposure parts of the primary each; remote istiod -> the
+        // primary's istiod; remote secret -> token; samples namespace -> 1 link child
         // primary-remote multi-network: + meshNetworks -> the remote's gateway Service; the remote's gateway release ->
         // its remote secret; samples -> 2 link children
         // multi-primary: two remote secrets; multi-network: + two meshNetworks patches -> the other's gateway
-        // mixed: 4 remotes x 2 releases x 4 exposure parts, 4 remote gateways -> their remote secrets, 10 remote secrets,
+        // mixed: 4 remotes x (2 releases x 4 exposure parts + their primary's istiod), 4 remote gateways -> their remote secrets, 10 remote secrets,
         // 2 patches x 5 other clusters (+3 exposure parts of the other primary), 4 remote sample namespaces x 12 link children
         assertEquals(Map.of(
-                        Topologies.PRIMARY_REMOTE, 10,
-                        Topologies.PRIMARY_REMOTE_MULTINETWORK, 13,
+                        Topologies.PRIMARY_REMOTE, 11,
+                        Topologies.PRIMARY_REMOTE_MULTINETWORK, 14,
                         Topologies.MULTI_PRIMARY, 2,
                         Topologies.MULTI_PRIMARY_MULTINETWORK, 4,
-                        Topologies.MIXED, 32 + 4 + 10 + 2 * (5 + 3) + 4 * 12),
+                        Topologies.MIXED, 32 + 4 + 4 + 10 + 2 * (5 + 3) + 4 * 12),
                 byTopology(plan -> new PlanGraph(plan).crossClusterEdges().size()));
     }
 
@@ -329,6 +329,8 @@ class TopologiesTest {
                 edges.add(edge(remote.name(), RELEASE, remote.name() + "-istiod", primary, exposure));
                 edges.add(edge(remote.name(), RELEASE, remote.name() + "-base", primary, exposure));
             }
+            // the remote's istiod follows its primary's by an explicit dependency: primaries upgrade first
+            edges.add(edge(remote.name(), RELEASE, remote.name() + "-istiod", primary, new String[]{RELEASE, primary + "-istiod"}));
             if (config.multiNetwork()) {
                 // the remote's gateway pods become ready once its primary holds its remote secret
                 edges.add(edge(remote.name(), RELEASE, remote.name() + "-eastwestgateway", primary,

@@ -83,6 +83,14 @@ public final class PlanGraph {
     }
 
     /**
+     * Whether {@code from} names {@code to} among its own dependencies (its {@code dependsOn} or an input
+     * of {@code to}'s), not only through others: the explicit edge.
+     */
+    public boolean dependsOn(RecordedResource from, RecordedResource to) {
+        return dependencies(from).contains(to.urn());
+    }
+
+    /**
      * Whether {@code from} waits for {@code to} before it is created, through its dependencies (and
      * theirs), a dependency on a component meaning one on all its descendants.
      */

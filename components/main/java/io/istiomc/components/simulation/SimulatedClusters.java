@@ -39,6 +39,7 @@ public final class SimulatedClusters implements Mocks {
 
     /** The Kubernetes objects the components declare; any other is refused until it is listed here. */
     public static final Set<String> KUBERNETES_TYPES = Set.of(
+            "kubernetes:admissionregistration.k8s.io/v1:MutatingWebhookConfiguration",
             "kubernetes:apps/v1:Deployment",
             "kubernetes:core/v1:ConfigMapPatch",
             "kubernetes:core/v1:Namespace",

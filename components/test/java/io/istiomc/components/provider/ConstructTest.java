@@ -252,10 +252,11 @@ class ConstructTest {
             + " under the mesh's own values")
     void valuesReachTheReleases() {
         var cluster = new LinkedHashMap<>(cluster("cluster1", "network1").getObjectValue());
-        cluster.put("values", PropertyValue.of("{\"istiod\": {\"replicaCount\": 2, \"pdb\": {\"minAvailable\": 1}},"
-                + " \"gateway\": {\"replicaCount\": 3}}"));
-        cluster.put("hub", PropertyValue.of("mirror.example.com/istio"));
-        cluster.put("imagePullSecrets", PropertyValue.of(List.of(PropertyValue.of("mirror-pull"))));
+        cluster.put("releaseSettings", PropertyValue.of(Map.of(
+                "values", PropertyValue.of("{\"istiod\": {\"replicaCount\": 2, \"pdb\": {\"minAvailable\": 1}},"
+                        + " \"gateway\": {\"replicaCount\": 3}}"),
+                "hub", PropertyValue.of("mirror.example.com/istio"),
+                "imagePullSecrets", PropertyValue.of(List.of(PropertyValue.of("mirror-pull"))))));
         var mocks = new SimulatedClusters(List.of("cluster1", "cluster2"));
         PulumiTest.withMocks(mocks).runTest(ctx ->
                 construct("PrimaryCluster", "cluster1", Map.of("cluster", PropertyValue.of(cluster),

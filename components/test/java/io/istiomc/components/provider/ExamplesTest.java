@@ -69,14 +69,14 @@ class ExamplesTest {
     void sourceCheckFindsMistakes() throws IOException {
         var typescript = Files.readString(TYPESCRIPT_EXAMPLE).replace("mesh.meshNetworks", "mesh.meshNetwork");
         assertEquals(List.of("'mesh.meshNetwork' is not an output of istio-multicluster:index:Mesh (outputs: [certificateExpiries, gatewayAddresses,"
-                        + " meshNetworks, remotePilotAddresses, remoteSecrets, rootCertPem, verifyCommands])"),
+                        + " meshNetworks, remotePilotAddresses, remoteSecrets, revisionTags, revisions, rootCertPem, verifyCommands])"),
                 ExampleSourceCheck.problems(PackageSchema.golden(), ExampleSourceCheck.Language.TYPESCRIPT, typescript));
         var python = Files.readString(PYTHON_EXAMPLE).replace("istio.Mesh(", "istio.Meshes(");
         assertEquals(List.of("mesh: 'istio.Meshes' is not a component of the package"),
                 ExampleSourceCheck.problems(PackageSchema.golden(), ExampleSourceCheck.Language.PYTHON, python));
         var pythonOutput = Files.readString(PYTHON_EXAMPLE).replace("mesh.gateway_addresses", "mesh.gateway_address");
         assertEquals(List.of("'mesh.gateway_address' is not an output of istio-multicluster:index:Mesh (outputs: [certificateExpiries, gatewayAddresses,"
-                        + " meshNetworks, remotePilotAddresses, remoteSecrets, rootCertPem, verifyCommands])"),
+                        + " meshNetworks, remotePilotAddresses, remoteSecrets, revisionTags, revisions, rootCertPem, verifyCommands])"),
                 ExampleSourceCheck.problems(PackageSchema.golden(), ExampleSourceCheck.Language.PYTHON, pythonOutput));
     }
 
@@ -93,7 +93,7 @@ class ExamplesTest {
                 "resources.mesh.properties.clusters[0].network: is a plain input and cannot take an output",
                 "resources.mesh.properties.meshID: is not an input (inputs: [ca, clusters, istio, meshId, samples])",
                 "outputs.gateway: 'mesh.gatewayAddress' is not an output of istio-multicluster:index:Mesh (outputs:"
-                        + " [certificateExpiries, gatewayAddresses, meshNetworks, remotePilotAddresses, remoteSecrets, rootCertPem, verifyCommands])"),
+                        + " [certificateExpiries, gatewayAddresses, meshNetworks, remotePilotAddresses, remoteSecrets, revisionTags, revisions, rootCertPem, verifyCommands])"),
                 YamlProgramCheck.problems(PackageSchema.golden(), broken));
     }
 
