@@ -157,7 +157,7 @@ final class ClusterInstall {
      * @param after what else the release waits for: on a remote, its primary's istiod releases
      */
     Release istiod(Revisions.Revision revision, Output<Map<String, Object>> values, Output<List<Resource>> after) {
-        // istiod reads cacerts once at start; without it, it would mint a self-signed root of its own.
+        // istiod reads cacerts at start (and watches it after); without it, it would mint a self-signed root of its own.
         return release(revision.istiodName(), revision.istiodName(), "istiod", revision.version(),
                 values.applyValue(v -> IstioValues.ofRevision(v, args.revisions(), revision)), List.of(base, cacerts), after);
     }

@@ -18,6 +18,11 @@ import java.util.Optional;
  */
 public final class IstioValues {
     private static final String REMOTE_PROFILE = "remote";
+    /**
+     * The istiod pod annotation that holds the SHA-256 of its {@code root-cert.pem} while that holds
+     * several roots: a change of the roots changes the pod template, and so restarts istiod.
+     */
+    public static final String TRUSTED_ROOTS_ANNOTATION = "istio-multicluster/root-cert-sha256";
 
     private IstioValues() {
     }
@@ -76,6 +81,36 @@ public final class IstioValues {
                     values.put("env", Map.of(IstiodWebhooks.CUSTOM_HOST_VARIABLE, urls.host())));
         });
         return values;
+    }
+
+    /**
+     * istiod's values, with {@link #TRUSTED_ROOTS_ANNOTATION} on its pods while {@code root-cert.pem}
+     * holds more than one root. istiod 1.30 watches {@code cacerts} and takes a new intermediate in
+     * place, but ignores a {@code root-cert.pem} of other roots unless {@code ISTIO_MULTIROOT_MESH} is
+     * on ("Multi root is disabled, updating new ROOT-CA not supported", {@code handleEvent} in
+     * {@code pilot/pkg/bootstrap/istio_ca.go}): it reads the roots afresh only when it starts. The
+     * annotation restarts it on each step of a root rotation that changes the roots (adding one, and
+     * dropping the old one, which removes the annotation), and never while there is one root, so a
+     * stack that rotates nothing renders istiod as before.
+     *
+     * @param rootCertPem the cluster's {@code root-cert.pem}
+     */
+    public static Map<String, Object> restartedWhenRootsChange(Map<String, Object> istiodValues, String rootCertPem) {
+        if (rootCertPem.split("-----BEGIN CERTIFICATE-----", -1).length - 1 < 2) {
+            return istiodValues;
+        }
+        var values = new LinkedHashMap<>(istiodValues);
+        values.put("podAnnotations", Map.of(TRUSTED_ROOTS_ANNOTATION, sha256(rootCertPem)));
+        return values;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     /**

@@ -313,7 +313,7 @@ public class Mesh extends ComponentResource {
         boolean complete = true;
         var primaries = clusters.stream().filter(MeshClusterArgs::isPrimary).map(MeshClusterArgs::name).toList();
         for (int i = 0; i < clusters.size(); i++) {
-            var found = checkCluster("clusters[" + i + "].", clusters.get(i));
+            var found = checkCluster("clusters[" + i + "].", clusters.get(i), args.ca().roots());
             var cluster = clusters.get(i);
             if (cluster.isRemote()) {
                 var primary = cluster.controlPlane().orElse(primaries.size() == 1 ? primaries.get(0) : "its control plane");
@@ -329,7 +329,7 @@ public class Mesh extends ComponentResource {
         problems.addAll(Problem.under("ca.", MeshCertificateAuthorityArgs.check(args.ca())));
         problems.addAll(Problem.under("samples.", SampleAppsArgs.checkNamespace(args.samples().namespace())));
         if (problems.isEmpty()) {
-            problems.addAll(collisions(name, clusters));
+            problems.addAll(collisions(name, clusters, args.ca().roots()));
         }
         return problems;
     }
@@ -338,11 +338,11 @@ public class Mesh extends ComponentResource {
      * Names the other rules accept may still give two resources one URN ({@link RegisteredNames});
      * checked on valid names only, each problem on the name of the last cluster involved.
      */
-    private static List<Problem> collisions(String name, List<MeshClusterArgs> clusters) {
+    private static List<Problem> collisions(String name, List<MeshClusterArgs> clusters, List<String> roots) {
         var names = new LinkedHashMap<String, Boolean>();
         clusters.forEach(c -> names.put(c.name(), c.isPrimary()));
         var order = List.copyOf(names.keySet());
-        return RegisteredNames.collisions(new RegisteredNames.Layout(name, names)).stream()
+        return RegisteredNames.collisions(new RegisteredNames.Layout(name, names, roots)).stream()
                 .map(p -> new Problem("clusters[" + order.indexOf(p.property()) + "].name", "'" + p.property() + "' " + p.message()))
                 .toList();
     }
@@ -361,10 +361,10 @@ public class Mesh extends ComponentResource {
         return problems;
     }
 
-    private static List<Problem> checkCluster(String at, MeshClusterArgs cluster) {
+    private static List<Problem> checkCluster(String at, MeshClusterArgs cluster, List<String> roots) {
         var problems = new ArrayList<Problem>();
         if (required(problems, at + "name", cluster.name())) {
-            problems.addAll(Problem.at(at + "name", MeshCertificateAuthorityArgs.checkClusterName(cluster.name())));
+            problems.addAll(Problem.at(at + "name", MeshCertificateAuthorityArgs.checkClusterName(cluster.name(), roots)));
         }
         if (required(problems, at + "role", cluster.roleName()) && cluster.role().isEmpty()) {
             problems.add(new Problem(at + "role", "must be 'primary' or 'remote' (got '" + cluster.roleName() + "')"));

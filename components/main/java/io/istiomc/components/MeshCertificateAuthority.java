@@ -18,6 +18,7 @@ import com.pulumi.tls.inputs.CertRequestSubjectArgs;
 import com.pulumi.tls.inputs.SelfSignedCertSubjectArgs;
 
 import javax.annotation.Nullable;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +28,11 @@ import java.util.NoSuchElementException;
  * The mesh's shared trust: one root CA and one intermediate CA per cluster, as Istio recommends for
  * production (its {@code tools/certs}), where the seed copies the same sample certificates into
  * every cluster. Workloads in different clusters trust each other because every intermediate
- * chains to the one root.
+ * chains to a root that every cluster trusts: the one root, or during a root rotation the signing
+ * root among the several that every cluster's {@code root-cert.pem} holds.
  *
- * <p>Children (pulumi-tls): {@code <name>-root-key}, {@code <name>-root-cert}, and per cluster
+ * <p>Children (pulumi-tls): {@code <name>-root-key}, {@code <name>-root-cert} (the first root; any
+ * other root {@code <name>-root-<root>-key} and {@code -cert}), and per cluster
  * {@code <name>-<cluster>-key}, {@code -csr} and {@code -cert}. Each cluster's certificates are
  * named after it, so adding a cluster never re-issues another's.
  */
@@ -51,10 +54,12 @@ public class MeshCertificateAuthority extends ComponentResource {
     public static final int DEFAULT_ROOT_VALIDITY_DAYS = 3650;
     public static final int DEFAULT_INTERMEDIATE_VALIDITY_DAYS = 730;
     public static final int DEFAULT_RSA_BITS = 4096;
-    /** Cluster names whose children would collide with the root's ({@code <ca>-<cluster>-key}). */
+    /** The CA's first root, whose resources keep the names of versions that had one root only. */
+    public static final String FIRST_ROOT = "root";
+    /** Cluster names whose children would collide with the first root's ({@code <ca>-<cluster>-key}). */
     static final java.util.Set<String> RESERVED_CLUSTER_NAMES = java.util.Set.of("root");
 
-    /** The shared root certificate (PEM). */
+    /** The roots every cluster trusts (PEM): the one root, or each listed root in turn while it is rotated. */
     @Export(name = "rootCertPem", refs = String.class)
     @Import(required = true)
     private final Output<String> rootCertPem;
@@ -69,7 +74,7 @@ public class MeshCertificateAuthority extends ComponentResource {
     @Import(required = true)
     private final Output<Map<String, String>> caKeyPems;
 
-    /** Each cluster's chain, intermediate then root (PEM), by cluster name. */
+    /** Each cluster's chain, intermediate then the signing root (PEM), by cluster name. */
     @Export(name = "certChainPems", refs = {Map.class, String.class}, tree = "[0,1,1]")
     @Import(required = true)
     private final Output<Map<String, String>> certChainPems;
@@ -78,8 +83,8 @@ public class MeshCertificateAuthority extends ComponentResource {
     private final CustomResourceOptions childOptions;
     private final Map<String, CaBundle> bundles = new LinkedHashMap<>();
     /**
-     * When each certificate stops being valid (RFC 3339, as pulumi-tls reports it): the root under
-     * {@code root}, each intermediate under its cluster's name.
+     * When each certificate stops being valid (RFC 3339, as pulumi-tls reports it): each root under
+     * {@link CertificateExpiry#rootKey}, each intermediate under its cluster's name.
      */
     @Export(name = "certificateExpiries", refs = {Map.class, String.class}, tree = "[0,1,1]")
     @Import(required = true)
@@ -91,24 +96,38 @@ public class MeshCertificateAuthority extends ComponentResource {
         super(TYPE, name, validated(args, options));
         var tls = new com.pulumi.tls.Provider(name + "-tls", CustomResourceOptions.builder().parent(this).build());
         this.childOptions = CustomResourceOptions.builder().parent(this).provider(tls).build();
-        var rootKey = new PrivateKey(name + "-root-key", rsaKey(args.rsaBits()), CustomResourceOptions.builder()
-                .parent(this)
-                .provider(tls)
-                .protect(args.protectRootKey())
-                .build());
-        // The tls schema marks private keys secret; asSecret keeps them so where no engine applies it.
-        var rootKeyPem = rootKey.privateKeyPem().asSecret();
-        var rootCert = new SelfSignedCert(name + "-root-cert", SelfSignedCertArgs.builder()
-                .privateKeyPem(rootKeyPem)
-                .subject(SelfSignedCertSubjectArgs.of("Root CA", ORGANIZATION))
-                .validityPeriodHours(args.rootValidityDays() * 24)
-                .isCaCertificate(true)
-                .allowedUses(CA_KEY_USAGES)
-                .setSubjectKeyId(true)
-                .build(), childOptions);
-        this.rootCertPem = rootCert.certPem();
         var expiries = new LinkedHashMap<String, Output<String>>();
-        expiries.put(CertificateExpiry.ROOT, rootCert.validityEndTime());
+        var rootCerts = new ArrayList<Output<String>>();
+        Output<String> signingKeyPem = null;
+        Output<String> signingCertPem = null;
+        for (var root : args.roots()) {
+            var rootKey = new PrivateKey(rootResourceName(name, root, "key"), rsaKey(args.rsaBits()), CustomResourceOptions.builder()
+                    .parent(this)
+                    .provider(tls)
+                    .protect(args.protectRootKey())
+                    .build());
+            // The tls schema marks private keys secret; asSecret keeps them so where no engine applies it.
+            var rootKeyPem = rootKey.privateKeyPem().asSecret();
+            var rootCert = new SelfSignedCert(rootResourceName(name, root, "cert"), SelfSignedCertArgs.builder()
+                    .privateKeyPem(rootKeyPem)
+                    .subject(SelfSignedCertSubjectArgs.of(rootCommonName(root), ORGANIZATION))
+                    .validityPeriodHours(args.rootValidityDays() * 24)
+                    .isCaCertificate(true)
+                    .allowedUses(CA_KEY_USAGES)
+                    .setSubjectKeyId(true)
+                    .build(), childOptions);
+            rootCerts.add(rootCert.certPem());
+            expiries.put(CertificateExpiry.rootKey(root), rootCert.validityEndTime());
+            if (root.equals(args.signingRoot())) {
+                signingKeyPem = rootKeyPem;
+                signingCertPem = rootCert.certPem();
+            }
+        }
+        // One root is root-cert.pem as it always was; several are concatenated in the order listed, so that
+        // the bundle's bytes stay the same while only the signing root changes (istiod compares them).
+        this.rootCertPem = rootCerts.size() == 1 ? rootCerts.get(0)
+                : Output.all(rootCerts).applyValue(MeshCertificateAuthority::rootBundle);
+        var signingRootCertPem = signingCertPem;
 
         for (var cluster : args.clusterNames()) {
             var key = new PrivateKey(name + "-" + cluster + "-key", rsaKey(args.rsaBits()),
@@ -126,8 +145,8 @@ public class MeshCertificateAuthority extends ComponentResource {
             }
             var cert = new LocallySignedCert(name + "-" + cluster + "-cert", certArgs
                     .certRequestPem(csr.certRequestPem())
-                    .caPrivateKeyPem(rootKeyPem)
-                    .caCertPem(rootCertPem)
+                    .caPrivateKeyPem(signingKeyPem)
+                    .caCertPem(signingRootCertPem)
                     .validityPeriodHours(args.intermediateValidityDays() * 24)
                     .isCaCertificate(true)
                     // pathlen 0: an intermediate signs workload certificates, never another CA.
@@ -135,7 +154,7 @@ public class MeshCertificateAuthority extends ComponentResource {
                     .allowedUses(CA_KEY_USAGES)
                     .setSubjectKeyId(true)
                     .build(), childOptions);
-            var chain = Output.tuple(cert.certPem(), rootCertPem).applyValue(t -> certificateChain(t.t1, t.t2));
+            var chain = Output.tuple(cert.certPem(), signingRootCertPem).applyValue(t -> certificateChain(t.t1, t.t2));
             bundles.put(cluster, new CaBundle(cert.certPem(), keyPem, rootCertPem, chain));
             expiries.put(cluster, cert.validityEndTime());
         }
@@ -164,6 +183,26 @@ public class MeshCertificateAuthority extends ComponentResource {
         return PrivateKeyArgs.builder().algorithm("RSA").rsaBits(bits).build();
     }
 
+    /**
+     * A root's resource names: {@code <ca>-root-key} and {@code <ca>-root-cert} for the first root (the
+     * names of every earlier version), {@code <ca>-root-<root>-key} and {@code -cert} for any other.
+     */
+    static String rootResourceName(String caName, String root, String part) {
+        return caName + "-root-" + (root.equals(FIRST_ROOT) ? "" : root + "-") + part;
+    }
+
+    /** Roots of distinct subjects, so that no verifier picks a root by name and finds the other one. */
+    private static String rootCommonName(String root) {
+        return root.equals(FIRST_ROOT) ? "Root CA" : "Root CA " + root;
+    }
+
+    /** {@code root-cert.pem} of several roots: each certificate in turn, each ending in a newline. */
+    public static String rootBundle(List<?> rootPems) {
+        var bundle = new StringBuilder();
+        rootPems.forEach(pem -> bundle.append(withNewline((String) pem)));
+        return bundle.toString();
+    }
+
     /** {@code cert-chain.pem}: the intermediate first, then the root, each ending in a newline. */
     public static String certificateChain(String intermediatePem, String rootPem) {
         return withNewline(intermediatePem) + withNewline(rootPem);
@@ -174,15 +213,19 @@ public class MeshCertificateAuthority extends ComponentResource {
     }
 
     /**
-     * When each certificate stops being valid (RFC 3339, as pulumi-tls reports it): the root under
-     * {@value CertificateExpiry#ROOT} (no cluster may take that name), each intermediate under its
-     * cluster's name. Known once the certificates are issued; not secret.
+     * When each certificate stops being valid (RFC 3339, as pulumi-tls reports it): the first root under
+     * {@value CertificateExpiry#ROOT} (no cluster may take that name), any other root under
+     * {@code root:<name>} (no cluster name holds a colon), each intermediate under its cluster's name.
+     * Known once the certificates are issued; not secret.
      */
     public Output<Map<String, String>> certificateExpiries() {
         return certificateExpiries;
     }
 
-    /** The shared root certificate (PEM). Not secret: every workload may see it. */
+    /**
+     * The roots every cluster trusts, {@code root-cert.pem} (PEM): the one root, or while a root is
+     * rotated every listed root in the order listed. Not secret: every workload may see it.
+     */
     public Output<String> rootCertPem() {
         return rootCertPem;
     }

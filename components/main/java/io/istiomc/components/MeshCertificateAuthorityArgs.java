@@ -59,18 +59,57 @@ public final class MeshCertificateAuthorityArgs extends ResourceArgs {
 
     /**
      * The rules for a cluster's name: a DNS-1123 label (it names the intermediate's children), and
-     * not {@code root}, since the intermediate key {@code <ca>-root-key} would take the root key's name.
+     * none that a root's key takes: {@code root}, since the intermediate key {@code <ca>-root-key}
+     * would be the first root's, and {@code root-<name>} for every other listed root, whose key is
+     * {@code <ca>-root-<name>-key}.
      *
+     * @param roots the CA's roots ({@link CaSettingsArgs#roots()})
      * @return problems about {@code clusterNames}
      */
-    public static List<Problem> checkClusterName(String clusterName) {
+    public static List<Problem> checkClusterName(String clusterName, List<String> roots) {
         var label = Dns1123.checkLabel("clusterNames", clusterName);
-        if (!label.isEmpty() || !RESERVED_CLUSTER_NAMES.contains(clusterName)) {
+        if (!label.isEmpty()) {
             return label;
         }
-        return List.of(new Problem("clusterNames", "'" + clusterName + "' is reserved: the CA's root key is named"
-                + " '<ca>-root-key', and the intermediate key of a cluster named '" + clusterName + "' would take the"
-                + " same name; choose another cluster name"));
+        if (RESERVED_CLUSTER_NAMES.contains(clusterName)) {
+            return List.of(new Problem("clusterNames", "'" + clusterName + "' is reserved: the CA's root key is named"
+                    + " '<ca>-root-key', and the intermediate key of a cluster named '" + clusterName + "' would take the"
+                    + " same name; choose another cluster name"));
+        }
+        var root = roots.stream().filter(r -> !r.equals(MeshCertificateAuthority.FIRST_ROOT)
+                && clusterName.equals(MeshCertificateAuthority.FIRST_ROOT + "-" + r)).findFirst();
+        return root.map(r -> List.of(new Problem("clusterNames", "'" + clusterName + "' is taken by the root '" + r
+                + "': its key is named '<ca>-root-" + r + "-key', and the intermediate key of a cluster named '" + clusterName
+                + "' would take the same name; choose another cluster name or root name"))).orElse(List.of());
+    }
+
+    /**
+     * The rules for the roots: at least one, each a DNS-1123 label (it names the root's resources)
+     * listed once, and a signing root among them, named whenever there is more than one. Without
+     * state the rules cannot see the previous step of a rotation; the operations docs give the order.
+     *
+     * @return problems about {@code roots} and {@code signingRoot}
+     */
+    public static List<Problem> checkRoots(List<String> roots, java.util.Optional<String> signingRoot) {
+        var problems = new ArrayList<Problem>();
+        if (roots.isEmpty()) {
+            problems.add(new Problem("roots", "must list at least one root (the CA's first root is '"
+                    + MeshCertificateAuthority.FIRST_ROOT + "')"));
+            return problems;
+        }
+        roots.forEach(root -> problems.addAll(Dns1123.checkLabel("roots", root)));
+        if (roots.stream().distinct().count() != roots.size()) {
+            problems.add(new Problem("roots", "must not repeat a name (got " + roots + ")"));
+        }
+        if (signingRoot.isEmpty() && roots.size() > 1) {
+            problems.add(new Problem("signingRoot", "is required when more than one root is listed (got roots " + roots
+                    + "): name the root that signs the intermediates, the old one until every workload trusts both"));
+        } else if (signingRoot.isPresent() && !roots.contains(signingRoot.get())) {
+            problems.add(new Problem("signingRoot", "'" + signingRoot.get() + "' is not one of roots " + roots
+                    + ": every cluster must trust the root that signs the intermediates; keep a root in 'roots' until"
+                    + " the intermediates are signed by another"));
+        }
+        return problems;
     }
 
     public List<String> clusterNames() {
@@ -102,9 +141,17 @@ public final class MeshCertificateAuthorityArgs extends ResourceArgs {
         return settings().intermediateRenewalDays();
     }
 
+    public List<String> roots() {
+        return settings().roots();
+    }
+
+    public String signingRoot() {
+        return settings().signingRoot();
+    }
+
     /**
-     * The CA's settings' rules: its limits ({@link #check(int, int, int)}) and, where the intermediates'
-     * validity is valid, the renewal window ({@link #checkRenewal}).
+     * The CA's settings' rules: its limits ({@link #check(int, int, int)}), where the intermediates'
+     * validity is valid the renewal window ({@link #checkRenewal}), and the roots ({@link #checkRoots}).
      *
      * @return problems named by setting
      */
@@ -113,6 +160,7 @@ public final class MeshCertificateAuthorityArgs extends ResourceArgs {
         if (problems.stream().noneMatch(p -> p.property().equals("intermediateValidityDays"))) {
             problems.addAll(checkRenewal(settings.intermediateValidityDays(), settings.intermediateRenewalDays()));
         }
+        problems.addAll(checkRoots(settings.roots(), settings.signingRootGiven()));
         return problems;
     }
 
@@ -142,7 +190,7 @@ public final class MeshCertificateAuthorityArgs extends ResourceArgs {
             throw new IllegalArgumentException("MeshCertificateAuthorityArgs: 'clusterNames' must name at least one cluster");
         }
         var problems = new ArrayList<Problem>();
-        names.forEach(n -> problems.addAll(checkClusterName(n)));
+        names.forEach(n -> problems.addAll(checkClusterName(n, args.roots())));
         if (names.stream().distinct().count() != names.size()) {
             problems.add(new Problem("clusterNames", "must not repeat a name (got " + names + ")"));
         }

@@ -52,7 +52,8 @@ public final class OwnedValues {
                     "global.operatorManageWebhooks", "istio.defaultRevision (on only for the unrevisioned control"
                             + " plane while another revision is the default)",
                     "meshConfig.defaultConfig.proxyMetadata." + ReleaseOverrides.DNS_CAPTURE, DNS,
-                    "meshConfig.defaultConfig.proxyMetadata." + ReleaseOverrides.DNS_AUTO_ALLOCATE, DNS),
+                    "meshConfig.defaultConfig.proxyMetadata." + ReleaseOverrides.DNS_AUTO_ALLOCATE, DNS,
+                    "podAnnotations." + IstioValues.TRUSTED_ROOTS_ANNOTATION, "the CA's roots (ca.roots), while there are several"),
             "gateway", ordered(
                     "revision", DEFAULT_REVISION,
                     "name", "the mesh itself: its gateway Service selects the pods by the release's name",

@@ -81,7 +81,9 @@ public class PrimaryCluster extends ComponentResource {
                 ? gatewayService.orElseThrow().address().applyValue(address -> IstioValues.primaryIstiod(
                         cluster.meshId(), cluster.clusterName(), cluster.network(), Optional.of(address)))
                 : Output.of(IstioValues.primaryIstiod(cluster.meshId(), cluster.clusterName(), cluster.network(), Optional.empty()));
-        var istiods = install.istiods(revision -> istiodValues, Output.of(List.of()));
+        // Every revision's istiod reads the same cacerts: each restarts when its roots change.
+        var istiods = install.istiods(revision -> Output.tuple(istiodValues, cluster.certificates().rootCertPem())
+                .applyValue(t -> IstioValues.restartedWhenRootsChange(t.t1, t.t2)), Output.of(List.of()));
         var istiod = install.defaultIstiod(istiods);
 
         Optional<Output<String>> gatewayAddress = Optional.empty();

@@ -62,10 +62,17 @@ public final class RegisteredNames {
      *
      * @param meshName the {@link io.istiomc.components.Mesh}'s name, from which its children's names follow
      * @param clusters each cluster's name and whether it is a primary (which watches every other cluster)
+     * @param roots    the CA's roots ({@link CaSettingsArgs#roots()})
      */
-    public record Layout(String meshName, Map<String, Boolean> clusters) {
+    public record Layout(String meshName, Map<String, Boolean> clusters, List<String> roots) {
         public Layout {
             clusters = new LinkedHashMap<>(clusters);
+            roots = List.copyOf(roots);
+        }
+
+        /** A mesh whose CA has its first root only. */
+        public Layout(String meshName, Map<String, Boolean> clusters) {
+            this(meshName, clusters, CaSettingsArgs.defaults().roots());
         }
 
         String caName() {
@@ -91,8 +98,12 @@ public final class RegisteredNames {
         all.add(new Registration(top, SampleApps.TYPE, mesh.samplesName(), List.of()));
         var ca = mesh.caName();
         all.add(new Registration(MeshCertificateAuthority.TYPE, TLS_PROVIDER, ca + "-tls", List.of()));
-        all.add(new Registration(MeshCertificateAuthority.TYPE, PRIVATE_KEY, ca + "-root-key", List.of()));
-        all.add(new Registration(MeshCertificateAuthority.TYPE, SELF_SIGNED_CERT, ca + "-root-cert", List.of()));
+        for (var root : mesh.roots()) {
+            all.add(new Registration(MeshCertificateAuthority.TYPE, PRIVATE_KEY,
+                    MeshCertificateAuthority.rootResourceName(ca, root, "key"), List.of()));
+            all.add(new Registration(MeshCertificateAuthority.TYPE, SELF_SIGNED_CERT,
+                    MeshCertificateAuthority.rootResourceName(ca, root, "cert"), List.of()));
+        }
         mesh.clusters().forEach((cluster, primary) -> {
             var owner = List.of(cluster);
             var component = primary ? PrimaryCluster.TYPE : RemoteCluster.TYPE;

@@ -36,6 +36,19 @@ class CertificateExpiryTest {
     }
 
     @Test
+    @DisplayName("a root other than the first is warned about by its name; a cluster whose name starts with 'root-' is still an intermediate")
+    void otherRoots() {
+        var ends = new LinkedHashMap<String, Instant>();
+        ends.put(CertificateExpiry.rootKey("r2027"), NOW.plus(Duration.ofDays(2)));
+        ends.put("root-east", NOW);
+        assertEquals("root:r2027", CertificateExpiry.rootKey("r2027"));
+        assertEquals(CertificateExpiry.ROOT, CertificateExpiry.rootKey(MeshCertificateAuthority.FIRST_ROOT));
+        assertEquals(List.of("the mesh's root certificate 'r2027' expires in 2 days (within 30 days): plan a root rotation",
+                "the intermediate certificate of cluster 'root-east' has expired: workloads of that cluster can no longer get"
+                        + " certificates that others trust"), CertificateExpiry.warnings(ends, NOW));
+    }
+
+    @Test
     @DisplayName("a renewal window must be shorter than an intermediate's validity")
     void renewalWindow() {
         assertEquals(List.of(), MeshCertificateAuthorityArgs.checkRenewal(730, 0));

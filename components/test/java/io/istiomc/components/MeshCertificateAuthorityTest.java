@@ -55,4 +55,33 @@ class MeshCertificateAuthorityTest {
             assertEquals("ca-tls", SimulatedClusters.providerName(tls.provider()), tls.name());
         }
     }
+
+    @Test
+    @DisplayName("during a root rotation every root is issued under its own name, root-cert.pem holds all in order, and the signing root signs every intermediate")
+    void severalRoots() {
+        var mocks = new SimulatedClusters(List.of());
+        var outputs = new java.util.concurrent.atomic.AtomicReference<MeshCertificateAuthority>();
+        var result = PulumiTest.withMocks(mocks).runTest(ctx -> outputs.set(new MeshCertificateAuthority("ca",
+                MeshCertificateAuthorityArgs.builder().clusterNames(List.of("east", "west"))
+                        .settings(CaSettingsArgs.builder().roots(List.of("root", "r2027")).signingRoot("r2027").build())
+                        .build(), null)));
+        result.throwOnError();
+        assertEquals(List.of("ca-root-cert", "ca-root-r2027-cert"), mocks.registrations(
+                r -> r.type().equals("tls:index/selfSignedCert:SelfSignedCert")).stream().map(SimulatedClusters.Registration::name).toList());
+        var bundle = PulumiTest.extractValue(outputs.get().rootCertPem());
+        assertEquals(pem("ca-root-cert") + pem("ca-root-r2027-cert"), bundle);
+        for (var cluster : List.of("east", "west")) {
+            var cert = mocks.registrations(r -> r.name().equals("ca-" + cluster + "-cert")).get(0);
+            assertEquals(pem("ca-root-r2027-cert"), cert.inputs().get("caCertPem"));
+            var material = outputs.get().bundle(cluster);
+            assertEquals(bundle, PulumiTest.extractValue(material.rootCertPem()));
+            assertEquals(pem("ca-" + cluster + "-cert") + pem("ca-root-r2027-cert"), PulumiTest.extractValue(material.certChainPem()));
+        }
+        assertEquals(List.of("root", "root:r2027", "east", "west"),
+                List.copyOf(PulumiTest.extractValue(outputs.get().certificateExpiries()).keySet()));
+    }
+
+    private static String pem(String name) {
+        return "-----BEGIN CERTIFICATE-----\nsimulated certificate of " + name + "\n-----END CERTIFICATE-----\n";
+    }
 }

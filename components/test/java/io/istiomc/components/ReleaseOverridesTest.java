@@ -149,7 +149,9 @@ class ReleaseOverridesTest {
         var primary = IstioValues.primaryIstiod("m", "c", "n", Optional.of("gw.example.com"));
         set.put("istiod", List.of(primary, IstioValues.remoteIstiod("m", "c", "n", "gw.example.com", unrevisioned),
                 IstioValues.remoteIstiod("m", "c", "n", "192.0.2.1", named),
-                IstioValues.ofRevision(primary, twoRevisions, unrevisioned), IstioValues.ofRevision(primary, twoRevisions, named)));
+                IstioValues.ofRevision(primary, twoRevisions, unrevisioned), IstioValues.ofRevision(primary, twoRevisions, named),
+                IstioValues.restartedWhenRootsChange(Map.of(), "-----BEGIN CERTIFICATE-----\nA\n-----END CERTIFICATE-----\n"
+                        + "-----BEGIN CERTIFICATE-----\nB\n-----END CERTIFICATE-----\n")));
         set.put("gateway", List.of(IstioValues.eastWestGateway("n", versionAlone), IstioValues.eastWestGateway("n", twoRevisions)));
         var typed = new ReleaseOverrides(Map.of(), Optional.of("r.example/istio"), Optional.of("t"), Optional.of(List.of("p")),
                 Optional.of(true));

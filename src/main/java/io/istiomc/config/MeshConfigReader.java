@@ -51,7 +51,7 @@ public final class MeshConfigReader {
             "readerTokenGeneration"), RELEASE_KEYS);
     private static final List<String> GATEWAY_KEYS = List.of("address", "port", "serviceType", "annotations");
     private static final List<String> CA_KEYS = List.of("rootValidityDays", "intermediateValidityDays", "rsaBits",
-            "protectRootKey", "intermediateRenewalDays");
+            "protectRootKey", "intermediateRenewalDays", "roots", "signingRoot");
     private static final List<String> SAMPLES_KEYS = List.of("enabled", "namespace");
 
     /**
@@ -399,6 +399,11 @@ public final class MeshConfigReader {
         integer(key + ".rsaBits", ca.get("rsaBits")).ifPresent(args::rsaBits);
         bool(key + ".protectRootKey", ca.get("protectRootKey")).ifPresent(args::protectRootKey);
         integer(key + ".intermediateRenewalDays", ca.get("intermediateRenewalDays")).ifPresent(args::intermediateRenewalDays);
+        var roots = strings(key + ".roots", ca.get("roots"));
+        if (roots != null) {
+            args.roots(roots);
+        }
+        string(key + ".signingRoot", ca.get("signingRoot")).ifPresent(args::signingRoot);
         return args.build();
     }
 

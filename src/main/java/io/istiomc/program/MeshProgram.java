@@ -54,7 +54,9 @@ public final class MeshProgram {
      */
     public static List<String> certificateWarningsIfIssuedAt(MeshArgs mesh, java.time.Instant now) {
         var ends = new LinkedHashMap<String, java.time.Instant>();
-        ends.put(CertificateExpiry.ROOT, now.plus(java.time.Duration.ofDays(mesh.ca().rootValidityDays())));
+        for (var root : mesh.ca().roots()) {
+            ends.put(CertificateExpiry.rootKey(root), now.plus(java.time.Duration.ofDays(mesh.ca().rootValidityDays())));
+        }
         for (var cluster : mesh.clusters()) {
             ends.put(cluster.name(), now.plus(java.time.Duration.ofDays(mesh.ca().intermediateValidityDays())));
         }

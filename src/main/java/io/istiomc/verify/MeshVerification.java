@@ -342,9 +342,15 @@ public final class MeshVerification {
         return review.toString();
     }
 
-    /** Every cluster's {@code cacerts}: readable, valid now, chained to its root; and every root the same. */
+    /**
+     * Every cluster's {@code cacerts}: readable, valid now, its intermediate chained to a root of its
+     * {@code root-cert.pem}; and every cluster trusting the root of every cluster's intermediate. A
+     * {@code root-cert.pem} may hold several roots (istiod reads every certificate in it), as it does
+     * during a root rotation, when intermediates of the old and of the new root coexist.
+     */
     private void cacerts() {
-        var roots = new LinkedHashMap<String, X509Certificate>();
+        var trusted = new LinkedHashMap<String, List<X509Certificate>>();
+        var signingRoots = new LinkedHashMap<String, X509Certificate>();
         for (var cluster : config.clusters()) {
             var name = cluster.name();
             var connection = access.get(name);
@@ -370,40 +376,50 @@ public final class MeshVerification {
                     }
                 }
                 var caCert = Pem.certificates(decoded(data, "ca-cert.pem"), "ca-cert.pem").get(0);
-                var root = Pem.certificates(decoded(data, "root-cert.pem"), "root-cert.pem").get(0);
+                var roots = Pem.certificates(decoded(data, "root-cert.pem"), "root-cert.pem");
                 var chain = Pem.certificates(decoded(data, "cert-chain.pem"), "cert-chain.pem");
-                var problem = chainProblem(caCert, root, chain);
+                trusted.put(name, roots);
+                var signingRoot = roots.stream().filter(root -> signedBy(caCert, root)).findFirst();
+                var problem = chainProblem(caCert, roots, signingRoot, chain);
                 if (problem.isPresent()) {
                     fail(name, Optional.empty(), Kind.CACERTS, problem.get());
-                } else {
-                    pass(name, Optional.empty(), Kind.CACERTS, "ca-cert.pem (" + caCert.getSubjectX500Principal().getName()
-                            + ") is signed by root-cert.pem, valid until " + until(caCert) + "; root-cert.pem until "
-                            + until(root) + "; cert-chain.pem leads to the root");
+                    continue;
                 }
-                roots.put(name, root);
+                var root = signingRoot.orElseThrow();
+                signingRoots.put(name, root);
+                pass(name, Optional.empty(), Kind.CACERTS, "ca-cert.pem (" + caCert.getSubjectX500Principal().getName()
+                        + ") is signed by " + (roots.size() == 1 ? "root-cert.pem"
+                        : "root-cert.pem's root " + root.getSubjectX500Principal().getName() + " (" + fingerprint(root) + ")")
+                        + ", valid until " + until(caCert) + "; " + (roots.size() == 1 ? "root-cert.pem until " + until(root)
+                        : "root-cert.pem holds " + roots.size() + " roots, until " + String.join(", ",
+                        roots.stream().map(this::until).toList())) + "; cert-chain.pem leads to the root");
             } catch (ApiConnection.Unreachable e) {
                 fail(name, Optional.empty(), Kind.CACERTS, e.getMessage());
             } catch (GeneralSecurityException e) {
                 fail(name, Optional.empty(), Kind.CACERTS, e.getMessage());
             }
         }
-        if (roots.isEmpty()) {
-            return;
-        }
-        // The mesh's root is the first primary's (or, when it cannot be read, the first cluster's read).
-        var reference = config.primaries().stream().map(MeshClusterArgs::name).filter(roots::containsKey).findFirst()
-                .orElse(roots.keySet().iterator().next());
-        var meshRoot = roots.get(reference);
-        roots.forEach((name, root) -> {
-            if (root.equals(meshRoot)) {
-                pass(name, Optional.empty(), Kind.CACERTS_ROOT, "root-cert.pem is the mesh's root (" + fingerprint(root)
-                        + "), the same as " + reference + "'s");
-            } else {
-                fail(name, Optional.empty(), Kind.CACERTS_ROOT, "root-cert.pem (" + root.getSubjectX500Principal().getName()
-                        + ", " + fingerprint(root) + ") is not the root of " + reference + " (" + fingerprint(meshRoot)
-                        + "): workloads of the two clusters would not trust each other");
+        // Workloads of two clusters trust each other when each one's root-cert.pem holds the root that
+        // signs the other's intermediate: so every cluster must trust every cluster's signing root.
+        trusted.forEach((name, roots) -> {
+            var untrusted = signingRoots.entrySet().stream().filter(e -> !roots.contains(e.getValue())).findFirst();
+            if (untrusted.isPresent()) {
+                var other = untrusted.get();
+                fail(name, Optional.empty(), Kind.CACERTS_ROOT, "root-cert.pem (" + describe(roots) + ") does not hold the"
+                        + " root of " + other.getKey() + "'s intermediate (" + other.getValue().getSubjectX500Principal().getName()
+                        + ", " + fingerprint(other.getValue()) + "): workloads of the two clusters would not trust each other");
+            } else if (!signingRoots.isEmpty()) {
+                var signing = signingRoots.values().stream().distinct().toList();
+                pass(name, Optional.empty(), Kind.CACERTS_ROOT, "root-cert.pem holds the root of every cluster's intermediate ("
+                        + String.join(", ", signing.stream().map(MeshVerification::fingerprint).toList()) + ")"
+                        + (roots.size() > 1 ? "; it holds " + roots.size() + " roots, as during a root rotation" : ""));
             }
         });
+    }
+
+    /** The roots of a {@code root-cert.pem}, by subject and fingerprint. */
+    private static String describe(List<X509Certificate> roots) {
+        return String.join("; ", roots.stream().map(r -> r.getSubjectX500Principal().getName() + ", " + fingerprint(r)).toList());
     }
 
     private static byte[] decoded(JsonNode data, String key) throws GeneralSecurityException {
@@ -414,9 +430,19 @@ public final class MeshVerification {
         }
     }
 
-    /** What is wrong with the intermediate, the root and the chain, at {@link #now}; empty when nothing is. */
-    private Optional<String> chainProblem(X509Certificate caCert, X509Certificate root, List<X509Certificate> chain) {
-        for (var entry : Map.of("ca-cert.pem", caCert, "root-cert.pem", root).entrySet()) {
+    /**
+     * What is wrong with the intermediate, the roots and the chain, at {@link #now}; empty when nothing is.
+     *
+     * @param signingRoot the root of {@code roots} that signs {@code caCert}, if one does
+     */
+    private Optional<String> chainProblem(X509Certificate caCert, List<X509Certificate> roots,
+                                          Optional<X509Certificate> signingRoot, List<X509Certificate> chain) {
+        var dated = new LinkedHashMap<String, X509Certificate>();
+        dated.put("ca-cert.pem", caCert);
+        for (int i = 0; i < roots.size(); i++) {
+            dated.put(roots.size() == 1 ? "root-cert.pem" : "root " + (i + 1) + " of root-cert.pem", roots.get(i));
+        }
+        for (var entry : dated.entrySet()) {
             var certificate = entry.getValue();
             if (certificate.getNotAfter().toInstant().isBefore(now)) {
                 return Optional.of(entry.getKey() + " expired at " + certificate.getNotAfter().toInstant());
@@ -425,11 +451,13 @@ public final class MeshVerification {
                 return Optional.of(entry.getKey() + " is not valid before " + certificate.getNotBefore().toInstant());
             }
         }
-        if (!signedBy(caCert, root)) {
+        if (signingRoot.isEmpty()) {
             return Optional.of("ca-cert.pem (" + caCert.getSubjectX500Principal().getName() + ", issued by '"
-                    + caCert.getIssuerX500Principal().getName() + "') is not signed by root-cert.pem ('"
-                    + root.getSubjectX500Principal().getName() + "', " + fingerprint(root) + "): an intermediate of another root");
+                    + caCert.getIssuerX500Principal().getName() + "') is not signed by " + (roots.size() == 1
+                    ? "root-cert.pem ('" + roots.get(0).getSubjectX500Principal().getName() + "', " + fingerprint(roots.get(0)) + ")"
+                    : "any root of root-cert.pem (" + describe(roots) + ")") + ": an intermediate of another root");
         }
+        var root = signingRoot.get();
         if (!chain.get(0).equals(caCert)) {
             return Optional.of("cert-chain.pem does not start with ca-cert.pem");
         }

@@ -43,6 +43,8 @@ class RenderedReleasesIT {
     static final String DNS_NAMED_GATEWAY = "eastwest.cluster1.example.com";
     static final int ISTIOD_WEBHOOK_PORT = 15017;
     static final String EAST_WEST_GATEWAY = "istio-eastwestgateway";
+    /** The mixed stack mid root rotation: two roots, the intermediates signed by the new one. */
+    static final String ROOT_ROTATION = "mixed-root-rotation";
 
     private ChartRepository repository;
     private final List<RenderedStack> stacks = new ArrayList<>();
@@ -57,6 +59,9 @@ class RenderedReleasesIT {
         }
         stacks.add(RenderedStack.of(StackFile.read(StackFile.projectRoot().resolve("Pulumi.dev.yaml"))
                 .withGatewayAddress(DNS_NAMED, "cluster1", DNS_NAMED_GATEWAY), repository, helm));
+        var rotation = StackFile.read(StackFile.projectRoot().resolve("stacks/Pulumi.mixed.yaml")).renamed(ROOT_ROTATION);
+        rotation.edit().set("ca.roots", List.of("root", "r2027")).set("ca.signingRoot", "r2027");
+        stacks.add(RenderedStack.of(rotation, repository, helm));
         System.out.println("benchmark: rendered every release of " + stacks.size() + " stacks in "
                 + (System.nanoTime() - t0) / 1_000_000 + " ms");
     }
@@ -71,8 +76,9 @@ class RenderedReleasesIT {
     @Test
     @DisplayName("every stack file is rendered, and every cluster's releases render objects")
     void everyReleaseRenders() {
-        assertEquals(StackFile.all().size() + 1, stacks.size());
-        assertTrue(stacks.stream().map(RenderedStack::name).toList().containsAll(List.of("dev", "staging", "prod", DNS_NAMED)));
+        assertEquals(StackFile.all().size() + 2, stacks.size());
+        assertTrue(stacks.stream().map(RenderedStack::name).toList().containsAll(List.of("dev", "staging", "prod", DNS_NAMED,
+                ROOT_ROTATION)));
         for (var stack : stacks) {
             for (var cluster : stack.clusters()) {
                 assertFalse(cluster.releases().isEmpty(), stack + "/" + cluster.name() + " has no release");
@@ -186,6 +192,26 @@ class RenderedReleasesIT {
             }
         }
         assertTrue(serving > 0, "no stack has a cluster that serves remotes");
+    }
+
+    @Test
+    @DisplayName("during a root rotation each istiod pod template carries the roots' hash (a change restarts istiod); in no other stack does it")
+    void istiodRestartsWhenTheRootsChange() {
+        int rotating = 0;
+        for (var stack : stacks) {
+            for (var cluster : stack.clusters().stream().filter(c -> !isRemote(c)).toList()) {
+                var istiod = ofKind(cluster.release("istiod"), "Deployment").get(0);
+                var annotation = istiod.path("spec").path("template").path("metadata").path("annotations")
+                        .path(io.istiomc.components.IstioValues.TRUSTED_ROOTS_ANNOTATION);
+                if (stack.name().equals(ROOT_ROTATION)) {
+                    rotating++;
+                    assertTrue(annotation.asText().matches("[0-9a-f]{64}"), stack + "/" + cluster.name() + ": " + annotation);
+                } else {
+                    assertTrue(annotation.isMissingNode(), stack + "/" + cluster.name() + ": " + annotation);
+                }
+            }
+        }
+        assertEquals(2, rotating, "the rotating stack's primaries");
     }
 
     @Test

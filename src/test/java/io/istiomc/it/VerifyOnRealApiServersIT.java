@@ -56,6 +56,7 @@ class VerifyOnRealApiServersIT {
     private String readerToken;
     private String remoteCaData;
     private TestCertificates.Ca meshRoot;
+    private TestCertificates.Ca cluster1Intermediate;
     private Map<String, String> remoteCacerts;
     private JsonNode readerClusterRole;
     private final List<String> secrets = new ArrayList<>();
@@ -119,6 +120,7 @@ class VerifyOnRealApiServersIT {
         var certificates = new TestCertificates(Files.createDirectory(work.resolve("ca")));
         meshRoot = certificates.root("mesh-root");
         var cluster1Ca = certificates.intermediate("cluster1-ca", meshRoot);
+        cluster1Intermediate = cluster1Ca;
         var cluster2Ca = certificates.intermediate("cluster2-ca", meshRoot);
         secrets.addAll(List.of(cluster1Ca.keyPem(), cluster2Ca.keyPem(), meshRoot.keyPem()));
         putCacerts(primary.client(), TestCertificates.cacerts(cluster1Ca, meshRoot, meshRoot));
@@ -248,12 +250,12 @@ class VerifyOnRealApiServersIT {
     }
 
     @Test
-    @DisplayName("an intermediate of another root fails the chain check; a cluster trusting another root fails the root check")
+    @DisplayName("an intermediate of another root fails the chain check; clusters trusting different roots fail the root check, each naming the other")
     void intermediateOfAnotherRoot() throws Exception {
         var certificates = new TestCertificates(Files.createDirectories(work.resolve("ca-other")));
         var strayRoot = certificates.root("stray-root");
         var stray = certificates.intermediate("cluster2-stray", strayRoot);
-        secrets.add(stray.keyPem());
+        secrets.addAll(List.of(stray.keyPem(), strayRoot.keyPem()));
         putCacerts(remote.client(), TestCertificates.cacerts(stray, strayRoot, meshRoot));
         try {
             var run = verify();
@@ -264,9 +266,56 @@ class VerifyOnRealApiServersIT {
 
             putCacerts(remote.client(), TestCertificates.cacerts(stray, strayRoot, strayRoot));
             var otherRun = verify();
-            var root = assertFailed(otherRun, "cacerts-root", null);
-            assertTrue(root.startsWith("root-cert.pem (CN=stray-root,O=it, SHA-256 ") && root.contains("is not the root of cluster1"), root);
+            assertEquals(1, otherRun.exitCode(), otherRun.all());
+            var cluster1 = reasonOf(checks(otherRun), "cluster1", "cacerts-root");
+            assertTrue(cluster1.startsWith("root-cert.pem (CN=mesh-root,O=it, SHA-256 ") && cluster1.contains(
+                    ") does not hold the root of cluster2's intermediate (CN=stray-root,O=it, SHA-256 "), cluster1);
+            var cluster2 = reasonOf(checks(otherRun), "cluster2", "cacerts-root");
+            assertTrue(cluster2.startsWith("root-cert.pem (CN=stray-root,O=it, SHA-256 ") && cluster2.contains(
+                    ") does not hold the root of cluster1's intermediate (CN=mesh-root,O=it, SHA-256 "), cluster2);
+            assertNothingSecret(otherRun);
         } finally {
+            putCacerts(remote.client(), remoteCacerts);
+        }
+    }
+
+    @Test
+    @DisplayName("mid root rotation (both roots trusted everywhere, one intermediate of each root) the mesh passes; a cluster that does not trust the new root fails")
+    void midRootRotation() throws Exception {
+        var certificates = new TestCertificates(Files.createDirectories(work.resolve("ca-next")));
+        var nextRoot = certificates.root("next-root");
+        var cluster2Next = certificates.intermediate("cluster2-next", nextRoot);
+        secrets.addAll(List.of(cluster2Next.keyPem(), nextRoot.keyPem()));
+        // the bundle as the CA writes it during a rotation: the old root, then the new one
+        var bothRoots = new TestCertificates.Ca("both", meshRoot.certPem() + nextRoot.certPem(), "");
+        var cluster1Ca = cluster1Intermediate;
+        try {
+            // GIVEN step 2 half done: cluster1's intermediate still of the old root, cluster2's of the new one
+            putCacerts(primary.client(), TestCertificates.cacerts(cluster1Ca, meshRoot, bothRoots));
+            putCacerts(remote.client(), TestCertificates.cacerts(cluster2Next, nextRoot, bothRoots));
+            var run = verify();
+            assertEquals(0, run.exitCode(), run.all());
+            var cacerts2 = reasonOf(checks(run), "cluster2", "cacerts");
+            assertTrue(cacerts2.startsWith("ca-cert.pem (CN=cluster2-next,O=it) is signed by root-cert.pem's root CN=next-root,O=it"
+                    + " (SHA-256 "), cacerts2);
+            assertTrue(cacerts2.contains("root-cert.pem holds 2 roots, until "), cacerts2);
+            for (var cluster : List.of("cluster1", "cluster2")) {
+                var root = reasonOf(checks(run), cluster, "cacerts-root");
+                assertTrue(root.startsWith("root-cert.pem holds the root of every cluster's intermediate (SHA-256 ")
+                        && root.endsWith("; it holds 2 roots, as during a root rotation"), root);
+            }
+            assertNothingSecret(run);
+
+            // WHEN cluster1 has dropped the new root (or never got it) while cluster2 is signed by it
+            putCacerts(primary.client(), TestCertificates.cacerts(cluster1Ca, meshRoot, meshRoot));
+            var broken = verify();
+            var reason = assertFailed(broken, "cacerts-root", null);
+            assertTrue(reason.startsWith("root-cert.pem (CN=mesh-root,O=it, SHA-256 ") && reason.contains(
+                    "does not hold the root of cluster2's intermediate (CN=next-root,O=it, SHA-256 "), reason);
+            assertEquals("pass", checks(broken).stream().filter(c -> c.path("cluster").asText().equals("cluster2")
+                    && c.path("check").asText().equals("cacerts-root")).findFirst().orElseThrow().path("status").asText());
+        } finally {
+            putCacerts(primary.client(), TestCertificates.cacerts(cluster1Ca, meshRoot, meshRoot));
             putCacerts(remote.client(), remoteCacerts);
         }
     }

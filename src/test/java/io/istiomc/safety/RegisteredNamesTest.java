@@ -74,6 +74,6 @@ class RegisteredNamesTest {
     static RegisteredNames.Layout mesh(StackConfig config) {
         var clusters = new LinkedHashMap<String, Boolean>();
         config.mesh().clusters().forEach(c -> clusters.put(c.name(), c.isPrimary()));
-        return new RegisteredNames.Layout(StackConfig.MESH_NAME, clusters);
+        return new RegisteredNames.Layout(StackConfig.MESH_NAME, clusters, config.mesh().ca().roots());
     }
 }

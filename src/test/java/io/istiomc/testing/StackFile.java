@@ -82,6 +82,11 @@ public final class StackFile {
         return this;
     }
 
+    /** The same stack under another name, to edit ({@link #edit()}) apart from this one. */
+    public StackFile renamed(String newName) {
+        return new StackFile(newName, root.deepCopy());
+    }
+
     /** The same stack under another name, with the cluster's {@code gateway.address} set. */
     public StackFile withGatewayAddress(String newName, String clusterName, String address) {
         var copy = new StackFile(newName, root.deepCopy());
