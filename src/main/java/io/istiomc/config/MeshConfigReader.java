@@ -54,6 +54,21 @@ public final class MeshConfigReader {
             "protectRootKey", "intermediateRenewalDays");
     private static final List<String> SAMPLES_KEYS = List.of("enabled", "namespace");
 
+    /**
+     * Every key this reader reads, as a path below the namespace with {@code []} for a list's item
+     * ({@code clusters[].gateway.port}): what a stack file may set, and what the offline plan must have
+     * a placeholder for ({@link OfflinePlaceholders}).
+     */
+    public static List<String> keyPaths() {
+        var paths = new ArrayList<>(new TreeSet<>(TOP_LEVEL_KEYS));
+        ISTIO_KEYS.forEach(k -> paths.add("istio." + k));
+        CLUSTER_KEYS.forEach(k -> paths.add("clusters[]." + k));
+        GATEWAY_KEYS.forEach(k -> paths.add("clusters[].gateway." + k));
+        CA_KEYS.forEach(k -> paths.add("ca." + k));
+        SAMPLES_KEYS.forEach(k -> paths.add("samples." + k));
+        return List.copyOf(paths);
+    }
+
     private final List<ConfigProblem> problems = new ArrayList<>();
     private final Function<String, Path> home;
 

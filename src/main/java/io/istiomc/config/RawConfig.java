@@ -24,23 +24,15 @@ import java.util.function.Function;
  */
 public final class RawConfig {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String NS = StackConfig.NAMESPACE + ":";
 
     /**
-     * What an encrypted stack value ({@code secure: v1:...}) reads as offline, where it cannot be
-     * decrypted. The reader takes it as an inline kubeconfig; nothing prints it.
+     * What an encrypted stack value ({@code secure: v1:...}) reads as offline where it cannot be
+     * decrypted and no placeholder of its own stands in ({@link OfflinePlaceholders}): a secret, or a
+     * key this program does not read. The reader takes it as an inline, secret kubeconfig; nothing
+     * prints it.
      */
     public static final String ENCRYPTED = "[encrypted in the stack file: not decrypted offline]";
-
-    /**
-     * Stand-ins for encrypted values whose form the reader checks (a URL, a DNS name), by the last
-     * segment of their key: the plan goes on with them, says so in a warning, and they are plainly not
-     * real ({@code .invalid} is reserved by RFC 2606). Any other encrypted value reads as {@link #ENCRYPTED}.
-     */
-    static final Map<String, String> ENCRYPTED_PLACEHOLDERS = Map.of(
-            "apiServer", "https://api-server.encrypted.invalid:6443",
-            "chartRepository", "https://charts.encrypted.invalid",
-            "tlsServerName", "api-server.encrypted.invalid",
-            "address", "gateway.encrypted.invalid");
 
     private final Map<String, String> values;
     private final List<ConfigProblem> problems;
@@ -231,48 +223,160 @@ public final class RawConfig {
                 }
                 // A key left empty or null reaches the program as an empty string (yaml.v3 never hands a
                 // null to Pulumi's config value, which stays empty).
-                var value = entry.getValue() == null ? TextNode.valueOf("") : withoutCiphertext(JSON.valueToTree(entry.getValue()),
-                        key, warnings);
-                result.put(key, text(value));
+                if (entry.getValue() == null) {
+                    result.put(key, "");
+                    continue;
+                }
+                var plain = withoutCiphertext(JSON.valueToTree(entry.getValue()), key, warnings, problems);
+                if (plain != null) {
+                    result.put(key, text(plain));
+                }
             }
         }
         var environments = stack.get("environment");
         if (environments != null) {
-            warnings.add(source + " imports Pulumi ESC environments (" + Printable.escape(String.valueOf(environments))
-                    + "): the plan cannot open them, so it plans without the configuration they provide"
-                    + " (pulumi up merges it under the stack's own values)");
+            var from = environmentNames(environments);
+            warnings.add(source + " uses Pulumi ESC (" + from + "), which the plan cannot open: a key the stack file"
+                    + " does not set may come from it (pulumi up merges its pulumiConfig under the stack's own values,"
+                    + " a map key by key, a list or a single value whole)");
+            expectFromEnvironment(result, project, from, warnings, problems);
         }
         project.ifPresent(p -> p.values().forEach(result::putIfAbsent));
         return new RawConfig(result, problems, warnings);
     }
 
     /**
-     * Replaces every {@code {secure: ...}} value (the ciphertext is never kept) by its placeholder in
-     * {@link #ENCRYPTED_PLACEHOLDERS}, with a warning, or by {@link #ENCRYPTED}.
+     * The value of a top-level key with every {@code {secure: ...}} value (the ciphertext is never
+     * kept) replaced as {@link OfflinePlaceholders#forEncrypted} decides, each with a warning naming
+     * the key; null when the key itself is planned as not set or refused (then with a problem).
      */
-    private static JsonNode withoutCiphertext(JsonNode node, String path, List<String> warnings) {
-        if (node.isObject() && node.size() == 1 && node.has("secure") && node.get("secure").isTextual()) {
-            var segment = path.substring(Math.max(path.lastIndexOf('.'), path.lastIndexOf(':')) + 1);
-            var placeholder = ENCRYPTED_PLACEHOLDERS.get(segment);
-            if (placeholder == null) {
-                return TextNode.valueOf(ENCRYPTED);
+    private static JsonNode withoutCiphertext(JsonNode topLevel, String key, List<String> warnings,
+                                              List<ConfigProblem> problems) {
+        var ours = key.startsWith(NS) ? key.substring(NS.length()) : null;
+        return withoutCiphertext(topLevel, ours, key, topLevel, warnings, problems);
+    }
+
+    private static JsonNode withoutCiphertext(JsonNode node, String path, String fullKey, JsonNode topLevel,
+                                              List<String> warnings, List<ConfigProblem> problems) {
+        if (OfflinePlaceholders.isEncrypted(node)) {
+            var decision = path == null ? new OfflinePlaceholders.NotRead() : OfflinePlaceholders.forEncrypted(path, topLevel);
+            var cannot = fullKey + ": encrypted in the stack file; the plan cannot decrypt it and plans ";
+            if (decision instanceof OfflinePlaceholders.Planned planned) {
+                warnings.add(cannot + "with " + shown(planned));
+                return planned.value();
             }
-            warnings.add(path + ": encrypted in the stack file; the plan cannot decrypt it and plans with the"
-                    + " placeholder '" + placeholder + "'");
-            return TextNode.valueOf(placeholder);
+            if (decision instanceof OfflinePlaceholders.Unset unset) {
+                warnings.add(cannot + "as if it were not set (" + unset.why() + ")");
+                return null;
+            }
+            if (decision instanceof OfflinePlaceholders.Refused refused) {
+                problems.add(new ConfigProblem(fullKey, refused.message()));
+                return null;
+            }
+            return TextNode.valueOf(ENCRYPTED);
         }
         if (node.isObject()) {
             var copy = JSON.createObjectNode();
-            node.fields().forEachRemaining(e -> copy.set(e.getKey(), withoutCiphertext(e.getValue(), path + "." + e.getKey(), warnings)));
+            node.fields().forEachRemaining(e -> {
+                var plain = withoutCiphertext(e.getValue(), path == null ? null : path + "." + e.getKey(),
+                        fullKey + "." + e.getKey(), topLevel, warnings, problems);
+                if (plain != null) {
+                    copy.set(e.getKey(), plain);
+                }
+            });
             return copy;
         }
         if (node.isArray()) {
             var copy = JSON.createArrayNode();
             for (int i = 0; i < node.size(); i++) {
-                copy.add(withoutCiphertext(node.get(i), path + "[" + i + "]", warnings));
+                var plain = withoutCiphertext(node.get(i), path == null ? null : path + "[" + i + "]",
+                        fullKey + "[" + i + "]", topLevel, warnings, problems);
+                // A refused item keeps its place, empty, so that every later item keeps its index.
+                copy.add(plain == null ? JSON.createObjectNode() : plain);
             }
             return copy;
         }
         return node;
+    }
+
+    /**
+     * Every required key the stack file leaves out, which the environment may set
+     * ({@link OfflinePlaceholders#forMissing}): a project default is kept (with a warning, as the
+     * environment's value would win over it), else the placeholder, else the refusal.
+     */
+    private static void expectFromEnvironment(Map<String, String> result, Optional<Project> project, String from,
+                                              List<String> warnings, List<ConfigProblem> problems) {
+        var expected = " is not set in the stack file, so it is expected from " + from + ", which the plan cannot open";
+        for (var path : OfflinePlaceholders.REQUIRED) {
+            var top = path.contains(".") ? path.substring(0, path.indexOf('.')) : path;
+            var key = NS + top;
+            var fullKey = NS + path;
+            if (!path.equals(top)) {
+                // A key of a top-level map: the environment's map merges under the stack's.
+                var holder = result.get(key);
+                var member = path.substring(top.length() + 1);
+                JsonNode map = holder == null ? null : readTree(holder);
+                if (map == null || !map.isObject() || map.has(member)) {
+                    continue;
+                }
+                var decision = OfflinePlaceholders.forMissing(path, from).orElseThrow();
+                if (decision instanceof OfflinePlaceholders.Planned planned) {
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) map).set(member, planned.value());
+                    result.put(key, text(map));
+                    warnings.add(fullKey + ":" + expected + "; the plan uses " + shown(planned));
+                }
+                continue;
+            }
+            if (result.containsKey(key)) {
+                continue;
+            }
+            if (project.map(p -> p.values().containsKey(key)).orElse(false)) {
+                warnings.add(fullKey + ": not set in the stack file; the plan uses the project's default, but " + from
+                        + " may set it instead (Pulumi merges an environment before the project's defaults)");
+                continue;
+            }
+            var decision = OfflinePlaceholders.forMissing(path, from).orElseThrow();
+            if (decision instanceof OfflinePlaceholders.Planned planned) {
+                result.put(key, text(planned.value()));
+                warnings.add(fullKey + ":" + expected + "; the plan uses " + shown(planned));
+            } else if (decision instanceof OfflinePlaceholders.Refused refused) {
+                problems.add(new ConfigProblem(fullKey, refused.message()));
+            }
+        }
+    }
+
+    private static String shown(OfflinePlaceholders.Planned planned) {
+        return planned.shown().startsWith("a ") ? planned.shown() : "the placeholder " + planned.shown();
+    }
+
+    private static JsonNode readTree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The environments a stack imports, named as Pulumi's {@code Environment.Imports} names them
+     * ({@code sdk/go/common/workspace/project.go}): a list of names, or an inline definition's
+     * {@code imports} (a name, or a map from the name to its options) and, where it has
+     * {@code values} of its own, the stack file's own definition.
+     */
+    private static String environmentNames(Object environment) {
+        var names = new ArrayList<String>();
+        Object imports = environment instanceof Map<?, ?> definition ? definition.get("imports") : environment;
+        if (imports instanceof List<?> list) {
+            for (var item : list) {
+                var name = item instanceof Map<?, ?> map && map.size() == 1 ? map.keySet().iterator().next() : item;
+                names.add("'" + Printable.escape(String.valueOf(name)) + "'");
+            }
+        }
+        var imported = names.isEmpty() ? "" : (names.size() == 1 ? "environment " : "environments ") + String.join(", ", names);
+        if (environment instanceof Map<?, ?> definition && definition.get("values") != null) {
+            return imported.isEmpty() ? "the environment defined in the stack file"
+                    : imported + " and the environment defined in the stack file";
+        }
+        return imported.isEmpty() ? "an environment" : imported;
     }
 }

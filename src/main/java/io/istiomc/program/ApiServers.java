@@ -13,6 +13,7 @@ import io.istiomc.config.StackConfig;
 import io.istiomc.components.MeshArgs;
 import io.istiomc.components.MeshClusterArgs;
 import io.istiomc.components.MeshTopology;
+import io.istiomc.config.OfflinePlaceholders;
 import io.istiomc.config.RawConfig;
 
 import java.io.IOException;
@@ -238,6 +239,10 @@ public final class ApiServers {
     private static Optional<Kubeconfigs.Lookup> contextLookup(Cluster cluster, String key,
                                                                DefaultKubeconfig defaults, List<ConfigProblem> problems,
                                                                Map<String, Kubeconfigs.Kubeconfig> kubeconfigs) {
+        if (OfflinePlaceholders.isPlaceholderContext(cluster.context())) {
+            // The stack file encrypts the context: no kubeconfig is read for a name it cannot hold.
+            return Optional.empty();
+        }
         try {
             var kubeconfig = kubeconfigOf(cluster, defaults);
             kubeconfig.ifPresent(k -> kubeconfigs.put(cluster.name(), k));
@@ -283,6 +288,9 @@ public final class ApiServers {
     }
 
     private static String unchecked(Cluster cluster, DefaultKubeconfig defaults) {
+        if (OfflinePlaceholders.isPlaceholderContext(cluster.context())) {
+            return "the context is encrypted in the stack file; the plan cannot check that it exists";
+        }
         if (cluster.kubeconfig().isPresent()) {
             return "the kubeconfig is encrypted in the stack file; the plan cannot check that context '"
                     + cluster.context() + "' exists";

@@ -133,43 +133,6 @@ class PulumiYamlReadingTest {
     }
 
     @Test
-    @DisplayName("encrypted values whose form is checked (apiServer, chartRepository, tlsServerName, gateway address) are planned with a marked placeholder and a warning")
-    void encryptedValuesArePlaceholders() {
-        // GIVEN a stack whose chart repository, gateway address, API server and TLS server name are encrypted
-        var path = testResource("safety/pulumi-yaml/encrypted-values.yaml").toString();
-        // WHEN it is planned
-        var result = SafetyFixture.cli("plan", "--config-file", path);
-        // THEN the plan is made, each placeholder is announced, and no ciphertext is printed
-        assertEquals(0, result.exitCode(), result.all());
-        for (var expected : List.of(
-                "istio-multicluster:clusters[0].gateway.address: encrypted in the stack file; the plan cannot decrypt it and"
-                        + " plans with the placeholder 'gateway.encrypted.invalid'",
-                "istio-multicluster:clusters[1].apiServer: encrypted in the stack file; the plan cannot decrypt it and plans"
-                        + " with the placeholder 'https://api-server.encrypted.invalid:6443'",
-                "istio-multicluster:clusters[1].tlsServerName: encrypted in the stack file; the plan cannot decrypt it and"
-                        + " plans with the placeholder 'api-server.encrypted.invalid'",
-                "istio-multicluster:istio.chartRepository: encrypted in the stack file; the plan cannot decrypt it and plans"
-                        + " with the placeholder 'https://charts.encrypted.invalid'")) {
-            assertTrue(result.err().contains("warning: " + expected + "\n"), expected + "\n" + result.err());
-        }
-        assertTrue(result.out().contains("https://api-server.encrypted.invalid:6443"), result.out());
-        for (var ciphertext : List.of("Y2hhcnRzLWNpcGhlcnRleHQ", "Z2F0ZXdheS1jaXBoZXJ0ZXh0", "YXBpLXNlcnZlci1jaXBoZXJ0ZXh0", "dGxzLWNpcGhlcnRleHQ")) {
-            assertFalse(result.all().contains(ciphertext), ciphertext);
-        }
-    }
-
-    @Test
-    @DisplayName("a stack importing Pulumi ESC environments is planned from its own values, with a warning naming the environments")
-    void escEnvironmentIsAWarning() {
-        var path = testResource("safety/pulumi-yaml/esc-environment.yaml").toString();
-        var result = SafetyFixture.cli("plan", "--config-file", path);
-        assertEquals(0, result.exitCode(), result.all());
-        assertTrue(result.err().contains("warning: stack file '" + path + "' imports Pulumi ESC environments ([platform/dev]):"
-                + " the plan cannot open them, so it plans without the configuration they provide (pulumi up merges it under"
-                + " the stack's own values)\n"), result.err());
-    }
-
-    @Test
     @DisplayName("the project file is the working directory's Pulumi.yaml, or the nearest one above it, as the CLI finds it")
     void projectFileIsFoundUpwards(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         var project = java.nio.file.Files.writeString(dir.resolve("Pulumi.yaml"), "name: p\nruntime: java\n");
