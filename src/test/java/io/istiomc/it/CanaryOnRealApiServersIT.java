@@ -47,6 +47,7 @@ class CanaryOnRealApiServersIT {
     private static final String OLD = "1-30-3";
     private static final String CANARY = "1-30-3-canary";
     private static final String TAG = "istio-revision-tag-default";
+    private static final String EAST_WEST_GATEWAY = "istio-eastwestgateway";
 
     private ServerPair pair;
     private ChartRepository charts;
@@ -57,6 +58,8 @@ class CanaryOnRealApiServersIT {
     private final List<Map<String, Set<String>>> deleted = new ArrayList<>();
     private final List<String> rejections = new ArrayList<>();
     private final List<String> declaredTwice = new ArrayList<>();
+    /** By step, then cluster: every object the step declares there, those a 1.20 server does not serve included. */
+    private final Map<Integer, Map<String, List<JsonNode>>> declaredObjects = new TreeMap<>();
     private long testStart;
 
     @BeforeAll
@@ -135,7 +138,9 @@ class CanaryOnRealApiServersIT {
     private List<Declared> declared(int step, String cluster, Path dir, KubeClient client) throws IOException {
         var ours = new ArrayList<Declared>();
         for (var file : yamlFiles(dir)) {
-            ours.add(new Declared(KubeClient.parse(Files.readString(file)), OURS));
+            var object = KubeClient.parse(Files.readString(file));
+            ours.add(new Declared(object, OURS));
+            declaredObjects.computeIfAbsent(step, k -> new TreeMap<>()).computeIfAbsent(cluster, k -> new ArrayList<>()).add(object);
         }
         ours.sort(Comparator.comparing(d -> !d.object().path("kind").asText().equals("Namespace")));
         var rendered = new ArrayList<Declared>();
@@ -144,6 +149,7 @@ class CanaryOnRealApiServersIT {
                 if (!object.path("metadata").has("namespace") && !RenderedReleasesIT.CLUSTER_SCOPED.contains(object.path("kind").asText())) {
                     ((ObjectNode) object.path("metadata")).put("namespace", release.namespace());
                 }
+                declaredObjects.computeIfAbsent(step, k -> new TreeMap<>()).computeIfAbsent(cluster, k -> new ArrayList<>()).add(object);
                 if (!served(client, object)) {
                     continue;
                 }
@@ -297,6 +303,74 @@ class CanaryOnRealApiServersIT {
         for (var cluster : List.of("cluster1", "cluster2")) {
             after.get(6).get(cluster).keySet().forEach(identity -> assertFalse(identity.contains(OLD) && !identity.contains(CANARY),
                     cluster + " keeps " + identity));
+        }
+    }
+
+    /** The one object of this kind and name a step declares in a cluster (rendered by a release, or ours). */
+    private JsonNode declaredObject(int step, String cluster, String kind, String name) {
+        var found = declaredObjects.get(step).get(cluster).stream()
+                .filter(o -> o.path("kind").asText().equals(kind) && o.path("metadata").path("name").asText().equals(name)).toList();
+        assertEquals(1, found.size(), "step " + step + " " + cluster + " " + kind + " " + name);
+        return found.get(0);
+    }
+
+    @Test
+    @DisplayName("with two revisions, each revision's injection webhook in the remote reaches that revision's istiod: its Service and"
+            + " EndpointSlice istiod-<rev> on the primary's gateway at 15017, routed there by the TLS server name istiod-<rev>.istio-system.svc")
+    void remoteInjectionReachesEachRevision() {
+        int step = 4;
+        var gatewayPort = new TreeSet<Integer>();
+        declaredObject(step, "cluster1", "Service", EAST_WEST_GATEWAY).path("spec").path("ports")
+                .forEach(p -> gatewayPort.add(p.path("port").asInt()));
+        assertTrue(gatewayPort.contains(15017), "the primary's gateway exposes 15017: " + gatewayPort);
+        for (var revision : List.of(OLD, CANARY)) {
+            var istiod = "istiod-" + revision;
+            var sni = istiod + ".istio-system.svc";
+            // the remote's injector calls its own Service istiod-<rev> on the remote's injection path
+            for (var webhook : declaredObject(step, "cluster2", "MutatingWebhookConfiguration", "istio-sidecar-injector-" + revision).path("webhooks")) {
+                var service = webhook.path("clientConfig").path("service");
+                assertEquals(istiod, service.path("name").asText(), revision);
+                assertEquals("/inject/cluster/cluster2/net/network2", service.path("path").asText(), revision);
+                assertEquals(443, service.path("port").asInt(), revision);
+                assertTrue(webhook.path("clientConfig").path("url").isMissingNode(), revision);
+            }
+            // whose port 443 leads to the EndpointSlice's 15017 on the primary's gateway address
+            var service = declaredObject(step, "cluster2", "Service", istiod);
+            assertTrue(service.path("spec").path("type").isMissingNode() || service.path("spec").path("type").asText().equals("ClusterIP"), revision);
+            var webhookPort = new ArrayList<JsonNode>();
+            service.path("spec").path("ports").forEach(p -> {
+                if (p.path("port").asInt() == 443) {
+                    webhookPort.add(p);
+                }
+            });
+            assertEquals(15017, webhookPort.get(0).path("targetPort").asInt(), revision);
+            var slice = declaredObject(step, "cluster2", "EndpointSlice", istiod);
+            assertEquals(istiod, slice.path("metadata").path("labels").path("kubernetes.io/service-name").asText(), revision);
+            var address = slice.path("endpoints").get(0).path("addresses").get(0).asText();
+            var pilot = declaredObjects.get(step).get("cluster2").stream().filter(o -> o.path("kind").asText().equals("EndpointSlice"))
+                    .map(o -> o.path("endpoints").get(0).path("addresses").get(0).asText()).distinct().toList();
+            assertEquals(List.of(address), pilot, "every revision's slice names the one primary gateway");
+            // and the primary's gateway routes that server name on 15017 to istiod-<rev>'s webhook port
+            var route = declaredObject(step, "cluster1", "VirtualService", "istiod-vs-" + revision);
+            var routed = false;
+            for (var rule : route.path("spec").path("tls")) {
+                var match = rule.path("match").get(0);
+                if (match.path("port").asInt() == 15017) {
+                    assertTrue(match.path("sniHosts").toString().contains("\"" + sni + "\""), revision);
+                    assertEquals(sni + ".cluster.local", rule.path("route").get(0).path("destination").path("host").asText());
+                    assertEquals(443, rule.path("route").get(0).path("destination").path("port").path("number").asInt());
+                    routed = true;
+                }
+            }
+            assertTrue(routed, revision);
+            var target = declaredObject(step, "cluster1", "Service", istiod);
+            var targets = new TreeSet<Integer>();
+            target.path("spec").path("ports").forEach(p -> {
+                if (p.path("port").asInt() == 443) {
+                    targets.add(p.path("targetPort").asInt());
+                }
+            });
+            assertEquals(Set.of(15017), targets, revision);
         }
     }
 }
