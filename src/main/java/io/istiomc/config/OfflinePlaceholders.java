@@ -90,6 +90,13 @@ public final class OfflinePlaceholders {
             case "istio.tag", "clusters[].tag" -> remoteOnly(cluster, WORD);
             case "istio.dnsProxying", "clusters[].dnsProxying" -> remoteOnly(cluster, "false");
             case "istio.imagePullSecrets", "clusters[].imagePullSecrets" -> container(path, "a list of Secret names");
+            case "istio.revisions" -> container(path, "a list of revisions");
+            case "istio.revisions[]" -> container(path, "a revision object");
+            case "istio.revisions[].name" -> text(listedName(path, "istio\\.revisions", plainRevisionNames(topLevel),
+                    plainText(topLevel.path("defaultRevision"))));
+            case "istio.revisions[].version" -> text(ChartValueKeys.PINNED_VERSION);
+            // The default revision must be a listed one: the first plainly named, else the first placeholder name.
+            case "istio.defaultRevision" -> text(plainRevisionNames(topLevel).stream().findFirst().orElse(WORD + "-0"));
             case "istio.imagePullSecrets[]", "clusters[].imagePullSecrets[]" -> text(WORD + "-pull-secret");
             case "clusters[]" -> container(path, "a cluster object");
             case "clusters" -> new Refused("is encrypted as a whole, and the mesh's clusters are what the plan"
@@ -117,6 +124,11 @@ public final class OfflinePlaceholders {
                     plainInt(topLevel.path("intermediateValidityDays")).orElse(0))));
             case "ca.intermediateValidityDays" -> text(String.valueOf(Math.min(DEFAULT_CA.intermediateValidityDays(),
                     plainInt(topLevel.path("rootValidityDays")).orElse(Integer.MAX_VALUE))));
+            case "ca.roots" -> container(path, "a list of root names");
+            case "ca.roots[]" -> text(listedName(path, "ca\\.roots", texts(topLevel.path("roots")),
+                    plainText(topLevel.path("signingRoot"))));
+            case "ca.signingRoot" -> text(plainText(topLevel.path("roots").path(topLevel.path("roots").size() - 1))
+                    .orElse(DEFAULT_CA.signingRoot()));
             case "ca.rsaBits" -> text(String.valueOf(DEFAULT_CA.rsaBits()));
             case "ca.protectRootKey" -> text(String.valueOf(DEFAULT_CA.protectRootKey()));
             case "ca.intermediateRenewalDays" -> text(String.valueOf(DEFAULT_CA.intermediateRenewalDays()));
@@ -151,6 +163,29 @@ public final class OfflinePlaceholders {
             case "istio.version" -> text(ChartValueKeys.PINNED_VERSION);
             default -> throw new IllegalArgumentException("unsupported required key '" + path + "'");
         };
+    }
+
+    /**
+     * An encrypted name in a list whose chosen member another key names plainly (the default revision,
+     * the signing root): that name where no plain member carries it (then this one must), else a
+     * placeholder name of its own.
+     */
+    private static String listedName(String path, String listPattern, List<String> plainNames, Optional<String> chosen) {
+        var matcher = Pattern.compile(listPattern + "\\[(\\d+)].*").matcher(path);
+        int index = matcher.matches() ? Integer.parseInt(matcher.group(1)) : 0;
+        return chosen.filter(name -> !plainNames.contains(name)).orElse(WORD + "-" + index);
+    }
+
+    private static List<String> texts(JsonNode list) {
+        var names = new java.util.ArrayList<String>();
+        list.forEach(item -> plainText(item).ifPresent(names::add));
+        return names;
+    }
+
+    private static List<String> plainRevisionNames(JsonNode istio) {
+        var names = new java.util.ArrayList<String>();
+        istio.path("revisions").forEach(revision -> plainText(revision.path("name")).ifPresent(names::add));
+        return names;
     }
 
     /** Whether a context is a placeholder, which no kubeconfig holds: the plan does not look it up. */

@@ -316,7 +316,9 @@ public final class RawConfig {
                 var holder = result.get(key);
                 var member = path.substring(top.length() + 1);
                 JsonNode map = holder == null ? null : readTree(holder);
-                if (map == null || !map.isObject() || map.has(member)) {
+                // istio.version is required only where no istio.revisions stand in for it.
+                if (map == null || !map.isObject() || map.has(member)
+                        || (path.equals("istio.version") && map.has("revisions"))) {
                     continue;
                 }
                 var decision = OfflinePlaceholders.forMissing(path, from).orElseThrow();

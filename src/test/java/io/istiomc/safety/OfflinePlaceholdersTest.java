@@ -11,6 +11,7 @@ import io.istiomc.plan.PlanRunner;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
@@ -39,15 +40,27 @@ class OfflinePlaceholdersTest {
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final String NS = "istio-multicluster:";
 
-    private static JsonNode everyKey() throws IOException {
-        return YAML.readTree(Files.readString(testResource("safety/placeholders/every-key.yaml").toFile().toPath()));
+    /** Between them, the files set every key the program reads: revisions cannot stand beside istio.version. */
+    private static final List<String> FILES = List.of("every-key.yaml", "every-key-revisions.yaml");
+
+    private static JsonNode everyKey(String file) throws IOException {
+        return YAML.readTree(Files.readString(testResource("safety/placeholders/" + file).toFile().toPath()));
     }
 
     /** Every key of the file, maps and lists included, as the warnings name them. */
-    static Stream<String> everyKeyPath() throws IOException {
+    private static List<String> keyPaths(String file) throws IOException {
         var paths = new ArrayList<String>();
-        everyKey().path("config").fields().forEachRemaining(e -> collect(e.getValue(), e.getKey(), paths));
-        return paths.stream();
+        everyKey(file).path("config").fields().forEachRemaining(e -> collect(e.getValue(), e.getKey(), paths));
+        return paths;
+    }
+
+    /** Every key of every file, with its file. */
+    static Stream<Arguments> everyKeyPath() throws IOException {
+        var cases = new ArrayList<Arguments>();
+        for (var file : FILES) {
+            keyPaths(file).forEach(path -> cases.add(Arguments.of(path, file)));
+        }
+        return cases.stream();
     }
 
     private static void collect(JsonNode node, String path, List<String> paths) {
@@ -62,8 +75,8 @@ class OfflinePlaceholdersTest {
     }
 
     /** The file with the value at {@code path} replaced by a ciphertext, as `pulumi config set --secret --path` writes it. */
-    private static String encrypted(String path) throws IOException {
-        var root = everyKey();
+    private static String encrypted(String file, String path) throws IOException {
+        var root = everyKey(file);
         var secure = YAML.createObjectNode().put("secure", "v1:" + ciphertext(path));
         replace(root.path("config"), "", path, secure);
         return YAML.writeValueAsString(root);
@@ -100,9 +113,9 @@ class OfflinePlaceholdersTest {
     }
 
     /** The plain value at {@code path}. */
-    private static JsonNode node(String path) throws IOException {
+    private static JsonNode node(String file, String path) throws IOException {
         var found = new JsonNode[1];
-        find(everyKey().path("config"), "", path, found);
+        find(everyKey(file).path("config"), "", path, found);
         return found[0];
     }
 
@@ -123,15 +136,17 @@ class OfflinePlaceholdersTest {
     }
 
     @Test
-    @DisplayName("the file sets every key the program reads, and plans as it is")
+    @DisplayName("the files set every key the program reads between them, and each plans as it is")
     void everyKeyIsSet() throws IOException {
         var keys = new TreeSet<String>();
-        everyKeyPath().forEach(p -> keys.add(p.substring(NS.length()).replaceAll("\\[\\d+]", "[]")));
+        for (var file : FILES) {
+            keyPaths(file).forEach(p -> keys.add(p.substring(NS.length()).replaceAll("\\[\\d+]", "[]")));
+            var plan = PlanRunner.run(SafetyFixture.STACK, RawConfig.fromStackYaml(YAML.writeValueAsString(everyKey(file))), List.of());
+            assertTrue(plan.resources().size() > 0, file);
+        }
         var missing = new TreeSet<>(MeshConfigReader.keyPaths());
         missing.removeAll(keys);
-        assertEquals(Set.of(), missing, "keys the reader reads that every-key.yaml does not set");
-        var plan = PlanRunner.run(SafetyFixture.STACK, RawConfig.fromStackYaml(YAML.writeValueAsString(everyKey())), List.of());
-        assertTrue(plan.resources().size() > 0);
+        assertEquals(Set.of(), missing, "keys the reader reads that no every-key file sets");
     }
 
     /**
@@ -149,10 +164,10 @@ class OfflinePlaceholdersTest {
     @MethodSource("everyKeyPath")
     @DisplayName("an encrypted value is planned with its key's placeholder and a warning naming the key; a map or list below"
             + " a top-level key, and the clusters themselves, are refused by key, as pulumi up would refuse them")
-    void encryptedKeyIsPlanned(String path) throws IOException {
+    void encryptedKeyIsPlanned(String path, String file) throws IOException {
         // GIVEN the stack with this one value encrypted
-        var raw = RawConfig.fromStackYaml(encrypted(path));
-        if (refused(path, node(path))) {
+        var raw = RawConfig.fromStackYaml(encrypted(file, path));
+        if (refused(path, node(file, path))) {
             // THEN it is refused by key
             var thrown = assertThrows(InvalidConfigException.class, () -> MeshConfigReader.read(raw));
             assertTrue(thrown.getMessage().contains(path + ": is encrypted"), thrown.getMessage());
