@@ -324,7 +324,12 @@ public class Mesh extends ComponentResource {
             problems.addAll(found);
         }
         if (complete) {
-            problems.addAll(MeshTopology.of(clusters).check());
+            var topology = MeshTopology.of(clusters);
+            problems.addAll(topology.check());
+            if (istio != null && istio.checkRevisions().isEmpty()) {
+                problems.addAll(topology.checkRevisionsReachRemotes(Revisions.of(istio).all().stream()
+                        .filter(r -> !r.unrevisioned()).map(Revisions.Revision::name).findFirst()));
+            }
         }
         problems.addAll(Problem.under("ca.", MeshCertificateAuthorityArgs.check(args.ca())));
         problems.addAll(Problem.under("samples.", SampleAppsArgs.checkNamespace(args.samples().namespace())));
@@ -332,6 +337,16 @@ public class Mesh extends ComponentResource {
             problems.addAll(collisions(name, clusters, args.ca().roots()));
         }
         return problems;
+    }
+
+    /**
+     * The rules of a step from the deployed args to the next ({@link Revisions#checkStep}), for two
+     * args that each pass {@link #check}.
+     *
+     * @return problems named by the next args' properties, e.g. {@code istio.revisions}
+     */
+    public static List<Problem> checkStep(MeshArgs deployed, MeshArgs next) {
+        return Problem.under("istio.", Revisions.checkStep(Revisions.of(deployed.istio()), Revisions.of(next.istio())));
     }
 
     /**

@@ -151,6 +151,33 @@ public final class MeshTopology {
     }
 
     /**
+     * The rule that a named revision reaches the remotes only through a gateway with an IP address
+     * ({@link IstioValues#remoteIstiod} says why), for a gateway whose address the stack gives; one
+     * the cluster reports (a load balancer's hostname) is checked once known.
+     *
+     * @param namedRevision a named revision the mesh runs, if any
+     * @return problems named {@code clusters[i].gateway.address}
+     */
+    public List<Problem> checkRevisionsReachRemotes(Optional<String> namedRevision) {
+        var problems = new ArrayList<Problem>();
+        if (namedRevision.isEmpty()) {
+            return problems;
+        }
+        for (int i = 0; i < clusters.size(); i++) {
+            var cluster = clusters.get(i);
+            var address = cluster.gateway().address().filter(GatewayAddresses::isAddress);
+            if (servesRemotes(cluster) && address.flatMap(IstiodWebhooks::urls).isPresent()) {
+                problems.add(new Problem("clusters[" + i + "].gateway.address", "'" + address.get() + "' is a DNS name,"
+                        + " and the revision '" + namedRevision.get() + "' cannot serve this primary's remotes ("
+                        + remotesOf(cluster.name()).stream().map(MeshClusterArgs::name).toList() + ") through it: a remote's"
+                        + " API server reaches a DNS-named gateway by URL, whose TLS server name is the gateway's, not"
+                        + " istiod-" + namedRevision.get() + "'s; give an IP address, or keep 'istio.version' alone"));
+            }
+        }
+        return problems;
+    }
+
+    /**
      * The rule that a watched cluster's API server is given: its primaries dial it with the reader
      * token. Checked apart from {@link #check()}, since a program may fill it in (from a kubeconfig)
      * after reading the rest.

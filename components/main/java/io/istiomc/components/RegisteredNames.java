@@ -32,6 +32,7 @@ public final class RegisteredNames {
     public static final String CONFIG_MAP_PATCH = "kubernetes:core/v1:ConfigMapPatch";
     public static final String DEPLOYMENT = "kubernetes:apps/v1:Deployment";
     public static final String RELEASE = "kubernetes:helm.sh/v3:Release";
+    public static final String MUTATING_WEBHOOK_CONFIGURATION = "kubernetes:admissionregistration.k8s.io/v1:MutatingWebhookConfiguration";
     public static final String GATEWAY = "kubernetes:networking.istio.io/v1:Gateway";
     public static final String VIRTUAL_SERVICE = "kubernetes:networking.istio.io/v1:VirtualService";
     public static final String PRIVATE_KEY = com.pulumi.tls.PrivateKey.TYPE;

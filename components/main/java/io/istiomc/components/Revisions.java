@@ -157,6 +157,34 @@ public record Revisions(List<Revision> all, Revision defaultRevision) {
         return problems;
     }
 
+    /**
+     * The rule of one step of an upgrade, from the revisions deployed to the next: the revision the
+     * deployed {@code default} tag points at stays listed. Removing it in the same {@code pulumi up}
+     * that moves the default would delete the control plane of every workload injected by it before
+     * they restart onto the new one (istio.io {@code setup/upgrade/canary}: move the tag, restart,
+     * then uninstall the old revision). A program sees only the next config, so this is checked where
+     * both are known: {@code plan --compare}, and so every PR preview.
+     *
+     * @return problems named {@code revisions} (or {@code version} where the next step lists none)
+     */
+    public static List<Problem> checkStep(Revisions deployed, Revisions next) {
+        var deployedDefault = deployed.defaultRevision();
+        if (next.named(deployedDefault.name()).isPresent()) {
+            return List.of();
+        }
+        var what = deployedDefault.unrevisioned()
+                ? "the unrevisioned control plane (revision '" + DEFAULT + "', Istio " + deployedDefault.version() + ")"
+                : "the revision '" + deployedDefault.name() + "'";
+        var keep = deployedDefault.unrevisioned()
+                ? "list {name: " + DEFAULT + ", version: " + deployedDefault.version() + "} among 'revisions' beside the new"
+                        + " revision and move 'defaultRevision' in a later step (Istio's canary upgrade from a non-revisioned install)"
+                : "keep it listed while 'defaultRevision' moves to another revision in its own `pulumi up`, restart the"
+                        + " workloads, then remove it";
+        return List.of(new Problem(next.listed() ? "revisions" : "version", "removes " + what + ", which the default tag"
+                + " points at in the deployed stack: its proxies would lose their control plane before they restart onto"
+                + " another; " + keep));
+    }
+
     private static void checkVersion(List<Problem> problems, String property, @Nullable String version) {
         if (version == null) {
             problems.add(new Problem(property, "is required"));

@@ -75,9 +75,9 @@ class MeshLinkTest {
     @DisplayName("each cluster gets one provider for its context, and every Kubernetes object names one explicitly")
     void oneProviderPerClusterNoDefaultProvider() {
         declareMesh(false);
-        var providers = mocks.registrations(r -> r.type().equals("pulumi:providers:kubernetes"));
+        var providers = mocks.registrations(r -> r.type().equals(RegisteredNames.K8S_PROVIDER));
         assertEquals(List.of("p-k8s", "r-k8s"), providers.stream().map(SimulatedClusters.Registration::name).sorted().toList());
-        assertEquals("ctx-p", mocks.registration("pulumi:providers:kubernetes", "p-k8s").inputs().get("context"));
+        assertEquals("ctx-p", mocks.registration(RegisteredNames.K8S_PROVIDER, "p-k8s").inputs().get("context"));
         var objects = mocks.registrations(SimulatedClusters.Registration::isKubernetesObject);
         assertFalse(objects.isEmpty());
         for (var object : objects) {
@@ -92,7 +92,7 @@ class MeshLinkTest {
     void remoteSecretInPrimaryAndPilotAddress() {
         declareMesh(false);
         // with one primary the secret keeps its former name through an alias; its own name says which primary holds it
-        var secret = mocks.registration("kubernetes:core/v1:Secret", "link-p-istio-remote-secret-r");
+        var secret = mocks.registration(RegisteredNames.SECRET, "link-p-istio-remote-secret-r");
         assertEquals("p-k8s", SimulatedClusters.providerName(secret.provider()));
         var metadata = secret.map("metadata");
         assertEquals("istio-system", metadata.get("namespace"));
@@ -101,7 +101,7 @@ class MeshLinkTest {
         assertEquals(Map.of("networking.istio.io/cluster", "r"), metadata.get("annotations"));
         assertTrue(String.valueOf(secret.map("stringData").get("r")).contains("tls-server-name: r.internal"));
 
-        var remoteIstiod = mocks.registration("kubernetes:helm.sh/v3:Release", "r-istiod");
+        var remoteIstiod = mocks.registration(RegisteredNames.RELEASE, "r-istiod");
         @SuppressWarnings("unchecked")
         var global = (Map<String, Object>) remoteIstiod.map("values").get("global");
         assertEquals(SimulatedClusters.simulatedAddress(0), global.get("remotePilotAddress"),

@@ -8,7 +8,6 @@ import io.istiomc.plan.RecordedResource;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -73,11 +72,9 @@ public final class CriticalPath {
         var waitsFor = Dependencies.waitsFor(resources);
         var byUrn = new HashMap<String, RecordedResource>();
         resources.forEach(r -> byUrn.put(r.urn(), r));
-        var finish = new HashMap<String, Double>();
-        var onStack = new HashSet<String>();
-        for (var urn : waitsFor.keySet()) {
-            finish(urn, waitsFor, byUrn, latency, finish, onStack);
-        }
+        // Each step starts when the last thing it waits for has finished.
+        var finish = Dependencies.<Double>fold(waitsFor.keySet(), waitsFor, (urn, before) ->
+                before.stream().mapToDouble(Double::doubleValue).max().orElse(0.0) + latency.apply(byUrn.get(urn)).seconds());
         // The chain ends at the resource that finishes last (ties: the first URN), then goes back
         // through the predecessor that finished last.
         String last = null;
@@ -99,26 +96,6 @@ public final class CriticalPath {
         }
         Collections.reverse(path);
         return new Result(last == null ? 0.0 : finish.get(last), List.copyOf(path));
-    }
-
-    private static double finish(String urn, Map<String, Set<String>> waitsFor, Map<String, RecordedResource> byUrn,
-                                 Function<RecordedResource, StepLatencies.Step> latency, Map<String, Double> finish,
-                                 Set<String> onStack) {
-        var known = finish.get(urn);
-        if (known != null) {
-            return known;
-        }
-        if (!onStack.add(urn)) {
-            throw new IllegalArgumentException("the dependency graph has a cycle through " + urn);
-        }
-        double start = 0.0;
-        for (var dep : waitsFor.get(urn)) {
-            start = Math.max(start, finish(dep, waitsFor, byUrn, latency, finish, onStack));
-        }
-        onStack.remove(urn);
-        double done = start + latency.apply(byUrn.get(urn)).seconds();
-        finish.put(urn, done);
-        return done;
     }
 
     /**

@@ -5,6 +5,7 @@ import io.istiomc.command.InputFailures;
 import io.istiomc.command.StackSelection;
 import io.istiomc.command.UsageException;
 import io.istiomc.config.InvalidConfigException;
+import io.istiomc.config.MeshConfigReader;
 import io.istiomc.config.Printable;
 import io.istiomc.config.RawConfig;
 import io.istiomc.plan.Plan;
@@ -85,6 +86,15 @@ public final class UpgradeSteps {
             err.println("error: " + Printable.escape(String.valueOf(e.getMessage())));
             return ExitStatus.FAILED;
         }
+        for (int i = 1; i < files.size(); i++) {
+            try {
+                MeshConfigReader.checkStep(MeshConfigReader.read(raw(files.get(i - 1))), MeshConfigReader.read(raw(files.get(i))));
+            } catch (InvalidConfigException | IOException e) {
+                err.println("error: the step from '" + Printable.escape(files.get(i - 1).toString()) + "' to '"
+                        + Printable.escape(files.get(i).toString()) + "' is refused:");
+                return InputFailures.report(e, err);
+            }
+        }
         out.print(markdown ? markdown(steps) : table(stack, steps));
         return ExitStatus.OK;
     }
@@ -93,8 +103,7 @@ public final class UpgradeSteps {
     static List<Step> steps(String stack, List<Path> files) throws IOException {
         var plans = new ArrayList<Plan>();
         for (var file : files) {
-            plans.add(PlanRunner.run(stack, RawConfig.fromStackFile(file, RawConfig.findProjectFile(Path.of(""))),
-                    ApiServers.defaultKubeconfigs()));
+            plans.add(PlanRunner.run(stack, raw(file), ApiServers.defaultKubeconfigs()));
         }
         var steps = new ArrayList<Step>();
         for (int i = 1; i < plans.size(); i++) {
@@ -102,6 +111,11 @@ public final class UpgradeSteps {
             steps.add(new Step(files.get(i - 1), files.get(i), comparison, criticalPath(comparison)));
         }
         return steps;
+    }
+
+    /** A step's stack file, with the project defaults of the Pulumi.yaml of the working directory's project. */
+    private static RawConfig raw(Path file) throws IOException {
+        return RawConfig.fromStackFile(file, RawConfig.findProjectFile(Path.of("")));
     }
 
     /** The critical path of a step: its creates, updates and replacements take their latency; the rest is there already. */

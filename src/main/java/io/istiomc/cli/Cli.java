@@ -8,6 +8,7 @@ import io.istiomc.command.UsageException;
 import io.istiomc.config.Printable;
 import io.istiomc.config.YamlInput;
 import io.istiomc.config.InvalidConfigException;
+import io.istiomc.config.MeshConfigReader;
 import io.istiomc.config.RawConfig;
 import io.istiomc.plan.ComparisonJson;
 import io.istiomc.plan.ComparisonText;
@@ -43,7 +44,8 @@ public final class Cli {
                   what `pulumi up` of the stack would do to it deployed from the stack file OLD: per cluster, the Helm
                   releases and other resources created, updated, replaced and deleted, in waves from the dependency
                   graph, and a warning where a cluster's provider, and so every object in it, would be replaced.
-                  Exit 0: compared; 2: invalid config in either file, or OLD missing or not a stack file; 1: other.
+                  Exit 0: compared; 2: invalid config in either file, OLD missing or not a stack file, or a step an upgrade
+                  must not take (removing the revision OLD's default tag points at); 1: other.
               java -jar target/istio-multicluster.jar bench [--remotes 1,10,50,200] [--primaries 1,3,10] [--sizes 1+10,3+100] [--json FILE] [--markdown]
                   how program time, memory and the deployment's critical path grow with the numbers of remotes and
                   primaries (each count at most %d; each size at most %d clusters and %d remote secrets, as a stack).
@@ -159,6 +161,12 @@ public final class Cli {
             raw.warnings().forEach(w -> err.println("warning: " + Printable.escape(w)));
             Plan after = PlanRunner.run(stack, raw, ApiServers.defaultKubeconfigs());
             after.warnings().forEach(w -> err.println("warning: " + Printable.escape(w)));
+            try {
+                MeshConfigReader.checkStep(MeshConfigReader.read(oldRaw), MeshConfigReader.read(raw));
+            } catch (InvalidConfigException e) {
+                err.println("error: the step from " + oldSource + " is refused:");
+                return InputFailures.report(e, err);
+            }
             var comparison = PlanComparison.of(before, after);
             out.print(format.equals("json") ? ComparisonJson.write(comparison, old.toString(), file.toString())
                     : ComparisonText.write(comparison, old.toString(), file.toString()));

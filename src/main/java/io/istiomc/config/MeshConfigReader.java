@@ -99,6 +99,20 @@ public final class MeshConfigReader {
     }
 
     /**
+     * The rules of an upgrade step between the stack deployed and the next, each read and valid
+     * ({@link Mesh#checkStep}), under the next stack's config keys.
+     *
+     * @throws InvalidConfigException with every problem
+     */
+    public static void checkStep(StackConfig deployed, StackConfig next) {
+        var reader = new MeshConfigReader(p -> Home.directory().resolve(p));
+        reader.reportLibraryProblems(Mesh.checkStep(deployed.mesh(), next.mesh()));
+        if (!reader.problems.isEmpty()) {
+            throw new InvalidConfigException(reader.problems);
+        }
+    }
+
+    /**
      * The library's problems, each under the config key of its property ({@code clusters[1].gateway.port}
      * is {@code istio-multicluster:clusters[1].gateway.port}). A key the walk already found wrong (a
      * wrong type, say) keeps only the walk's problem: the library saw no value there.

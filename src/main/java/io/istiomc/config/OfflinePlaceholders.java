@@ -30,6 +30,8 @@ import java.util.regex.Pattern;
 public final class OfflinePlaceholders {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String WORD = "placeholder";
+    /** The placeholder of an encrypted gateway address. */
+    static final String GATEWAY_ADDRESS = "203.0.113.254";
     /** What a context placeholder looks like: no kubeconfig holds it, so nothing looks it up. */
     private static final Pattern CONTEXT = Pattern.compile(WORD + "-context-\\d+");
     private static final CaSettingsArgs DEFAULT_CA = CaSettingsArgs.defaults();
@@ -115,7 +117,9 @@ public final class OfflinePlaceholders {
             case "clusters[].gateway.serviceType" -> text(GatewayServiceType.LOAD_BALANCER.kubernetesName());
             case "clusters[].gateway.port" -> text(String.valueOf(isNodePort(cluster.path("gateway"))
                     ? GatewayServiceType.NODE_PORT_MIN : IstioNetworking.CROSS_NETWORK_PORT));
-            case "clusters[].gateway.address" -> text("gateway." + WORD + ".invalid");
+            // An IP (RFC 5737's TEST-NET-3, never routed) rather than a DNS name: every topology takes an IP,
+            // while named revisions cannot reach remotes through a DNS-named gateway (MeshTopology).
+            case "clusters[].gateway.address" -> text(GATEWAY_ADDRESS);
             case "clusters[].deleteUnreachable" -> text("false");
             case "clusters[].readerTokenGeneration" -> text("0");
             case "ca", "samples" -> object("{}");

@@ -1,15 +1,18 @@
 package io.istiomc.plan;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 
 /**
  * What each custom resource of a plan waits for before Pulumi may create or update it: its
@@ -79,6 +82,44 @@ public final class Dependencies {
             }
         }
         memo.put(componentUrn, result);
+        return result;
+    }
+
+    /**
+     * A value for every node of {@code nodes}, computed once from the values of the nodes it points
+     * to in {@code edges} (depth first, so those come first): a longest path, a wave number, a finish
+     * time. The benchmark's critical path and the comparison's waves and delete waves are all this.
+     *
+     * @param value the node and the values of the nodes it points to (empty for a node without edges)
+     * @throws IllegalArgumentException when the graph has a cycle (no value would be defined)
+     */
+    public static <V> Map<String, V> fold(Collection<String> nodes, Map<String, ? extends Collection<String>> edges,
+                                          BiFunction<String, List<V>, V> value) {
+        var memo = new HashMap<String, V>();
+        var onPath = new HashSet<String>();
+        for (var node : nodes) {
+            fold(node, edges, value, memo, onPath);
+        }
+        return memo;
+    }
+
+    private static <V> V fold(String node, Map<String, ? extends Collection<String>> edges, BiFunction<String, List<V>, V> value,
+                              Map<String, V> memo, Set<String> onPath) {
+        var known = memo.get(node);
+        if (known != null) {
+            return known;
+        }
+        if (!onPath.add(node)) {
+            throw new IllegalArgumentException("the dependency graph has a cycle through " + node);
+        }
+        var next = new ArrayList<V>();
+        Collection<String> targets = edges.get(node);
+        for (var target : targets == null ? List.<String>of() : targets) {
+            next.add(fold(target, edges, value, memo, onPath));
+        }
+        onPath.remove(node);
+        var result = value.apply(node, next);
+        memo.put(node, result);
         return result;
     }
 }

@@ -214,36 +214,13 @@ public record PlanComparison(Plan before, Plan after, List<Change> changes, List
      * for is done, so an unchanged resource passes on the wave of what it waits for.
      */
     private static Map<String, Integer> waves(Plan after, Map<String, Change> steps) {
-        var waitsFor = Dependencies.waitsFor(after.resources());
-        var reached = new HashMap<String, Integer>();
-        var result = new HashMap<String, Integer>();
-        for (var step : steps.values()) {
-            if (step.action() != Action.DELETE) {
-                result.put(step.resource().urn(), reached(step.resource().urn(), waitsFor, steps, reached, new TreeSet<>()));
-            }
-        }
-        return result;
-    }
-
-    /** The wave a resource completes in: its own for a change, that of what it waits for otherwise (0: nothing changes before it). */
-    private static int reached(String urn, Map<String, Set<String>> waitsFor, Map<String, Change> steps,
-                               Map<String, Integer> memo, Set<String> onPath) {
-        var known = memo.get(urn);
-        if (known != null) {
-            return known;
-        }
-        if (!onPath.add(urn)) {
-            throw new IllegalStateException("the dependency graph has a cycle through " + urn);
-        }
-        int before = 0;
-        for (var dependency : waitsFor.getOrDefault(urn, Set.of())) {
-            before = Math.max(before, reached(dependency, waitsFor, steps, memo, onPath));
-        }
-        onPath.remove(urn);
-        var step = steps.get(urn);
-        int wave = step != null && step.action() != Action.DELETE ? before + 1 : before;
-        memo.put(urn, wave);
-        return wave;
+        // The wave a resource completes in: its own for a change, that of what it waits for otherwise (0: nothing changes before it).
+        var changed = steps.values().stream().filter(step -> step.action() != Action.DELETE).map(step -> step.resource().urn()).toList();
+        return Dependencies.<Integer>fold(changed, Dependencies.waitsFor(after.resources()), (urn, before) -> {
+            int wave = before.stream().mapToInt(Integer::intValue).max().orElse(0);
+            var step = steps.get(urn);
+            return step != null && step.action() != Action.DELETE ? wave + 1 : wave;
+        });
     }
 
     /**
@@ -261,28 +238,9 @@ public record PlanComparison(Plan before, Plan after, List<Change> changes, List
                 deps.stream().filter(condemned::contains).forEach(d -> dependents.computeIfAbsent(d, k -> new ArrayList<>()).add(urn));
             }
         });
-        var result = new HashMap<String, Integer>();
-        for (var urn : condemned) {
-            deleteWave(urn, dependents, result, new TreeSet<>());
-        }
-        return result;
-    }
-
-    private static int deleteWave(String urn, Map<String, List<String>> dependents, Map<String, Integer> memo, Set<String> onPath) {
-        var known = memo.get(urn);
-        if (known != null) {
-            return known;
-        }
-        if (!onPath.add(urn)) {
-            throw new IllegalStateException("the dependency graph has a cycle through " + urn);
-        }
-        int wave = 1;
-        for (var dependent : dependents.getOrDefault(urn, List.of())) {
-            wave = Math.max(wave, deleteWave(dependent, dependents, memo, onPath) + 1);
-        }
-        onPath.remove(urn);
-        memo.put(urn, wave);
-        return wave;
+        // One after the last of its condemned dependents.
+        return Dependencies.<Integer>fold(condemned, dependents,
+                (urn, after) -> after.stream().mapToInt(w -> w + 1).max().orElse(1));
     }
 
     private static List<Warning> warnings(Map<String, RecordedResource> old, Plan after,

@@ -1,5 +1,6 @@
 package io.istiomc.bench;
 
+import io.istiomc.components.RegisteredNames;
 import io.istiomc.plan.RecordedResource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -92,7 +93,7 @@ class CriticalPathTest {
     @Test
     @DisplayName("a resource that depends on its own component does not wait for itself, and waits for its provider")
     void selfAndProvider() {
-        var provider = new RecordedResource(urn("p-0"), "pulumi:providers:kubernetes", "p-0", true, STACK, "",
+        var provider = new RecordedResource(urn("p-0"), RegisteredNames.K8S_PROVIDER, "p-0", true, STACK, "",
                 List.of(), false, Map.of());
         var inside = new RecordedResource(urn("w-10"), "test:index:Step", "w-10", true, urn("k"),
                 urn("p-0") + "::p-0-id", List.of(urn("k")), false, Map.of());
@@ -132,12 +133,12 @@ class CriticalPathTest {
     // --- the latency table reads the inputs ---
 
     private static RecordedResource release(String chart, boolean skipAwait) {
-        return new RecordedResource(urn("r"), "kubernetes:helm.sh/v3:Release", "r", true, STACK, "", List.of(), false,
+        return new RecordedResource(urn("r"), RegisteredNames.RELEASE, "r", true, STACK, "", List.of(), false,
                 Map.of("chart", chart, "skipAwait", skipAwait));
     }
 
     private static RecordedResource service(String type, String annotation) {
-        return new RecordedResource(urn("s"), "kubernetes:core/v1:Service", "s", true, STACK, "", List.of(), false,
+        return new RecordedResource(urn("s"), RegisteredNames.SERVICE, "s", true, STACK, "", List.of(), false,
                 Map.of("metadata", Map.of("annotations", Map.of(annotation, "x")), "spec", Map.of("type", type)));
     }
 
@@ -192,11 +193,11 @@ class CriticalPathTest {
         // WHEN 3 primaries and 4 remotes are planned
         var plan = Benchmark.plan(3, 4);
         // THEN each of the 3 primaries holds a remote secret for each of the 6 other clusters
-        var secrets = plan.resources(r -> r.type().equals("kubernetes:core/v1:Secret") && r.name().contains("-istio-remote-secret-"));
+        var secrets = plan.resources(r -> r.type().equals(RegisteredNames.SECRET) && r.name().contains("-istio-remote-secret-"));
         assertEquals(3 * 6, secrets.size());
         // AND remotes are spread over the primaries: remote4 is served by primary1
         assertEquals(plan.gatewayAddress("primary1").orElseThrow().value(),
-                plan.resource("kubernetes:helm.sh/v3:Release", "remote4-istiod").input("values.global.remotePilotAddress").orElseThrow());
+                plan.resource(RegisteredNames.RELEASE, "remote4-istiod").input("values.global.remotePilotAddress").orElseThrow());
     }
 
     @Test

@@ -6,8 +6,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,11 +18,11 @@ class UpgradeStepsTest {
     @DisplayName("each step reports its changes, waves and the critical path of only what it changes; a step that changes nothing takes 0 s")
     void stepsOfAnInPlaceUpgrade(@TempDir Path dir) throws Exception {
         // GIVEN the dev stack, the same on Istio 1.31.0, and that again
-        var step0 = StackFile.read(StackFile.projectRoot().resolve("Pulumi.dev.yaml")).writeTo(Files.createDirectories(dir.resolve("0")));
-        var upgraded = StackFile.read(step0);
-        upgraded.edit().istioVersion("1.31.0");
-        var step1 = upgraded.writeTo(Files.createDirectories(dir.resolve("1")));
-        var step2 = upgraded.writeTo(Files.createDirectories(dir.resolve("2")));
+        var stack = StackFile.dev();
+        var step0 = stack.writeTo(dir, "0");
+        stack.edit().istioVersion("1.31.0");
+        var step1 = stack.writeTo(dir, "1");
+        var step2 = stack.writeTo(dir, "2");
 
         // WHEN
         var run = CliRun.run("bench", "--upgrade", step0.toString(), step1.toString(), step2.toString());
@@ -48,5 +48,31 @@ class UpgradeStepsTest {
         var missing = CliRun.run("bench", "--upgrade", "Pulumi.dev.yaml", dir.resolve("gone.yaml").toString());
         assertEquals(2, missing.exitCode());
         assertEquals("error: the --upgrade stack file '" + dir.resolve("gone.yaml") + "' does not exist\n", missing.err());
+    }
+
+    @Test
+    @DisplayName("the seven canary steps: adding a revision creates, moving the default updates, removing one only deletes; a refused step is exit 2")
+    void canaryUpgrade() {
+        var dir = StackFile.projectRoot().resolve("stacks/canary/primary-remote-multinetwork");
+        var files = new java.util.ArrayList<String>(List.of("bench", "--upgrade"));
+        for (int step = 0; step <= 6; step++) {
+            files.add(dir.resolve("Pulumi.step" + step + ".yaml").toString());
+        }
+        var run = CliRun.run(files.toArray(String[]::new));
+        assertEquals(0, run.exitCode(), run.err());
+        // step 4 adds the canary's istiod in each cluster and its route, the remote's after the primary's
+        assertTrue(run.out().contains(String.format("%4s  %-44s %6s %6s %7s %6s %5s %12s %10s%n", 4, files.get(6), 4, 0, 0, 0, 3, 0, 121)),
+                run.out());
+        // step 6 deletes 1-30-3's objects and changes nothing else
+        assertTrue(run.out().contains(String.format("%4s  %-44s %6s %6s %7s %6s %5s %12s %10s%n", 6, files.get(8), 0, 0, 0, 4, 0, 3, 0)),
+                run.out());
+        assertTrue(run.out().contains("step 4 critical path: helm istiod cluster1-istiod-1-30-3-canary (60 s) -> helm istiod"
+                + " cluster2-istiod-1-30-3-canary (60 s)\n"), run.out());
+
+        var skipping = CliRun.run("bench", "--upgrade", files.get(6), files.get(8));
+        assertEquals(2, skipping.exitCode(), skipping.all());
+        assertTrue(skipping.err().startsWith("error: the step from '" + files.get(6) + "' to '" + files.get(8) + "' is refused:\n"
+                + "invalid stack configuration (1 problem):\n  - istio-multicluster:istio.revisions: removes the revision '1-30-3'"),
+                skipping.err());
     }
 }

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PlanCompareTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String PROVIDER = "pulumi:providers:kubernetes";
+    private static final String PROVIDER = RegisteredNames.K8S_PROVIDER;
 
     private static JsonNode compareJson(Path after, Path before) throws Exception {
         var run = CliRun.run("plan", "--config-file", after.toString(), "--compare", before.toString(), "--format", "json");
@@ -57,10 +58,10 @@ class PlanCompareTest {
     @Test
     @DisplayName("an istio.version change updates every Helm release in place, and each wave comes after the changes it waits for")
     void versionChange(@TempDir Path dir) throws Exception {
-        var before = StackFile.read(StackFile.projectRoot().resolve("Pulumi.dev.yaml")).writeTo(Files.createDirectories(dir.resolve("old")));
-        var edited = StackFile.read(before);
-        edited.edit().istioVersion("1.31.0");
-        var after = edited.writeTo(dir);
+        var stack = StackFile.dev();
+        var before = stack.writeTo(dir, "old");
+        stack.edit().istioVersion("1.31.0");
+        var after = stack.writeTo(dir);
 
         var doc = compareJson(after, before);
         var updates = changes(doc, "update");
@@ -105,7 +106,7 @@ class PlanCompareTest {
     @DisplayName("a remote removed: its objects and its remote secret are deleted after the creates, the secret before the token it carries")
     void clusterRemovedAndAdded(@TempDir Path dir) throws Exception {
         var staging = StackFile.projectRoot().resolve("stacks").resolve("Pulumi.staging.yaml");
-        var before = StackFile.read(staging).writeTo(Files.createDirectories(dir.resolve("old")));
+        var before = StackFile.read(staging).writeTo(dir, "old");
         var edited = StackFile.read(before);
         edited.edit().removeCluster("stg-us");
         var after = edited.writeTo(dir);
@@ -279,5 +280,38 @@ class PlanCompareTest {
         var withOut = CliRun.run("plan", "--compare", invalid.toString(), "--out", dir.resolve("o").toString());
         assertEquals(1, withOut.exitCode());
         assertTrue(withOut.err().startsWith("--out writes one plan's objects; give it without --compare"), withOut.err());
+    }
+
+    @Test
+    @DisplayName("every canary step compares with the one before; a step that removes the revision the deployed default tag points at is refused by key, exit 2")
+    void canarySteps() throws Exception {
+        for (var topology : List.of("primary-remote-multinetwork", "multi-primary")) {
+            var dir = StackFile.projectRoot().resolve("stacks/canary/" + topology);
+            for (int step = 1; step <= 6; step++) {
+                var doc = compareJson(dir.resolve("Pulumi.step" + step + ".yaml"), dir.resolve("Pulumi.step" + (step - 1) + ".yaml"));
+                // removing a revision (steps 3 and 6) only deletes; adding one (1 and 4) only creates
+                var actions = new TreeSet<String>();
+                doc.path("changes").forEach(c -> actions.add(c.path("action").asText()));
+                if (step == 3 || step == 6) {
+                    assertEquals(Set.of("delete"), actions, topology + " step " + step);
+                } else if (step == 1 || step == 4) {
+                    assertEquals(Set.of("create"), actions, topology + " step " + step);
+                }
+            }
+            // skipping step 5: the canary becomes the default and 1-30-3, the deployed default, goes in one step
+            var skip = CliRun.run("plan", "--config-file", dir.resolve("Pulumi.step6.yaml").toString(),
+                    "--compare", dir.resolve("Pulumi.step4.yaml").toString());
+            assertEquals(2, skip.exitCode(), skip.all());
+            assertEquals("", skip.out());
+            assertTrue(skip.err().contains("error: the step from the --compare stack file '" + dir.resolve("Pulumi.step4.yaml")
+                    + "' is refused:\ninvalid stack configuration (1 problem):\n  - istio-multicluster:istio.revisions: removes"
+                    + " the revision '1-30-3', which the default tag points at in the deployed stack"), skip.err());
+            // and from 'version' alone straight to a named revision
+            var direct = CliRun.run("plan", "--config-file", dir.resolve("Pulumi.step3.yaml").toString(),
+                    "--compare", dir.resolve("Pulumi.step0.yaml").toString());
+            assertEquals(2, direct.exitCode(), direct.all());
+            assertTrue(direct.err().contains("istio-multicluster:istio.revisions: removes the unrevisioned control plane"
+                    + " (revision 'default', Istio 1.30.3)"), direct.err());
+        }
     }
 }

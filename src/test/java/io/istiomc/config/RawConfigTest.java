@@ -1,5 +1,6 @@
 package io.istiomc.config;
 
+import io.istiomc.components.RegisteredNames;
 import io.istiomc.plan.PlanRunner;
 import io.istiomc.plan.Secret;
 import org.junit.jupiter.api.DisplayName;
@@ -57,7 +58,7 @@ class RawConfigTest {
         // WHEN it is planned
         var plan = PlanRunner.run("enc", raw, List.of());
         // THEN the provider gets it as a secret, and the API server is simulated since it cannot be read
-        var provider = plan.resource("pulumi:providers:kubernetes", "c2-k8s");
+        var provider = plan.resource(RegisteredNames.K8S_PROVIDER, "c2-k8s");
         assertTrue(provider.inputs().get("kubeconfig") instanceof Secret);
         assertTrue(plan.apiServers().get("c2").simulated());
     }

@@ -76,14 +76,7 @@ class RevisionRefusalsTest {
     @DisplayName("a bad revision setting is refused by its config key, with the rule and the fix")
     void refusedByKey(String what, String istio, List<String> expected) throws Exception {
         // GIVEN a stack whose istio block breaks one rule
-        var raw = RawConfig.fromStackYaml("""
-                config:
-                  istio-multicluster:meshId: mesh1
-                  istio-multicluster:istio:
-                """ + istio + """
-                  istio-multicluster:clusters:
-                    - {name: cluster1, role: primary, context: cluster1, network: network1}
-                """);
+        var raw = RawConfig.fromStackYaml(stack(istio));
         // WHEN it is read
         var thrown = assertThrows(InvalidConfigException.class, () -> MeshConfigReader.read(raw));
         // THEN exactly those problems are reported
@@ -100,5 +93,109 @@ class RevisionRefusalsTest {
                 + " 'gw.example.com' is a DNS name, and the remote's API server reaches a DNS-named gateway by URL, whose"
                 + " TLS server name is the gateway's, not istiod-canary's; give the primary an IP address (gateway.address)"
                 + " to run named revisions with remotes, or keep 'version' alone", thrown.getMessage());
+    }
+
+    @Test
+    @DisplayName("a DNS-named gateway address given for a primary that serves remotes is refused by its key while a named revision runs")
+    void dnsNamedGatewayAddressRefusedByKey() throws Exception {
+        // GIVEN a primary-remote mesh running the named revision 1-30-3, the primary's gateway given as a DNS name
+        var raw = RawConfig.fromStackYaml(REVISIONED_PRIMARY_REMOTE.formatted("gw.example.com"));
+        // WHEN it is read
+        var thrown = assertThrows(InvalidConfigException.class, () -> MeshConfigReader.read(raw));
+        // THEN the address is refused before anything is registered, naming the revision and the remotes
+        assertEquals(List.of("istio-multicluster:clusters[0].gateway.address: 'gw.example.com' is a DNS name, and the"
+                + " revision '1-30-3' cannot serve this primary's remotes ([cluster2]) through it: a remote's API server"
+                + " reaches a DNS-named gateway by URL, whose TLS server name is the gateway's, not istiod-1-30-3's; give an"
+                + " IP address, or keep 'istio.version' alone"), thrown.problems().stream().map(ConfigProblem::toString).toList());
+        // AND an IP address is read
+        MeshConfigReader.read(RawConfig.fromStackYaml(REVISIONED_PRIMARY_REMOTE.formatted("203.0.113.7")));
+    }
+
+    private static final String REVISIONED_PRIMARY_REMOTE = """
+            config:
+              istio-multicluster:meshId: mesh1
+              istio-multicluster:istio:
+                revisions: [{name: 1-30-3, version: 1.30.3}]
+                defaultRevision: 1-30-3
+              istio-multicluster:clusters:
+                - {name: cluster1, role: primary, context: cluster1, network: network1, gateway: {address: %s}}
+                - {name: cluster2, role: remote, context: cluster2, network: network2, apiServer: "https://cluster2.example:6443"}
+            """;
+
+    /** The table of upgrade steps: the deployed {@code istio:} block, the next one, and the problem of the step (none: allowed). */
+    static Stream<Arguments> steps() {
+        return Stream.of(
+                Arguments.of("removing the deployed default with the move of defaultRevision", """
+                            revisions: [{name: old, version: 1.30.3}, {name: new, version: 1.30.3}]
+                            defaultRevision: old
+                        """, """
+                            revisions: [{name: new, version: 1.30.3}]
+                            defaultRevision: new
+                        """, List.of(KEY + "revisions: removes the revision 'old', which the default tag points at in the"
+                        + " deployed stack: its proxies would lose their control plane before they restart onto another; keep"
+                        + " it listed while 'defaultRevision' moves to another revision in its own `pulumi up`, restart the"
+                        + " workloads, then remove it")),
+                Arguments.of("replacing 'version' by a revision at once", """
+                            version: 1.30.3
+                        """, """
+                            revisions: [{name: 1-30-3, version: 1.30.3}]
+                            defaultRevision: 1-30-3
+                        """, List.of(KEY + "revisions: removes the unrevisioned control plane (revision 'default', Istio"
+                        + " 1.30.3), which the default tag points at in the deployed stack: its proxies would lose their"
+                        + " control plane before they restart onto another; list {name: default, version: 1.30.3} among"
+                        + " 'revisions' beside the new revision and move 'defaultRevision' in a later step (Istio's canary"
+                        + " upgrade from a non-revisioned install)")),
+                Arguments.of("going back to 'version' from a named default", """
+                            revisions: [{name: default, version: 1.30.3}, {name: new, version: 1.30.3}]
+                            defaultRevision: new
+                        """, """
+                            version: 1.30.3
+                        """, List.of(KEY + "version: removes the revision 'new', which the default tag points at in the"
+                        + " deployed stack: its proxies would lose their control plane before they restart onto another; keep"
+                        + " it listed while 'defaultRevision' moves to another revision in its own `pulumi up`, restart the"
+                        + " workloads, then remove it")),
+                Arguments.of("removing a revision the default has left", """
+                            revisions: [{name: old, version: 1.30.3}, {name: new, version: 1.30.3}]
+                            defaultRevision: new
+                        """, """
+                            revisions: [{name: new, version: 1.30.3}]
+                            defaultRevision: new
+                        """, List.of()),
+                Arguments.of("adding a revision and moving the default to it at once", """
+                            version: 1.30.3
+                        """, """
+                            revisions: [{name: default, version: 1.30.3}, {name: new, version: 1.30.3}]
+                            defaultRevision: new
+                        """, List.of()),
+                Arguments.of("an in-place version change", """
+                            version: 1.30.3
+                        """, """
+                            version: 1.31.0
+                        """, List.of()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("steps")
+    @DisplayName("an upgrade step that removes the revision the deployed default tag points at is refused by the next stack's key")
+    void stepRule(String what, String deployedIstio, String nextIstio, List<String> expected) throws Exception {
+        var deployed = MeshConfigReader.read(RawConfig.fromStackYaml(stack(deployedIstio)));
+        var next = MeshConfigReader.read(RawConfig.fromStackYaml(stack(nextIstio)));
+        if (expected.isEmpty()) {
+            MeshConfigReader.checkStep(deployed, next);
+            return;
+        }
+        var thrown = assertThrows(InvalidConfigException.class, () -> MeshConfigReader.checkStep(deployed, next));
+        assertEquals(expected, thrown.problems().stream().map(ConfigProblem::toString).toList());
+    }
+
+    private static String stack(String istio) {
+        return """
+                config:
+                  istio-multicluster:meshId: mesh1
+                  istio-multicluster:istio:
+                """ + istio + """
+                  istio-multicluster:clusters:
+                    - {name: cluster1, role: primary, context: cluster1, network: network1}
+                """;
     }
 }

@@ -1,5 +1,6 @@
 package io.istiomc.contract;
 
+import io.istiomc.components.RegisteredNames;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -72,7 +73,7 @@ class HelmValuesContractTest {
     void everyKeyExists() throws IOException {
         int checked = 0;
         for (var plan : plans) {
-            for (var release : plan.resources(r -> r.type().equals("kubernetes:helm.sh/v3:Release"))) {
+            for (var release : plan.resources(r -> r.type().equals(RegisteredNames.RELEASE))) {
                 var chart = chartName(release);
                 var values = JSON.valueToTree(release.input("values").orElseThrow());
                 assertEquals(List.of(), unknownKeys(chart, values), release.name());
@@ -142,7 +143,7 @@ class HelmValuesContractTest {
         var schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schemaNode);
         int checked = 0;
         for (var plan : plans) {
-            for (var release : plan.resources(r -> r.type().equals("kubernetes:helm.sh/v3:Release") && chartName(r).equals("gateway"))) {
+            for (var release : plan.resources(r -> r.type().equals(RegisteredNames.RELEASE) && chartName(r).equals("gateway"))) {
                 var errors = schema.validate(JSON.valueToTree(release.input("values").orElseThrow()));
                 assertEquals(java.util.Set.of(), errors, release.name());
                 checked++;

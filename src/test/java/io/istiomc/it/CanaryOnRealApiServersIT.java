@@ -103,13 +103,11 @@ class CanaryOnRealApiServersIT {
 
     @AfterAll
     void stop() {
-        if (pair != null) {
-            pair.close();
+        try {
+            Resources.closeAll(pair, charts);
+        } finally {
+            Resources.reportDuration("canary integration tests", testStart);
         }
-        if (charts != null) {
-            charts.close();
-        }
-        System.out.println("benchmark: canary integration tests ran in " + (System.nanoTime() - testStart) / 1_000_000 + " ms");
     }
 
     /** {@code plan --out} of one step, its charts taken from the test's repository. */

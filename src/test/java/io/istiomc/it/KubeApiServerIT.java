@@ -45,9 +45,7 @@ class KubeApiServerIT {
 
     @AfterAll
     void stopServers() {
-        if (pair != null) {
-            pair.close();
-        }
+        Resources.closeAll(pair);
     }
 
     Stream<KubeApiServer> servers() {

@@ -179,13 +179,11 @@ class MeshOnRealApiServersIT {
 
     @AfterAll
     void stop() {
-        if (pair != null) {
-            pair.close();
+        try {
+            Resources.closeAll(pair, charts);
+        } finally {
+            Resources.reportDuration("mesh integration tests", testStart);
         }
-        if (charts != null) {
-            charts.close();
-        }
-        System.out.println("benchmark: mesh integration tests ran in " + (System.nanoTime() - testStart) / 1_000_000 + " ms");
     }
 
     @Test

@@ -57,7 +57,7 @@ class RenderedReleasesIT {
         for (var file : StackFile.all()) {
             stacks.add(RenderedStack.of(file, repository, helm));
         }
-        stacks.add(RenderedStack.of(StackFile.read(StackFile.projectRoot().resolve("Pulumi.dev.yaml"))
+        stacks.add(RenderedStack.of(StackFile.dev()
                 .withGatewayAddress(DNS_NAMED, "cluster1", DNS_NAMED_GATEWAY), repository, helm));
         var rotation = StackFile.read(StackFile.projectRoot().resolve("stacks/Pulumi.mixed.yaml")).renamed(ROOT_ROTATION);
         rotation.edit().set("ca.roots", List.of("root", "r2027")).set("ca.signingRoot", "r2027");
@@ -68,9 +68,7 @@ class RenderedReleasesIT {
 
     @AfterAll
     void stop() {
-        if (repository != null) {
-            repository.close();
-        }
+        Resources.closeAll(repository);
     }
 
     @Test

@@ -44,10 +44,6 @@ final class ServerPair implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            primary.close();
-        } finally {
-            remote.close();
-        }
+        Resources.closeAll(primary, remote);
     }
 }

@@ -132,11 +132,7 @@ class VerifyOnRealApiServersIT {
 
     @AfterAll
     void stop() {
-        try {
-            primary.close();
-        } finally {
-            remote.close();
-        }
+        Resources.closeAll(primary, remote);
     }
 
     @Test
@@ -252,10 +248,9 @@ class VerifyOnRealApiServersIT {
     @Test
     @DisplayName("an intermediate of another root fails the chain check; clusters trusting different roots fail the root check, each naming the other")
     void intermediateOfAnotherRoot() throws Exception {
-        var certificates = new TestCertificates(Files.createDirectories(work.resolve("ca-other")));
-        var strayRoot = certificates.root("stray-root");
-        var stray = certificates.intermediate("cluster2-stray", strayRoot);
-        secrets.addAll(List.of(stray.keyPem(), strayRoot.keyPem()));
+        var other = anotherRoot("stray");
+        var strayRoot = other.root();
+        var stray = other.intermediate();
         putCacerts(remote.client(), TestCertificates.cacerts(stray, strayRoot, meshRoot));
         try {
             var run = verify();
@@ -282,10 +277,9 @@ class VerifyOnRealApiServersIT {
     @Test
     @DisplayName("mid root rotation (both roots trusted everywhere, one intermediate of each root) the mesh passes; a cluster that does not trust the new root fails")
     void midRootRotation() throws Exception {
-        var certificates = new TestCertificates(Files.createDirectories(work.resolve("ca-next")));
-        var nextRoot = certificates.root("next-root");
-        var cluster2Next = certificates.intermediate("cluster2-next", nextRoot);
-        secrets.addAll(List.of(cluster2Next.keyPem(), nextRoot.keyPem()));
+        var next = anotherRoot("next");
+        var nextRoot = next.root();
+        var cluster2Next = next.intermediate();
         // the bundle as the CA writes it during a rotation: the old root, then the new one
         var bothRoots = new TestCertificates.Ca("both", meshRoot.certPem() + nextRoot.certPem(), "");
         var cluster1Ca = cluster1Intermediate;
@@ -334,6 +328,18 @@ class VerifyOnRealApiServersIT {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** A root {@code <name>-root} and cluster2's intermediate {@code cluster2-<name>} of it; their keys must appear in no output. */
+    private RootAndIntermediate anotherRoot(String name) throws Exception {
+        var certificates = new TestCertificates(Files.createDirectories(work.resolve("ca-" + name)));
+        var root = certificates.root(name + "-root");
+        var intermediate = certificates.intermediate("cluster2-" + name, root);
+        secrets.addAll(List.of(intermediate.keyPem(), root.keyPem()));
+        return new RootAndIntermediate(root, intermediate);
+    }
+
+    private record RootAndIntermediate(TestCertificates.Ca root, TestCertificates.Ca intermediate) {
+    }
 
     private CliRun verify() {
         return CliRun.run("verify", "--config-file", stackFile.toString(), "--format", "json");

@@ -1,5 +1,6 @@
 package io.istiomc.program;
 
+import io.istiomc.components.RegisteredNames;
 import io.istiomc.testing.StackYaml;
 
 import io.istiomc.plan.Plan;
@@ -68,7 +69,7 @@ class CertificateAuthorityPlanTest {
     @DisplayName("cacerts holds the intermediate, its key, the root and the chain intermediate-then-root, as a secret")
     void cacertsLayout() {
         for (var cluster : List.of("cluster1", "cluster2", "cluster3")) {
-            RecordedResource cacerts = plan.resource("kubernetes:core/v1:Secret", cluster + "-cacerts");
+            RecordedResource cacerts = plan.resource(RegisteredNames.SECRET, cluster + "-cacerts");
             assertEquals(cluster, plan.clusterOf(cacerts).orElseThrow());
             assertEquals("cacerts", cacerts.input("metadata.name").orElseThrow());
             assertTrue(cacerts.isSecret("stringData"));
@@ -85,7 +86,7 @@ class CertificateAuthorityPlanTest {
     @Test
     @DisplayName("the CA's resources run on its own explicit tls provider, and the root key is unprotected by default")
     void explicitProviderAndProtection() {
-        var provider = plan.resource("pulumi:providers:tls", "mesh-ca-tls");
+        var provider = plan.resource(RegisteredNames.TLS_PROVIDER, "mesh-ca-tls");
         for (var r : plan.resources(r -> r.type().startsWith("tls:"))) {
             assertEquals(provider.urn(), r.providerUrn().orElseThrow(), r.name());
         }

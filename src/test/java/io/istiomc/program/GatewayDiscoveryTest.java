@@ -1,5 +1,6 @@
 package io.istiomc.program;
 
+import io.istiomc.components.RegisteredNames;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.istiomc.plan.Plan;
@@ -31,8 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class GatewayDiscoveryTest {
     private static final YAMLMapper YAML = new YAMLMapper();
-    private static final String SERVICE = "kubernetes:core/v1:Service";
-    private static final String CONFIG_MAP_PATCH = "kubernetes:core/v1:ConfigMapPatch";
+    private static final String SERVICE = RegisteredNames.SERVICE;
+    private static final String CONFIG_MAP_PATCH = RegisteredNames.CONFIG_MAP_PATCH;
     private static final String NETWORK_LABEL = "topology.istio.io/network";
     private static final String GATEWAY_PORT_LABEL = "networking.istio.io/gatewayPort";
     private static final int CROSS_NETWORK_LISTENER = 15443;

@@ -1,5 +1,6 @@
 package io.istiomc.program;
 
+import io.istiomc.components.RegisteredNames;
 import io.istiomc.testing.StackYaml;
 
 import io.istiomc.testing.PlanGraph;
@@ -26,9 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The mesh wired by outputs: the dev stack (the seed's two clusters) and a 1 + 3 stack. */
 class MeshWiringTest {
-    private static final String RELEASE = "kubernetes:helm.sh/v3:Release";
-    private static final String SERVICE = "kubernetes:core/v1:Service";
-    private static final String SECRET = "kubernetes:core/v1:Secret";
+    private static final String RELEASE = RegisteredNames.RELEASE;
+    private static final String SERVICE = RegisteredNames.SERVICE;
+    private static final String SECRET = RegisteredNames.SECRET;
     private static final YAMLMapper YAML = new YAMLMapper();
 
     private static Plan dev;
@@ -53,8 +54,8 @@ class MeshWiringTest {
             assertTrue(new PlanGraph(fourClusters).waitsFor(istiod, primaryGateway), remote + " istiod must wait for the primary gateway");
             // ... and for istiod to be reachable through it: gateway pods ready, routes to istiod in place
             assertTrue(new PlanGraph(fourClusters).waitsFor(istiod, fourClusters.resource(RELEASE, "cluster1-eastwestgateway")));
-            assertTrue(new PlanGraph(fourClusters).waitsFor(istiod, fourClusters.resource("kubernetes:networking.istio.io/v1:Gateway", "cluster1-istiod-gateway")));
-            assertTrue(new PlanGraph(fourClusters).waitsFor(istiod, fourClusters.resource("kubernetes:networking.istio.io/v1:VirtualService", "cluster1-istiod-vs")));
+            assertTrue(new PlanGraph(fourClusters).waitsFor(istiod, fourClusters.resource(RegisteredNames.GATEWAY, "cluster1-istiod-gateway")));
+            assertTrue(new PlanGraph(fourClusters).waitsFor(istiod, fourClusters.resource(RegisteredNames.VIRTUAL_SERVICE, "cluster1-istiod-vs")));
         }
         assertEquals(SimulatedClusters.simulatedAddress(0), primaryAddress);
         assertEquals(Map.of("cluster2", primaryAddress, "cluster3", primaryAddress, "cluster4", primaryAddress),
@@ -94,7 +95,7 @@ class MeshWiringTest {
     @DisplayName("meshNetworks lists every network with its cluster registry and its own gateway, after every gateway has an address")
     void meshNetworksListsEveryNetwork() throws Exception {
         // WHEN the 1 + 3 stack is planned
-        var patch = fourClusters.resource("kubernetes:core/v1:ConfigMapPatch", "mesh-link-cluster1-mesh-networks");
+        var patch = fourClusters.resource(RegisteredNames.CONFIG_MAP_PATCH, "mesh-link-cluster1-mesh-networks");
         JsonNode doc = YAML.readTree((String) patch.input("data.meshNetworks").orElseThrow());
         // THEN each network names its cluster and its gateway
         for (int i = 1; i <= 4; i++) {
@@ -209,7 +210,7 @@ class MeshWiringTest {
     @DisplayName("helloworld v1 runs in the primary, v2 in every remote, curl and the helloworld Service everywhere")
     void samplesPlacement() {
         var plan = MeshFixture.plan(new StackYaml().remotes(3).set("samples.enabled", true).yaml());
-        var deployments = plan.resources(r -> r.type().equals("kubernetes:apps/v1:Deployment"));
+        var deployments = plan.resources(r -> r.type().equals(RegisteredNames.DEPLOYMENT));
         assertEquals("samples-cluster1-curl-deployment, samples-cluster1-helloworld-v1, samples-cluster2-curl-deployment, "
                 + "samples-cluster2-helloworld-v2, samples-cluster3-curl-deployment, samples-cluster3-helloworld-v2, "
                 + "samples-cluster4-curl-deployment, samples-cluster4-helloworld-v2", MeshFixture.names(deployments));
@@ -219,14 +220,14 @@ class MeshWiringTest {
             assertEquals("sample", d.input("metadata.namespace").orElseThrow());
         }
         for (int i = 1; i <= 4; i++) {
-            var namespace = plan.resource("kubernetes:core/v1:Namespace", "samples-cluster" + i + "-namespace");
+            var namespace = plan.resource(RegisteredNames.NAMESPACE, "samples-cluster" + i + "-namespace");
             assertEquals("enabled", ((Map<?, ?>) namespace.input("metadata.labels").orElseThrow()).get("istio-injection"));
             assertEquals("cluster" + i, plan.clusterOf(plan.resource(SERVICE, "samples-cluster" + i + "-helloworld")).orElseThrow());
             // injection needs the cluster's istiod release (the webhook) before any sample pod starts
             assertTrue(new PlanGraph(plan).waitsFor(namespace, plan.resource(RELEASE, "cluster" + i + "-istiod")));
         }
         // a remote's sidecars get certificates only once the primary watches it
-        assertTrue(new PlanGraph(plan).waitsFor(plan.resource("kubernetes:core/v1:Namespace", "samples-cluster3-namespace"),
+        assertTrue(new PlanGraph(plan).waitsFor(plan.resource(RegisteredNames.NAMESPACE, "samples-cluster3-namespace"),
                 plan.resource(SECRET, "mesh-link-cluster1-istio-remote-secret-cluster3")));
         @SuppressWarnings("unchecked")
         var commands = (Map<String, String>) plan.outputs().get("verifyCommands");
@@ -239,7 +240,7 @@ class MeshWiringTest {
     @DisplayName("inside each cluster, the order is namespace, cacerts and base, then istiod, then gateway and Istio config")
     void orderInsideACluster() {
         for (var cluster : List.of("cluster1", "cluster2")) {
-            var namespace = dev.resource("kubernetes:core/v1:Namespace", cluster + "-istio-system");
+            var namespace = dev.resource(RegisteredNames.NAMESPACE, cluster + "-istio-system");
             var cacerts = dev.resource(SECRET, cluster + "-cacerts");
             var base = dev.resource(RELEASE, cluster + "-base");
             var istiod = dev.resource(RELEASE, cluster + "-istiod");
@@ -290,8 +291,8 @@ class MeshWiringTest {
     @Test
     @DisplayName("the istio-system namespaces carry the network label, and a remote's names the primary as its control plane")
     void namespaces() {
-        var primary = dev.resource("kubernetes:core/v1:Namespace", "cluster1-istio-system");
-        var remote = dev.resource("kubernetes:core/v1:Namespace", "cluster2-istio-system");
+        var primary = dev.resource(RegisteredNames.NAMESPACE, "cluster1-istio-system");
+        var remote = dev.resource(RegisteredNames.NAMESPACE, "cluster2-istio-system");
         assertEquals("network1", ((Map<?, ?>) primary.input("metadata.labels").orElseThrow()).get("topology.istio.io/network"));
         assertEquals("network2", ((Map<?, ?>) remote.input("metadata.labels").orElseThrow()).get("topology.istio.io/network"));
         assertEquals("cluster1", ((Map<?, ?>) remote.input("metadata.annotations").orElseThrow()).get("topology.istio.io/controlPlaneClusters"));
@@ -310,6 +311,6 @@ class MeshWiringTest {
         assertTrue(new PlanGraph(dev).waitsFor(token, dev.resource(RELEASE, "cluster2-istiod")));
         // and nothing of the reader is declared twice: no account, role or binding of our own
         assertEquals(List.of(), dev.resources(r -> r.type().startsWith("kubernetes:rbac.authorization.k8s.io/")
-                || r.type().equals("kubernetes:core/v1:ServiceAccount") && r.name().contains("reader")));
+                || r.type().equals(RegisteredNames.SERVICE_ACCOUNT) && r.name().contains("reader")));
     }
 }

@@ -1,5 +1,6 @@
 package io.istiomc.program;
 
+import io.istiomc.components.RegisteredNames;
 import io.istiomc.config.InvalidConfigException;
 import io.istiomc.config.MeshConfigReader;
 import io.istiomc.config.RawConfig;
@@ -85,7 +86,7 @@ class ProviderSettingsTest {
     }
 
     private static RecordedResource remoteSecret(Plan plan) {
-        var secrets = plan.resources(r -> r.type().equals("kubernetes:core/v1:Secret")
+        var secrets = plan.resources(r -> r.type().equals(RegisteredNames.SECRET)
                 && r.input("metadata.name").filter("istio-remote-secret-cluster2"::equals).isPresent());
         assertEquals(1, secrets.size());
         return secrets.get(0);

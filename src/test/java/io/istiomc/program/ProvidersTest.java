@@ -1,5 +1,6 @@
 package io.istiomc.program;
 
+import io.istiomc.components.RegisteredNames;
 import io.istiomc.testing.StackYaml;
 
 import io.istiomc.testing.PlanGraph;
@@ -26,10 +27,10 @@ class ProvidersTest {
     @Test
     @DisplayName("there is exactly one provider per cluster, on that cluster's context, with server-side apply")
     void oneProviderPerContext() {
-        var providers = plan.resources(r -> r.type().equals("pulumi:providers:kubernetes"));
+        var providers = plan.resources(r -> r.type().equals(RegisteredNames.K8S_PROVIDER));
         assertEquals(4, providers.size());
         for (int i = 1; i <= 4; i++) {
-            var provider = plan.resource("pulumi:providers:kubernetes", "cluster" + i + "-k8s");
+            var provider = plan.resource(RegisteredNames.K8S_PROVIDER, "cluster" + i + "-k8s");
             assertEquals("ctx-cluster" + i, provider.input("context").orElseThrow());
             // Pulumi sends provider settings as strings
             assertEquals("true", provider.input("enableServerSideApply").orElseThrow());
@@ -52,7 +53,7 @@ class ProvidersTest {
         for (int i = 1; i <= 4; i++) {
             var cluster = "cluster" + i;
             var component = plan.resources(r -> !r.custom() && r.name().equals(cluster)).get(0);
-            var provider = plan.resource("pulumi:providers:kubernetes", cluster + "-k8s");
+            var provider = plan.resource(RegisteredNames.K8S_PROVIDER, cluster + "-k8s");
             for (var child : new PlanGraph(plan).descendantsOf(component.urn())) {
                 if (child.isKubernetes()) {
                     assertEquals(provider.urn(), child.providerUrn().orElseThrow(), child.name());

@@ -1,5 +1,6 @@
 package io.istiomc.program;
 
+import io.istiomc.components.RegisteredNames;
 import io.istiomc.config.InvalidConfigException;
 import io.istiomc.config.MeshConfigReader;
 import io.istiomc.config.RawConfig;
@@ -27,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * changes; generation 0 is the first version's stack, unchanged.
  */
 class ReaderTokenRotationTest {
-    private static final String SECRET = "kubernetes:core/v1:Secret";
+    private static final String SECRET = RegisteredNames.SECRET;
 
     @Test
     @DisplayName("generation 0 (or none) keeps every resource and input of a stack without the key")

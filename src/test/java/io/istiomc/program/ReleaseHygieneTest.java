@@ -1,5 +1,6 @@
 package io.istiomc.program;
 
+import io.istiomc.components.RegisteredNames;
 import io.istiomc.testing.MeshFixture;
 import io.istiomc.testing.StackFile;
 import org.junit.jupiter.api.DisplayName;
@@ -13,7 +14,7 @@ class ReleaseHygieneTest {
     @DisplayName("every Helm release of every stack keeps a bounded history (maxHistory 10), not every revision forever")
     void everyReleaseBoundsItsHistory() {
         for (var file : StackFile.all()) {
-            var releases = MeshFixture.plan(file).resources(r -> r.type().equals("kubernetes:helm.sh/v3:Release"));
+            var releases = MeshFixture.plan(file).resources(r -> r.type().equals(RegisteredNames.RELEASE));
             assertFalse(releases.isEmpty(), file.toString());
             for (var release : releases) {
                 assertEquals(10, ((Number) release.input("maxHistory").orElseThrow(

@@ -1,5 +1,6 @@
 package io.istiomc.program;
 
+import io.istiomc.components.RegisteredNames;
 import io.istiomc.components.IstioValues;
 import io.istiomc.config.InvalidConfigException;
 import io.istiomc.config.MeshConfigReader;
@@ -35,8 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * root plans exactly as before.
  */
 class RootRotationTest {
-    private static final String SECRET = "kubernetes:core/v1:Secret";
-    private static final String RELEASE = "kubernetes:helm.sh/v3:Release";
+    private static final String SECRET = RegisteredNames.SECRET;
+    private static final String RELEASE = RegisteredNames.RELEASE;
     private static final String SELF_SIGNED = "tls:index/selfSignedCert:SelfSignedCert";
     private static final String LOCALLY_SIGNED = "tls:index/locallySignedCert:LocallySignedCert";
     private static final String KEY = "tls:index/privateKey:PrivateKey";

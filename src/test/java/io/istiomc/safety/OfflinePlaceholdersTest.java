@@ -196,7 +196,7 @@ class OfflinePlaceholdersTest {
             var cannot = ": encrypted in the stack file; the plan cannot decrypt it and plans with ";
             for (var expected : List.of(
                     NS + "ca.rsaBits" + cannot + "the placeholder '4096'",
-                    NS + "clusters[0].gateway.address" + cannot + "the placeholder 'gateway.placeholder.invalid'",
+                    NS + "clusters[0].gateway.address" + cannot + "the placeholder '203.0.113.254'",
                     NS + "clusters[1].apiServer" + cannot + "the placeholder 'https://api-server.placeholder.invalid:6443'",
                     NS + "clusters[1].kubeconfig" + cannot + "a secret placeholder",
                     NS + "clusters[1].tlsServerName" + cannot + "the placeholder 'api-server.placeholder.invalid'",

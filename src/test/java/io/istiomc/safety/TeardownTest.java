@@ -1,5 +1,6 @@
 package io.istiomc.safety;
 
+import io.istiomc.components.RegisteredNames;
 import io.istiomc.testing.PlanGraph;
 
 import io.istiomc.plan.Plan;
@@ -68,7 +69,7 @@ class TeardownTest {
         // THEN it holds every resource once, and the stack goes last
         assertEquals(plan.resources().size(), order.size());
         assertEquals(plan.resources().size(), new TreeSet<>(order).size());
-        assertEquals("pulumi:pulumi:Stack", graph.resource(order.get(order.size() - 1)).type());
+        assertEquals(RegisteredNames.STACK, graph.resource(order.get(order.size() - 1)).type());
     }
 
     static Stream<Arguments> objectsThatNeedIstio() {

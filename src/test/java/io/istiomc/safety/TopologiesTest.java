@@ -1,5 +1,6 @@
 package io.istiomc.safety;
 
+import io.istiomc.components.RegisteredNames;
 import io.istiomc.testing.PlanGraph;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,8 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * meshNetworks), and the order in which {@code pulumi destroy} takes it down.
  */
 class TopologiesTest {
-    private static final String GATEWAY = "kubernetes:networking.istio.io/v1:Gateway";
-    private static final String VIRTUAL_SERVICE = "kubernetes:networking.istio.io/v1:VirtualService";
+    private static final String GATEWAY = RegisteredNames.GATEWAY;
+    private static final String VIRTUAL_SERVICE = RegisteredNames.VIRTUAL_SERVICE;
     private static final String MESH_LINK = io.istiomc.components.MeshLink.TYPE;
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final Map<String, Plan> PLANS = new HashMap<>();
@@ -230,12 +231,12 @@ class TopologiesTest {
     void samplesPlacement() {
         var plan = PLANS.get(Topologies.MIXED);
         var helloworld = new TreeMap<String, String>();
-        for (var deployment : plan.resources(r -> r.type().equals("kubernetes:apps/v1:Deployment") && r.name().contains("-helloworld-"))) {
+        for (var deployment : plan.resources(r -> r.type().equals(RegisteredNames.DEPLOYMENT) && r.name().contains("-helloworld-"))) {
             helloworld.put(plan.clusterOf(deployment).orElseThrow(), deployment.name().substring(deployment.name().lastIndexOf('-') + 1));
         }
         assertEquals(Map.of("east", "v1", "east-a", "v2", "east-b", "v2", "west", "v2", "west-a", "v2", "west-b", "v2"), helloworld);
         assertEquals(Set.of("east", "east-a", "east-b", "west", "west-a", "west-b"),
-                clustersWith(plan, r -> r.type().equals("kubernetes:apps/v1:Deployment") && r.name().endsWith("-curl-deployment")));
+                clustersWith(plan, r -> r.type().equals(RegisteredNames.DEPLOYMENT) && r.name().endsWith("-curl-deployment")));
     }
 
     // --- the exact dependencies between clusters, and the teardown order ---

@@ -4,6 +4,7 @@ import io.istiomc.components.DefaultRevisionTag;
 import io.istiomc.components.IstioNetworking;
 import io.istiomc.components.Mesh;
 import io.istiomc.components.Names;
+import io.istiomc.components.RegisteredNames;
 import io.istiomc.plan.Plan;
 import io.istiomc.plan.RecordedResource;
 import io.istiomc.testing.MeshFixture;
@@ -14,6 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -35,11 +40,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CanaryUpgradeTest {
     static final String PRIMARY_REMOTE = "primary-remote-multinetwork";
     static final String MULTI_PRIMARY = "multi-primary";
-    private static final String RELEASE = "kubernetes:helm.sh/v3:Release";
-    private static final String TAG = "kubernetes:admissionregistration.k8s.io/v1:MutatingWebhookConfiguration";
-    private static final String VIRTUAL_SERVICE = "kubernetes:networking.istio.io/v1:VirtualService";
+    private static final String RELEASE = RegisteredNames.RELEASE;
+    private static final String TAG = RegisteredNames.MUTATING_WEBHOOK_CONFIGURATION;
+    private static final String VIRTUAL_SERVICE = RegisteredNames.VIRTUAL_SERVICE;
     private static final String OLD = "1-30-3";
     private static final String CANARY = "1-30-3-canary";
+
+    /** A test run once for each topology of {@code stacks/canary/}, the topology's folder name its argument. */
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {PRIMARY_REMOTE, MULTI_PRIMARY})
+    @interface EachCanaryTopology {
+    }
 
     /** A canary step's stack file. */
     static Path step(String topology, int step) {
@@ -52,14 +65,14 @@ class CanaryUpgradeTest {
 
     /** Each resource of a plan by type and name, the identity Pulumi keeps it by between two steps. */
     static Set<String> identities(Plan plan) {
-        return plan.resources(r -> !r.type().equals("pulumi:pulumi:Stack")).stream().map(r -> r.type() + " " + r.name())
+        return plan.resources(r -> !r.type().equals(RegisteredNames.STACK)).stream().map(r -> r.type() + " " + r.name())
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** The names of the resources of {@code before} whose inputs differ in {@code after}, which has each of them. */
     static Set<String> changed(Plan before, Plan after) {
         var changed = new TreeSet<String>();
-        for (var resource : before.resources(r -> !r.type().equals("pulumi:pulumi:Stack"))) {
+        for (var resource : before.resources(r -> !r.type().equals(RegisteredNames.STACK))) {
             if (!resource.inputs().equals(after.resource(resource.type(), resource.name()).inputs())) {
                 changed.add(resource.name());
             }
@@ -128,8 +141,7 @@ class CanaryUpgradeTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {PRIMARY_REMOTE, MULTI_PRIMARY})
+    @EachCanaryTopology
     @DisplayName("step 0 (version alone) registers no revision, no tag, and the releases' names of every stack today")
     void versionAloneIsUnrevisioned(String topology) {
         var plan = plan(topology, 0);
@@ -145,8 +157,7 @@ class CanaryUpgradeTest {
                 plan.outputs().get("revisionTags"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {PRIMARY_REMOTE, MULTI_PRIMARY})
+    @EachCanaryTopology
     @DisplayName("the migration's first step adds revision 1-30-3 beside the unrevisioned control plane and changes nothing it had")
     void migrationAddsTheRevisionBesideTheUnrevisioned(String topology) {
         var before = plan(topology, 0);
@@ -160,8 +171,7 @@ class CanaryUpgradeTest {
         added.forEach(identity -> assertTrue(identity.contains("-" + OLD), identity));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {PRIMARY_REMOTE, MULTI_PRIMARY})
+    @EachCanaryTopology
     @DisplayName("while another revision is the default, the unrevisioned control plane renders no injection webhook, and the default tag exists")
     void unrevisionedStepsAsideWhenNotTheDefault(String topology) {
         var plan = plan(topology, 2);
@@ -172,8 +182,7 @@ class CanaryUpgradeTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {PRIMARY_REMOTE, MULTI_PRIMARY})
+    @EachCanaryTopology
     @DisplayName("moving defaultRevision adds and removes nothing, and changes only base, the gateways and the default tag")
     void movingTheDefaultChangesOnlyWhatFollowsIt(String topology) {
         var before = plan(topology, 4);
@@ -190,8 +199,7 @@ class CanaryUpgradeTest {
         assertEquals(expected, changed(before, after));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {PRIMARY_REMOTE, MULTI_PRIMARY})
+    @EachCanaryTopology
     @DisplayName("removing a revision deletes only that revision's objects: its istiod releases, its route and its meshNetworks patch")
     void removingARevisionDeletesOnlyItsObjects(String topology) {
         // canary step 3: 1-30-3 removed
@@ -234,8 +242,7 @@ class CanaryUpgradeTest {
         assertTrue(graph.dependsOn(plan.resource(RELEASE, "cluster2-istiod"), plan.resource(RELEASE, "cluster1-istiod")));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {PRIMARY_REMOTE, MULTI_PRIMARY})
+    @EachCanaryTopology
     @DisplayName("the default tag of every cluster waits for the default revision's istiod in every cluster")
     void defaultTagMovesOnlyOnceTheRevisionRunsEverywhere(String topology) {
         var plan = plan(topology, 5);
@@ -248,8 +255,7 @@ class CanaryUpgradeTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {PRIMARY_REMOTE, MULTI_PRIMARY})
+    @EachCanaryTopology
     @DisplayName("the east-west gateways wait for every revision's istiod of their cluster: they move last")
     void gatewaysMoveLast(String topology) {
         var plan = plan(topology, 5);

@@ -35,7 +35,7 @@ class PreviewScriptTest {
     void previewComparesWithTheBaseBranch(@TempDir Path dir) throws Exception {
         // GIVEN the base branch's dev stack on Istio 1.31.0, and this checkout's on 1.30.3
         var base = Files.createDirectories(dir.resolve("base"));
-        var baseDev = StackFile.read(StackFile.projectRoot().resolve("Pulumi.dev.yaml"));
+        var baseDev = StackFile.dev();
         baseDev.edit().istioVersion("1.31.0");
         baseDev.writeTo(base);
         var out = dir.resolve("out");

@@ -1,5 +1,6 @@
 package io.istiomc.stacks;
 
+import io.istiomc.components.RegisteredNames;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.istiomc.plan.Plan;
@@ -55,14 +56,14 @@ class StackFilesTest {
         // THEN every remote's istiod points at its control plane's gateway address
         var config = plan.topology();
         for (var remote : config.remotes()) {
-            var istiod = plan.resource("kubernetes:helm.sh/v3:Release", remote.name() + "-istiod");
+            var istiod = plan.resource(RegisteredNames.RELEASE, remote.name() + "-istiod");
             var controlPlane = config.controlPlaneOf(remote).orElseThrow();
             assertEquals(plan.gatewayAddress(controlPlane).orElseThrow().value(),
                     istiod.input("values.global.remotePilotAddress").orElseThrow(), remote.name());
         }
         // AND every primary holds a remote secret for every other cluster it watches
         for (var primary : config.primaries()) {
-            var secrets = plan.resources(r -> r.type().equals("kubernetes:core/v1:Secret")
+            var secrets = plan.resources(r -> r.type().equals(RegisteredNames.SECRET)
                     && r.name().startsWith("mesh-link-" + primary.name() + "-istio-remote-secret-"));
             var expected = config.clusters().stream().filter(c -> !c.name().equals(primary.name()) && config.watched(c))
                     .map(c -> "mesh-link-" + primary.name() + "-istio-remote-secret-" + c.name()).sorted().toList();
@@ -101,7 +102,7 @@ class StackFilesTest {
         var plan = MeshFixture.plan(Path.of("stacks/Pulumi.prod.yaml"));
         assertEquals(SimulatedClusters.simulatedHostname("prod-primary"), plan.gatewayAddress("prod-primary").orElseThrow().value());
         assertEquals(SimulatedClusters.simulatedHostname("prod-primary"),
-                plan.resource("kubernetes:helm.sh/v3:Release", "prod-onprem-istiod").input("values.global.remotePilotAddress").orElseThrow());
+                plan.resource(RegisteredNames.RELEASE, "prod-onprem-istiod").input("values.global.remotePilotAddress").orElseThrow());
         assertEquals(SimulatedClusters.simulatedHostname("prod-aws-east"), plan.gatewayAddress("prod-aws-east").orElseThrow().value());
         assertEquals("203.0.113.40", plan.gatewayAddress("prod-onprem").orElseThrow().value());
         assertFalse(plan.gatewayAddress("prod-onprem").orElseThrow().simulated());

@@ -1,5 +1,6 @@
 package io.istiomc.testing;
 
+import io.istiomc.components.RegisteredNames;
 import io.istiomc.plan.Plan;
 import io.istiomc.plan.RecordedResource;
 
@@ -22,7 +23,7 @@ import java.util.Set;
  * ({@code pulumi:pulumi:Stack$...}); the engine leaves it out. URNs here are compared without it.
  */
 public final class EngineAliases {
-    private static final String STACK_TYPE = "pulumi:pulumi:Stack";
+    private static final String STACK_TYPE = RegisteredNames.STACK;
 
     private final Map<String, RecordedResource> byUrn = new HashMap<>();
     private final Map<String, Set<String>> formerUrns = new HashMap<>();

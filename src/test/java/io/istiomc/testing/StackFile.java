@@ -59,6 +59,11 @@ public final class StackFile {
         return file.getFileName().toString().replaceAll("^Pulumi\\.|\\.yaml$", "");
     }
 
+    /** The dev stack, {@code Pulumi.dev.yaml}, the one a fresh clone plans. */
+    public static StackFile dev() {
+        return read(projectRoot().resolve("Pulumi.dev.yaml"));
+    }
+
     public static StackFile read(Path file) {
         try {
             return new StackFile(stackName(file), (ObjectNode) YAML.readTree(file.toFile()));
@@ -109,6 +114,15 @@ public final class StackFile {
     static String write(JsonNode root) {
         try {
             return YAML.writeValueAsString(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes the edited stack as {@code dir/subdir/Pulumi.<stack>.yaml}, making {@code subdir} first. */
+    public Path writeTo(Path dir, String subdir) {
+        try {
+            return writeTo(Files.createDirectories(dir.resolve(subdir)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

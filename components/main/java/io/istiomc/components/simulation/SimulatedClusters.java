@@ -2,6 +2,7 @@ package io.istiomc.components.simulation;
 
 import com.pulumi.test.Mocks;
 import io.istiomc.components.Names;
+import io.istiomc.components.RegisteredNames;
 import io.istiomc.components.MeshArgs;
 import io.istiomc.components.MeshClusterArgs;
 
@@ -38,14 +39,9 @@ public final class SimulatedClusters implements Mocks {
     public static final String SERVICE_ACCOUNT_TOKEN = "kubernetes.io/service-account-token";
 
     /** The Kubernetes objects the components declare; any other is refused until it is listed here. */
-    public static final Set<String> KUBERNETES_TYPES = Set.of(
-            "kubernetes:admissionregistration.k8s.io/v1:MutatingWebhookConfiguration",
-            "kubernetes:apps/v1:Deployment",
-            "kubernetes:core/v1:ConfigMapPatch",
-            "kubernetes:core/v1:Namespace",
-            "kubernetes:core/v1:ServiceAccount",
-            "kubernetes:networking.istio.io/v1:Gateway",
-            "kubernetes:networking.istio.io/v1:VirtualService");
+    public static final Set<String> KUBERNETES_TYPES = Set.of(RegisteredNames.MUTATING_WEBHOOK_CONFIGURATION,
+            RegisteredNames.DEPLOYMENT, RegisteredNames.CONFIG_MAP_PATCH, RegisteredNames.NAMESPACE,
+            RegisteredNames.SERVICE_ACCOUNT, RegisteredNames.GATEWAY, RegisteredNames.VIRTUAL_SERVICE);
 
     /**
      * One registration as the engine saw it.

@@ -1,5 +1,6 @@
 package io.istiomc.components.provider;
 
+import io.istiomc.components.RegisteredNames;
 import com.pulumi.core.Output;
 import com.pulumi.provider.internal.models.ConstructRequest;
 import com.pulumi.provider.internal.models.ConstructResponse;
@@ -261,14 +262,14 @@ class ConstructTest {
         PulumiTest.withMocks(mocks).runTest(ctx ->
                 construct("PrimaryCluster", "cluster1", Map.of("cluster", PropertyValue.of(cluster),
                         "multiNetwork", PropertyValue.of(true)))).throwOnError();
-        var istiod = mocks.registration("kubernetes:helm.sh/v3:Release", "cluster1-istiod").map("values");
+        var istiod = mocks.registration(RegisteredNames.RELEASE, "cluster1-istiod").map("values");
         assertEquals(2, ((Number) istiod.get("replicaCount")).intValue());
         assertEquals(1, ((Number) ((Map<?, ?>) istiod.get("pdb")).get("minAvailable")).intValue());
         var global = (Map<?, ?>) istiod.get("global");
         assertEquals("mirror.example.com/istio", global.get("hub"));
         assertEquals(List.of("mirror-pull"), global.get("imagePullSecrets"));
         assertEquals("mesh1", global.get("meshID"));
-        var gateway = mocks.registration("kubernetes:helm.sh/v3:Release", "cluster1-eastwestgateway").map("values");
+        var gateway = mocks.registration(RegisteredNames.RELEASE, "cluster1-eastwestgateway").map("values");
         assertEquals(3, ((Number) gateway.get("replicaCount")).intValue());
         assertEquals(List.of(Map.of("name", "mirror-pull")), gateway.get("imagePullSecrets"));
         assertEquals("network1", gateway.get("networkGateway"));
@@ -286,7 +287,7 @@ class ConstructTest {
         PulumiTest.withMocks(mocks).runTest(ctx ->
                 construct("PrimaryCluster", "cluster1", Map.of("cluster", PropertyValue.of(cluster)))).throwOnError();
         assertEquals("apiVersion: v1\nkind: Config\n",
-                mocks.registration("pulumi:providers:kubernetes", "cluster1-k8s").inputs().get("kubeconfig"));
+                mocks.registration(RegisteredNames.K8S_PROVIDER, "cluster1-k8s").inputs().get("kubeconfig"));
         // The simulation sees values, not secrecy: what the component is handed must itself be secret.
         var secrets = new AtomicReference<List<Boolean>>();
         PulumiTest.withMocks(new SimulatedClusters(List.of("cluster1", "cluster2"))).runTest(ctx -> {
