@@ -1,6 +1,7 @@
 package io.istiomc.components;
 
 import com.pulumi.core.Output;
+import com.pulumi.resources.Resource;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.exceptions.MissingRequiredPropertyException;
 
@@ -77,7 +78,22 @@ public final class ClusterArgs {
     @Import(name = "releaseSettings")
     private @Nullable ReleaseSettingsArgs releaseSettings;
 
+    /**
+     * A value the unrevisioned istiod release waits for while a named revision is the default (the
+     * release then renders no injection webhook): it follows the resources this output depends on. A
+     * {@link Mesh} passes an output of the cluster's {@code default} tag (declared after every
+     * cluster), so that {@code istio-injection=enabled} namespaces keep an injector throughout: the tag
+     * is created before the old webhook steps aside. Default: nothing.
+     */
+    @Import(name = "unrevisionedAfter")
+    private @Nullable Output<Output<String>> unrevisionedAfter;
+
     private ClusterArgs() {
+    }
+
+    /** The resources the unrevisioned istiod release waits for while it steps aside ({@code unrevisionedAfter}'s dependencies). */
+    public Output<List<Resource>> unrevisionedAfter() {
+        return unrevisionedAfter == null ? Output.of(List.of()) : MeshLink.dependenciesOf(Relayed.flat(unrevisionedAfter));
     }
 
     public static Builder builder() {
@@ -261,6 +277,11 @@ public final class ClusterArgs {
 
         public Builder releaseSettings(@Nullable ReleaseSettingsArgs releaseSettings) {
             cluster.releaseSettings = releaseSettings;
+            return this;
+        }
+
+        public Builder unrevisionedAfter(Output<String> after) {
+            cluster.unrevisionedAfter = Relayed.wrap(java.util.Objects.requireNonNull(after, "unrevisionedAfter"));
             return this;
         }
 

@@ -165,9 +165,18 @@ final class ClusterInstall {
     /** Every revision's istiod release, the default revision's first among equals in {@link ClusterHandle#istiod()}. */
     List<ClusterHandle.RevisionRelease> istiods(java.util.function.Function<Revisions.Revision, Output<Map<String, Object>>> values,
                                                 Output<List<Resource>> after) {
-        return args.revisions().all().stream()
-                .map(revision -> new ClusterHandle.RevisionRelease(revision, istiod(revision, values.apply(revision), after)))
+        var revisions = args.revisions();
+        return revisions.all().stream()
+                .map(revision -> new ClusterHandle.RevisionRelease(revision, istiod(revision, values.apply(revision),
+                        revisions.injects(revision) ? after : Output.tuple(after, args.unrevisionedAfter())
+                                .applyValue(both -> concat(both.t1, both.t2)))))
                 .toList();
+    }
+
+    private static List<Resource> concat(List<Resource> first, List<Resource> second) {
+        var all = new ArrayList<Resource>(first);
+        all.addAll(second);
+        return List.copyOf(all);
     }
 
     /** The release of the default revision among {@code istiods}. */
@@ -216,15 +225,17 @@ final class ClusterInstall {
      * waits for them to be ready.
      *
      * <p>The pods are injected by the default revision, so the release moves with {@code defaultRevision},
-     * and only after every revision's istiod of the cluster is in place: the gateways move last.
+     * and only after every revision's istiod of the cluster that injects is in place: the gateways move
+     * last. The unrevisioned release stepping aside renders no webhook, and waits for the default tag,
+     * which waits for the remotes' istiods, which wait for this gateway: it is left out.
      *
-     * @param istiods the releases whose injection webhooks must exist before the gateway pods start
+     * @param istiods the releases, of which those whose injection webhooks must exist before the gateway pods start
      * @param after   what else must exist before the pods can become ready (a remote's: its primary's
      *                remote secret for it, without which istiod cannot authenticate their proxies)
      */
     Release gatewayRelease(GatewayService service, List<ClusterHandle.RevisionRelease> istiods, Output<List<Resource>> after) {
         var dependsOn = new ArrayList<Resource>();
-        istiods.forEach(r -> dependsOn.add(r.release()));
+        istiods.stream().filter(r -> args.revisions().injects(r.revision())).forEach(r -> dependsOn.add(r.release()));
         dependsOn.add(service.service());
         return release("eastwestgateway", Names.EAST_WEST_GATEWAY, "gateway", args.charts().version(),
                 Output.of(IstioValues.eastWestGateway(args.network(), args.revisions())), dependsOn, after);
@@ -292,11 +303,7 @@ final class ClusterInstall {
                 .build(), CustomResourceOptions.builder()
                 .parent(owner)
                 .provider(provider)
-                .dependsOn(dependsOnLater.applyValue(later -> {
-                    var all = new ArrayList<Resource>(dependsOn);
-                    all.addAll(later);
-                    return List.copyOf(all);
-                }))
+                .dependsOn(dependsOnLater.applyValue(later -> concat(dependsOn, later)))
                 .build());
     }
 

@@ -87,58 +87,73 @@ public class Mesh extends ComponentResource {
                 .settings(args.ca())
                 .build(), child());
 
-        var handles = new HashMap<String, ClusterHandle>();
-        for (var primary : topology.primaries()) {
-            handles.put(primary.name(), new PrimaryCluster(primary.name(), PrimaryClusterArgs.builder()
-                    .cluster(clusterArgs(args, primary, ca.bundle(primary.name())))
-                    .servesRemotes(topology.servesRemotes(primary))
-                    .multiNetwork(topology.multiNetwork())
-                    .watched(topology.watched(primary))
-                    .build(), child()).handle());
+        var revisions = Revisions.of(args.istio());
+        // While a named revision is the default, each cluster's unrevisioned release steps aside only after
+        // the cluster's default tag, which this mesh declares after every cluster: it waits through an output
+        // filled in then.
+        var tagsOfClusters = new LinkedHashMap<String, CompletableFuture<MutatingWebhookConfiguration>>();
+        if (revisions.steppingAside().isPresent()) {
+            topology.clusters().forEach(c -> tagsOfClusters.put(c.name(), new CompletableFuture<>()));
         }
+        var handles = new HashMap<String, ClusterHandle>();
         var pilotAddresses = new LinkedHashMap<String, Output<String>>();
-        // A remote's gateway pods become ready only once its primary holds its remote secret, which the
-        // link declares after every cluster: the release waits for it through an output filled in then.
-        var secretsOfRemotes = new LinkedHashMap<String, CompletableFuture<Secret>>();
         MeshLink link;
         try {
-            for (var remote : topology.remotes()) {
-                var controlPlane = handles.get(topology.controlPlaneOf(remote).orElseThrow());
-                var pilotAddress = controlPlane.gateway().orElseThrow().address();
-                var remoteSecret = new CompletableFuture<Secret>();
-                secretsOfRemotes.put(remote.name(), remoteSecret);
-                handles.put(remote.name(), new RemoteCluster(remote.name(), RemoteClusterArgs.builder()
-                        .cluster(clusterArgs(args, remote, ca.bundle(remote.name())))
-                        .primaryClusterName(controlPlane.clusterName())
-                        .remotePilotAddress(pilotAddress)
+            for (var primary : topology.primaries()) {
+                handles.put(primary.name(), new PrimaryCluster(primary.name(), PrimaryClusterArgs.builder()
+                        .cluster(clusterArgs(args, primary, ca.bundle(primary.name()), tagsOfClusters))
+                        .servesRemotes(topology.servesRemotes(primary))
                         .multiNetwork(topology.multiNetwork())
-                        .eastWestGatewayAfter(Output.of(remoteSecret).apply(secret -> secret.metadata()
-                                .applyValue(metadata -> metadata.name().orElse(""))))
-                        .istiodAfter(releasesDone(controlPlane))
+                        .watched(topology.watched(primary))
                         .build(), child()).handle());
-                pilotAddresses.put(remote.name(), pilotAddress);
             }
-
-            var linkArgs = MeshLinkArgs.builder();
-            topology.primaries().forEach(primary -> linkArgs.watcher(handles.get(primary.name())));
-            for (var cluster : topology.clusters()) {
-                if (topology.watched(cluster)) {
-                    linkArgs.watched(handles.get(cluster.name()),
-                            new ApiEndpoint(cluster.apiServer().orElseThrow(), cluster.tlsServerName()));
+            // A remote's gateway pods become ready only once its primary holds its remote secret, which the
+            // link declares after every cluster: the release waits for it through an output filled in then.
+            var secretsOfRemotes = new LinkedHashMap<String, CompletableFuture<Secret>>();
+            try {
+                for (var remote : topology.remotes()) {
+                    var controlPlane = handles.get(topology.controlPlaneOf(remote).orElseThrow());
+                    var pilotAddress = controlPlane.gateway().orElseThrow().address();
+                    var remoteSecret = new CompletableFuture<Secret>();
+                    secretsOfRemotes.put(remote.name(), remoteSecret);
+                    handles.put(remote.name(), new RemoteCluster(remote.name(), RemoteClusterArgs.builder()
+                            .cluster(clusterArgs(args, remote, ca.bundle(remote.name()), tagsOfClusters))
+                            .primaryClusterName(controlPlane.clusterName())
+                            .remotePilotAddress(pilotAddress)
+                            .multiNetwork(topology.multiNetwork())
+                            .eastWestGatewayAfter(Output.of(remoteSecret).apply(secret -> secret.metadata()
+                                    .applyValue(metadata -> metadata.name().orElse(""))))
+                            .istiodAfter(releasesDone(controlPlane, revisions))
+                            .build(), child()).handle());
+                    pilotAddresses.put(remote.name(), pilotAddress);
                 }
-            }
-            link = new MeshLink(linkName(name), linkArgs.build(), child());
-            for (var remote : topology.remotes()) {
-                secretsOfRemotes.get(remote.name()).complete(
-                        link.remoteSecret(topology.controlPlaneOf(remote).orElseThrow(), remote.name()).orElseThrow());
-            }
-        } finally {
-            // Never leave a release waiting for a dependency that will not come: the run reports the error instead.
-            secretsOfRemotes.values().forEach(f -> f.completeExceptionally(new IllegalStateException("the mesh link was not declared")));
-        }
 
-        var revisions = Revisions.of(args.istio());
-        defaultTags(name, revisions, topology, handles);
+                var linkArgs = MeshLinkArgs.builder();
+                topology.primaries().forEach(primary -> linkArgs.watcher(handles.get(primary.name())));
+                for (var cluster : topology.clusters()) {
+                    if (topology.watched(cluster)) {
+                        linkArgs.watched(handles.get(cluster.name()),
+                                new ApiEndpoint(cluster.apiServer().orElseThrow(), cluster.tlsServerName()));
+                    }
+                }
+                link = new MeshLink(linkName(name), linkArgs.build(), child());
+                for (var remote : topology.remotes()) {
+                    secretsOfRemotes.get(remote.name()).complete(
+                            link.remoteSecret(topology.controlPlaneOf(remote).orElseThrow(), remote.name()).orElseThrow());
+                }
+            } finally {
+                // Never leave a release waiting for a dependency that will not come: the run reports the error instead.
+                secretsOfRemotes.values().forEach(f -> f.completeExceptionally(new IllegalStateException("the mesh link was not declared")));
+            }
+            defaultTags(name, revisions, topology, handles).forEach((cluster, tag) -> {
+                var waiting = tagsOfClusters.get(cluster);
+                if (waiting != null) {
+                    waiting.complete(tag);
+                }
+            });
+        } finally {
+            tagsOfClusters.values().forEach(f -> f.completeExceptionally(new IllegalStateException("the default tags were not declared")));
+        }
         var revisionsByCluster = new LinkedHashMap<String, List<String>>();
         var tagsByCluster = new LinkedHashMap<String, Map<String, String>>();
         for (var cluster : topology.clusters()) {
@@ -172,19 +187,23 @@ public class Mesh extends ComponentResource {
      * named one. Each waits for the default revision's istiod in every cluster of the mesh, so that the
      * tag moves only once the revision runs everywhere; it then moves in place.
      */
-    private void defaultTags(String name, Revisions revisions, MeshTopology topology, Map<String, ClusterHandle> handles) {
+    private Map<String, MutatingWebhookConfiguration> defaultTags(String name, Revisions revisions, MeshTopology topology,
+                                                                  Map<String, ClusterHandle> handles) {
+        var tags = new LinkedHashMap<String, MutatingWebhookConfiguration>();
         var defaultRevision = revisions.defaultRevision();
         if (defaultRevision.unrevisioned()) {
-            return;
+            return tags;
         }
         var everywhere = topology.clusters().stream().map(c -> (Resource) handles.get(c.name()).istiod()).toList();
         for (var cluster : topology.clusters()) {
             var handle = handles.get(cluster.name());
             var path = cluster.isRemote() ? Names.injectionPath(cluster.name(), cluster.network())
                     : DefaultRevisionTag.PRIMARY_INJECTION_PATH;
-            new MutatingWebhookConfiguration(tagName(name, cluster.name()), DefaultRevisionTag.args(defaultRevision, path),
-                    CustomResourceOptions.builder().parent(this).provider(handle.provider()).dependsOn(everywhere).build());
+            tags.put(cluster.name(), new MutatingWebhookConfiguration(tagName(name, cluster.name()),
+                    DefaultRevisionTag.args(defaultRevision, path),
+                    CustomResourceOptions.builder().parent(this).provider(handle.provider()).dependsOn(everywhere).build()));
         }
+        return tags;
     }
 
     /** The resource name of a cluster's default tag. */
@@ -192,9 +211,14 @@ public class Mesh extends ComponentResource {
         return meshName + "-" + clusterName + "-" + DefaultRevisionTag.NAME;
     }
 
-    /** An output that depends on every istiod release of a cluster, for what must follow them all. */
-    private static Output<String> releasesDone(ClusterHandle cluster) {
-        return Output.all(cluster.istiods().stream().map(r -> r.release().status().applyValue(s -> "")).toList())
+    /**
+     * An output that depends on every istiod release of a cluster that injects, for what must follow
+     * them all. An unrevisioned release stepping aside waits for the tags, which wait for the remotes'
+     * istiods: waiting for it here would close a cycle, and nothing new uses it.
+     */
+    private static Output<String> releasesDone(ClusterHandle cluster, Revisions revisions) {
+        return Output.all(cluster.istiods().stream().filter(r -> revisions.injects(r.revision()))
+                        .map(r -> r.release().status().applyValue(s -> "")).toList())
                 .applyValue(done -> "");
     }
 
@@ -242,7 +266,8 @@ public class Mesh extends ComponentResource {
                 .orElseGet(() -> Output.of(Optional.empty()));
     }
 
-    private static ClusterArgs clusterArgs(MeshArgs args, MeshClusterArgs cluster, CaBundle certificates) {
+    private static ClusterArgs clusterArgs(MeshArgs args, MeshClusterArgs cluster, CaBundle certificates,
+                                           Map<String, CompletableFuture<MutatingWebhookConfiguration>> tagsOfClusters) {
         var builder = ClusterArgs.builder()
                 .clusterName(cluster.name())
                 .context(cluster.context())
@@ -256,6 +281,10 @@ public class Mesh extends ComponentResource {
                 // The cluster's own settings; the istio args carry the mesh's, merged below them.
                 .releaseSettings(cluster.releaseSettings());
         cluster.kubeconfig().ifPresent(builder::kubeconfig);
+        var tag = tagsOfClusters.get(cluster.name());
+        if (tag != null) {
+            builder.unrevisionedAfter(Output.of(tag).apply(t -> t.metadata().applyValue(m -> m.name().orElse(""))));
+        }
         return builder.build();
     }
 

@@ -1,6 +1,7 @@
 package io.istiomc.components;
 
 import com.pulumi.core.Output;
+import com.pulumi.kubernetes.meta.v1.outputs.ObjectMeta;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.kubernetes.helm.v3.Release;
@@ -8,6 +9,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 
 import javax.annotation.Nullable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -100,9 +102,17 @@ public class PrimaryCluster extends ComponentResource {
                 var istiodGateway = customResource(name, install, istiod, "Gateway", IstioNetworking.ISTIOD_GATEWAY,
                         IstioNetworking.istiodGatewaySpec());
                 // One route per revision through the one gateway, each after its own istiod.
-                var routes = istiods.stream().map(r -> customResource(name, install, r.release(), "VirtualService",
-                        IstioNetworking.istiodVirtualServiceName(r.revision()),
-                        IstioNetworking.istiodVirtualServiceSpec(r.revision())).metadata()).toList();
+                var routes = new ArrayList<Output<ObjectMeta>>();
+                for (var r : istiods) {
+                    var route = customResource(name, install, r.release(), "VirtualService",
+                            IstioNetworking.istiodVirtualServiceName(r.revision()),
+                            IstioNetworking.istiodVirtualServiceSpec(r.revision())).metadata();
+                    // An unrevisioned istiod stepping aside serves no new workload, and waits for the default
+                    // tags, which wait for the remotes, which wait for this address: its route is left out.
+                    if (cluster.revisions().injects(r.revision())) {
+                        routes.add(route);
+                    }
+                }
                 // The address is handed out only once istiod is reachable through it: the gateway pods
                 // are ready (Helm waits for them) and routed to istiod. Remotes point their webhooks and
                 // proxies at it, so their pods can be injected and get certificates as soon as they start.

@@ -86,6 +86,19 @@ public record Revisions(List<Revision> all, Revision defaultRevision) {
         return all.size() > 1 || !defaultRevision.unrevisioned();
     }
 
+    /**
+     * The unrevisioned control plane while a named revision is the default: it still runs (for the
+     * workloads it injected) but renders no injection webhook, and nothing new waits for it.
+     */
+    public Optional<Revision> steppingAside() {
+        return defaultRevision.unrevisioned() ? Optional.empty() : all.stream().filter(Revision::unrevisioned).findFirst();
+    }
+
+    /** Whether the release of this revision renders injection webhooks: every revision but one stepping aside. */
+    public boolean injects(Revision revision) {
+        return steppingAside().filter(revision::equals).isEmpty();
+    }
+
     /** The revision of this name, if listed. */
     public Optional<Revision> named(String name) {
         return all.stream().filter(r -> r.name().equals(name)).findFirst();

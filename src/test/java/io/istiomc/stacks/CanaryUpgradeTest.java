@@ -256,7 +256,33 @@ class CanaryUpgradeTest {
     }
 
     @EachCanaryTopology
-    @DisplayName("the east-west gateways wait for every revision's istiod of their cluster: they move last")
+    @DisplayName("migration step 2: the unrevisioned release steps aside only after its cluster's default tag exists, and nothing that tag waits for waits for it")
+    void unrevisionedStepsAsideOnlyAfterTheTag(String topology) {
+        var plan = plan(topology, 2);
+        var graph = new PlanGraph(plan);
+        var waves = new java.util.HashMap<String, Integer>();
+        io.istiomc.plan.PlanComparison.of(MeshFixture.plan("step2", step(topology, 1)), plan).changes()
+                .forEach(change -> waves.put(change.resource().name(), change.wave()));
+        for (var cluster : List.of("cluster1", "cluster2")) {
+            var unrevisioned = plan.resource(RELEASE, cluster + "-istiod");
+            var tag = plan.resource(TAG, Mesh.tagName("mesh", cluster));
+            // THEN the release names the tag as a dependency, so the webhook of istio-injection=enabled
+            // namespaces is replaced by the tag's before it goes: no pod is created uninjected
+            assertTrue(graph.dependsOn(unrevisioned, tag), cluster);
+            assertFalse(graph.waitsFor(tag, unrevisioned), cluster);
+            // AND the comparison of steps 1 and 2 puts the tag in an earlier wave than the release's update
+            assertTrue(waves.get(tag.name()) < waves.get(unrevisioned.name()), cluster + " " + waves);
+        }
+        // AND the gateways, which move with the default, do not wait for the release that steps aside
+        for (var gateway : plan.resources(r -> r.type().equals(RELEASE) && r.name().endsWith("-eastwestgateway"))) {
+            var cluster = plan.clusterOf(gateway).orElseThrow();
+            assertFalse(graph.waitsFor(gateway, plan.resource(RELEASE, cluster + "-istiod")), gateway.name());
+            assertTrue(graph.dependsOn(gateway, plan.resource(RELEASE, cluster + "-istiod-" + OLD)), gateway.name());
+        }
+    }
+
+    @EachCanaryTopology
+    @DisplayName("the east-west gateways wait for every injecting revision's istiod of their cluster: they move last")
     void gatewaysMoveLast(String topology) {
         var plan = plan(topology, 5);
         var graph = new PlanGraph(plan);

@@ -32,9 +32,16 @@ public final class MeshFixture {
 
     /** The plan of a stack file. */
     public static Plan plan(Path stackFile) {
+        return plan(StackFile.stackName(stackFile), stackFile);
+    }
+
+    /**
+     * The offline plan of a stack file under the given stack name (part of every URN): two files
+     * planned under one name compare as one stack at two times, as {@code plan --compare} does.
+     */
+    public static Plan plan(String stackName, Path stackFile) {
         try {
-            var name = stackFile.getFileName().toString().replaceAll("^Pulumi\\.|\\.yaml$", "");
-            return PlanRunner.run(name, RawConfig.fromStackFile(stackFile), List.of());
+            return PlanRunner.run(stackName, RawConfig.fromStackFile(stackFile), List.of());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -195,6 +195,41 @@ class ConstructTest {
     }
 
     @Test
+    @DisplayName("Mesh: construct with two revisions and a named default registers what the Java Mesh does (both istiods,"
+            + " the default tag in each cluster), and exports each cluster's revisions and tags")
+    void meshWithRevisions() {
+        var javaArgs = javaMeshArgs().toBuilder()
+                .istio(io.istiomc.components.IstioArgs.builder()
+                        .revisions(List.of(io.istiomc.components.RevisionArgs.of("default", "1.30.3"),
+                                io.istiomc.components.RevisionArgs.of("canary", "1.30.3")))
+                        .defaultRevision("canary").build())
+                .build();
+        var viaJava = registrations(() -> new io.istiomc.components.Mesh("mesh", javaArgs, null));
+        var inputs = new LinkedHashMap<>(meshInputs());
+        inputs.put("istio", PropertyValue.of(Map.of(
+                "revisions", PropertyValue.of(List.of(
+                        PropertyValue.of(Map.of("name", PropertyValue.of("default"), "version", PropertyValue.of("1.30.3"))),
+                        PropertyValue.of(Map.of("name", PropertyValue.of("canary"), "version", PropertyValue.of("1.30.3"))))),
+                "defaultRevision", PropertyValue.of("canary"))));
+        var response = new AtomicReference<ConstructResponse>();
+        var viaConstruct = registrations(() -> response.set(construct("Mesh", "mesh", inputs)));
+        assertSameRegistrations(viaJava, viaConstruct);
+        var names = viaConstruct.stream().map(r -> r.type() + " " + r.name()).toList();
+        for (var cluster : List.of("cluster1", "cluster2")) {
+            assertTrue(names.contains(RegisteredNames.RELEASE + " " + cluster + "-istiod"), names.toString());
+            assertTrue(names.contains(RegisteredNames.RELEASE + " " + cluster + "-istiod-canary"), names.toString());
+            assertTrue(names.contains(RegisteredNames.MUTATING_WEBHOOK_CONFIGURATION + " "
+                    + io.istiomc.components.Mesh.tagName("mesh", cluster)), names.toString());
+        }
+
+        var state = response.get().getState();
+        var revisions = known(state.get("revisions")).getObjectValue();
+        assertEquals(List.of(PropertyValue.of("default"), PropertyValue.of("canary")), revisions.get("cluster2").getArrayValue());
+        assertEquals(PropertyValue.of("canary"), known(state.get("revisionTags")).getObjectValue().get("cluster1")
+                .getObjectValue().get("default"));
+    }
+
+    @Test
     @DisplayName("Mesh: bad topology values are refused naming the args' own properties, before anything is registered")
     void meshRefusals() {
         var inputs = new LinkedHashMap<>(meshInputs());
