@@ -93,7 +93,7 @@ public final class ClusterArgs {
 
     /** The resources the unrevisioned istiod release waits for while it steps aside ({@code unrevisionedAfter}'s dependencies). */
     public Output<List<Resource>> unrevisionedAfter() {
-        return unrevisionedAfter == null ? Output.of(List.of()) : MeshLink.dependenciesOf(Relayed.flat(unrevisionedAfter));
+        return Relayed.dependencies(unrevisionedAfter);
     }
 
     public static Builder builder() {

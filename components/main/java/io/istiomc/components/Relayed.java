@@ -4,7 +4,10 @@ import com.pulumi.core.Output;
 import com.pulumi.core.internal.Internal;
 import com.pulumi.core.internal.OutputData;
 import com.pulumi.core.internal.OutputInternal;
+import com.pulumi.resources.Resource;
 
+import javax.annotation.Nullable;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -89,6 +92,14 @@ public final class Relayed {
     }
 
     /** A value that arrives through the outer wrapper, as a field of this shape holds it. */
+    /**
+     * The resources an ordering input ({@code ...After}) depends on, which the releases it gates wait
+     * for; none where it is not given.
+     */
+    public static Output<List<Resource>> dependencies(@Nullable Output<Output<String>> after) {
+        return after == null ? Output.of(List.of()) : MeshLink.dependenciesOf(flat(after));
+    }
+
     public static <T> Output<Output<T>> wrap(Output<T> value) {
         return Output.of(value);
     }

@@ -80,12 +80,12 @@ public final class RemoteClusterArgs extends ResourceArgs {
 
     /** The resources the east-west gateway's pods wait for ({@code eastWestGatewayAfter}'s dependencies). */
     public Output<List<Resource>> eastWestGatewayAfter() {
-        return eastWestGatewayAfter == null ? Output.of(List.of()) : MeshLink.dependenciesOf(Relayed.flat(eastWestGatewayAfter));
+        return Relayed.dependencies(eastWestGatewayAfter);
     }
 
     /** The resources every istiod release waits for ({@code istiodAfter}'s dependencies). */
     public Output<List<Resource>> controlPlaneReleases() {
-        return istiodAfter == null ? Output.of(List.of()) : MeshLink.dependenciesOf(Relayed.flat(istiodAfter));
+        return Relayed.dependencies(istiodAfter);
     }
 
     public static final class Builder {

@@ -75,4 +75,22 @@ class UpgradeStepsTest {
                 + "invalid stack configuration (1 problem):\n  - istio-multicluster:istio.revisions: removes the revision '1-30-3'"),
                 skipping.err());
     }
+
+    @Test
+    @DisplayName("the canary upgrade block of docs/performance.md is today's bench --upgrade --markdown output of the seven steps")
+    void performancePageBlockIsGenerated() throws Exception {
+        var page = java.nio.file.Files.readString(StackFile.projectRoot().resolve("docs/performance.md"));
+        var begin = "<!-- upgrade:begin -->\n";
+        var end = "<!-- upgrade:end -->";
+        assertTrue(page.contains(begin) && page.contains(end), "docs/performance.md has no upgrade block");
+        var block = page.substring(page.indexOf(begin) + begin.length(), page.indexOf(end));
+        // the paths as scripts/readme-bench.sh passes them, relative to the project
+        var args = new java.util.ArrayList<String>(List.of("bench", "--upgrade", "--markdown"));
+        for (int step = 0; step <= 6; step++) {
+            args.add("stacks/canary/primary-remote-multinetwork/Pulumi.step" + step + ".yaml");
+        }
+        var run = CliRun.run(args.toArray(String[]::new));
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(run.out().strip(), block.strip(), "regenerate with scripts/readme-bench.sh");
+    }
 }
