@@ -47,9 +47,9 @@ class MeshCertificateAuthorityTest {
         var mocks = new SimulatedClusters(List.of());
         PulumiTest.withMocks(mocks).runTest(ctx -> new MeshCertificateAuthority("ca", MeshCertificateAuthorityArgs.builder()
                 .clusterNames(List.of("east", "west")).build(), null)).throwOnError();
-        assertEquals(1, mocks.registrations(r -> r.type().equals("tls:index/selfSignedCert:SelfSignedCert")).size());
+        assertEquals(1, mocks.registrations(r -> r.type().equals(RegisteredNames.SELF_SIGNED_CERT)).size());
         assertEquals(List.of("ca-east-cert", "ca-west-cert"), mocks.registrations(
-                r -> r.type().equals("tls:index/locallySignedCert:LocallySignedCert")).stream()
+                r -> r.type().equals(RegisteredNames.LOCALLY_SIGNED_CERT)).stream()
                 .map(SimulatedClusters.Registration::name).sorted().toList());
         for (var tls : mocks.registrations(r -> r.type().startsWith("tls:"))) {
             assertEquals("ca-tls", SimulatedClusters.providerName(tls.provider()), tls.name());
@@ -66,8 +66,10 @@ class MeshCertificateAuthorityTest {
                         .settings(CaSettingsArgs.builder().roots(List.of("root", "r2027")).signingRoot("r2027").build())
                         .build(), null)));
         result.throwOnError();
+        // registered concurrently, so in no set order: the names, sorted; the bundle below keeps the roots' order
         assertEquals(List.of("ca-root-cert", "ca-root-r2027-cert"), mocks.registrations(
-                r -> r.type().equals("tls:index/selfSignedCert:SelfSignedCert")).stream().map(SimulatedClusters.Registration::name).toList());
+                r -> r.type().equals(RegisteredNames.SELF_SIGNED_CERT)).stream().map(SimulatedClusters.Registration::name)
+                .sorted().toList());
         var bundle = PulumiTest.extractValue(outputs.get().rootCertPem());
         assertEquals(pem("ca-root-cert") + pem("ca-root-r2027-cert"), bundle);
         for (var cluster : List.of("east", "west")) {
