@@ -46,6 +46,10 @@ class RenderedReleasesIT {
     /** The mixed stack mid root rotation: two roots, the intermediates signed by the new one. */
     static final String ROOT_ROTATION = "mixed-root-rotation";
 
+    /** The multi-primary canary upgrade's stacks, {@code canary-multi-primary-step<n>} for steps 0 to 6. */
+    static final String CANARY_MULTI_PRIMARY = "canary-multi-primary-step";
+    static final int CANARY_STEPS = 7;
+
     private ChartRepository repository;
     private final List<RenderedStack> stacks = new ArrayList<>();
 
@@ -62,6 +66,11 @@ class RenderedReleasesIT {
         var rotation = StackFile.read(StackFile.projectRoot().resolve("stacks/Pulumi.mixed.yaml")).renamed(ROOT_ROTATION);
         rotation.edit().set("ca.roots", List.of("root", "r2027")).set("ca.signingRoot", "r2027");
         stacks.add(RenderedStack.of(rotation, repository, helm));
+        // The multi-primary canary upgrade (it.CanaryOnRealApiServersIT renders and applies the primary-remote one).
+        for (int step = 0; step < CANARY_STEPS; step++) {
+            stacks.add(RenderedStack.of(StackFile.read(StackFile.projectRoot().resolve("stacks/canary/multi-primary/Pulumi.step"
+                    + step + ".yaml")).renamed(CANARY_MULTI_PRIMARY + step), repository, helm));
+        }
         System.out.println("benchmark: rendered every release of " + stacks.size() + " stacks in "
                 + (System.nanoTime() - t0) / 1_000_000 + " ms");
     }
@@ -74,7 +83,7 @@ class RenderedReleasesIT {
     @Test
     @DisplayName("every stack file is rendered, and every cluster's releases render objects")
     void everyReleaseRenders() {
-        assertEquals(StackFile.all().size() + 2, stacks.size());
+        assertEquals(StackFile.all().size() + 2 + CANARY_STEPS, stacks.size());
         assertTrue(stacks.stream().map(RenderedStack::name).toList().containsAll(List.of("dev", "staging", "prod", DNS_NAMED,
                 ROOT_ROTATION)));
         for (var stack : stacks) {
@@ -82,6 +91,32 @@ class RenderedReleasesIT {
                 assertFalse(cluster.releases().isEmpty(), stack + "/" + cluster.name() + " has no release");
                 cluster.releases().forEach((release, objects) ->
                         assertFalse(objects.isEmpty(), stack + "/" + cluster.name() + " release " + release + " renders nothing"));
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("each multi-primary canary step renders every listed revision's control plane in both primaries: its own Deployment and injection webhook")
+    void canaryStepsRenderEachRevision() {
+        // the revisions of steps 0 to 6 (stacks/canary: 'default' is the unrevisioned control plane)
+        var revisionsByStep = List.of(List.of("default"), List.of("default", "1-30-3"), List.of("default", "1-30-3"),
+                List.of("1-30-3"), List.of("1-30-3", "1-30-3-canary"), List.of("1-30-3", "1-30-3-canary"), List.of("1-30-3-canary"));
+        for (int step = 0; step < CANARY_STEPS; step++) {
+            var name = CANARY_MULTI_PRIMARY + step;
+            var stack = stacks.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+            for (var cluster : stack.clusters()) {
+                var istiods = istiodReleases(cluster);
+                var expected = revisionsByStep.get(step).stream().map(r -> r.equals("default") ? "istiod" : "istiod-" + r).sorted().toList();
+                assertEquals(expected, istiods, name + "/" + cluster.name());
+                for (var release : istiods) {
+                    var objects = cluster.releases().get(release);
+                    assertTrue(find(objects, "Deployment", ISTIO_NAMESPACE, release).isPresent(), name + "/" + cluster.name() + " " + release);
+                    var suffix = release.substring("istiod".length());
+                    // the unrevisioned control plane renders no injection webhook while a named revision is the default
+                    boolean steppingAside = suffix.isEmpty() && step == 2;
+                    assertEquals(!steppingAside, find(objects, "MutatingWebhookConfiguration", null,
+                            "istio-sidecar-injector" + suffix).isPresent(), name + "/" + cluster.name() + " " + release + " webhook");
+                }
             }
         }
     }
@@ -176,17 +211,20 @@ class RenderedReleasesIT {
                         .anyMatch(remote -> servedBy(stack, remote).name().equals(cluster.name()));
                 serving += servesRemotes ? 1 : 0;
                 var istiods = ofKind(cluster.everything().toList(), "Deployment").stream()
-                        .filter(d -> d.path("metadata").path("name").asText().equals("istiod")).toList();
+                        .filter(d -> isIstiodName(d.path("metadata").path("name").asText())).toList();
                 if (isRemote(cluster)) {
                     assertEquals(List.of(), names(istiods), what + " is a remote");
                     continue;
                 }
-                assertEquals(1, istiods.size(), what + ": istiod Deployments");
-                var env = new HashMap<String, String>();
-                for (var container : istiods.get(0).path("spec").path("template").path("spec").path("containers")) {
-                    container.path("env").forEach(e -> env.put(e.path("name").asText(), e.path("value").asText()));
+                // one per revision the cluster runs
+                assertEquals(istiodReleases(cluster).size(), istiods.size(), what + ": istiod Deployments");
+                for (var istiod : istiods) {
+                    var env = new HashMap<String, String>();
+                    for (var container : istiod.path("spec").path("template").path("spec").path("containers")) {
+                        container.path("env").forEach(e -> env.put(e.path("name").asText(), e.path("value").asText()));
+                    }
+                    assertEquals(servesRemotes ? "true" : null, env.get("EXTERNAL_ISTIOD"), what + " EXTERNAL_ISTIOD");
                 }
-                assertEquals(servesRemotes ? "true" : null, env.get("EXTERNAL_ISTIOD"), what + " EXTERNAL_ISTIOD");
             }
         }
         assertTrue(serving > 0, "no stack has a cluster that serves remotes");
@@ -198,14 +236,16 @@ class RenderedReleasesIT {
         int rotating = 0;
         for (var stack : stacks) {
             for (var cluster : stack.clusters().stream().filter(c -> !isRemote(c)).toList()) {
-                var istiod = ofKind(cluster.release("istiod"), "Deployment").get(0);
-                var annotation = istiod.path("spec").path("template").path("metadata").path("annotations")
-                        .path(io.istiomc.components.IstioValues.TRUSTED_ROOTS_ANNOTATION);
-                if (stack.name().equals(ROOT_ROTATION)) {
-                    rotating++;
-                    assertTrue(annotation.asText().matches("[0-9a-f]{64}"), stack + "/" + cluster.name() + ": " + annotation);
-                } else {
-                    assertTrue(annotation.isMissingNode(), stack + "/" + cluster.name() + ": " + annotation);
+                for (var release : istiodReleases(cluster)) {
+                    var istiod = ofKind(cluster.release(release), "Deployment").get(0);
+                    var annotation = istiod.path("spec").path("template").path("metadata").path("annotations")
+                            .path(io.istiomc.components.IstioValues.TRUSTED_ROOTS_ANNOTATION);
+                    if (stack.name().equals(ROOT_ROTATION)) {
+                        rotating++;
+                        assertTrue(annotation.asText().matches("[0-9a-f]{64}"), stack + "/" + cluster.name() + ": " + annotation);
+                    } else {
+                        assertTrue(annotation.isMissingNode(), stack + "/" + cluster.name() + " " + release + ": " + annotation);
+                    }
                 }
             }
         }
@@ -217,7 +257,9 @@ class RenderedReleasesIT {
     void remoteRendersNoIstiod() {
         for (var stack : stacks) {
             for (var remote : stack.clusters().stream().filter(RenderedReleasesIT::isRemote).toList()) {
-                assertEquals(List.of(), names(ofKind(remote.release("istiod"), "Deployment")), stack + "/" + remote.name());
+                for (var release : istiodReleases(remote)) {
+                    assertEquals(List.of(), names(ofKind(remote.release(release), "Deployment")), stack + "/" + remote.name() + " " + release);
+                }
             }
         }
     }
@@ -477,6 +519,15 @@ class RenderedReleasesIT {
 
     static List<JsonNode> ofKind(List<JsonNode> objects, String kind) {
         return objects.stream().filter(o -> o.path("kind").asText().equals(kind)).toList();
+    }
+
+    /** The Helm releases of a cluster's istiods: {@code istiod} (unrevisioned) and {@code istiod-<rev>}, sorted. */
+    static List<String> istiodReleases(RenderedStack.Cluster cluster) {
+        return cluster.releases().keySet().stream().filter(RenderedReleasesIT::isIstiodName).sorted().toList();
+    }
+
+    private static boolean isIstiodName(String name) {
+        return name.equals("istiod") || name.startsWith("istiod-");
     }
 
     static Optional<JsonNode> find(List<JsonNode> objects, String kind, String namespace, String name) {
