@@ -97,6 +97,9 @@ public class Mesh extends ComponentResource {
         }
         var handles = new HashMap<String, ClusterHandle>();
         var pilotAddresses = new LinkedHashMap<String, Output<String>>();
+        // A remote's gateway pods become ready only once its primary holds its remote secret, which the
+        // link declares after every cluster: the release waits for it through an output filled in then.
+        var secretsOfRemotes = new LinkedHashMap<String, CompletableFuture<Secret>>();
         MeshLink link;
         try {
             for (var primary : topology.primaries()) {
@@ -107,43 +110,35 @@ public class Mesh extends ComponentResource {
                         .watched(topology.watched(primary))
                         .build(), child()).handle());
             }
-            // A remote's gateway pods become ready only once its primary holds its remote secret, which the
-            // link declares after every cluster: the release waits for it through an output filled in then.
-            var secretsOfRemotes = new LinkedHashMap<String, CompletableFuture<Secret>>();
-            try {
-                for (var remote : topology.remotes()) {
-                    var controlPlane = handles.get(topology.controlPlaneOf(remote).orElseThrow());
-                    var pilotAddress = controlPlane.gateway().orElseThrow().address();
-                    var remoteSecret = new CompletableFuture<Secret>();
-                    secretsOfRemotes.put(remote.name(), remoteSecret);
-                    handles.put(remote.name(), new RemoteCluster(remote.name(), RemoteClusterArgs.builder()
-                            .cluster(clusterArgs(args, remote, ca.bundle(remote.name()), tagsOfClusters))
-                            .primaryClusterName(controlPlane.clusterName())
-                            .remotePilotAddress(pilotAddress)
-                            .multiNetwork(topology.multiNetwork())
-                            .eastWestGatewayAfter(Output.of(remoteSecret).apply(secret -> secret.metadata()
-                                    .applyValue(metadata -> metadata.name().orElse(""))))
-                            .istiodAfter(releasesDone(controlPlane, revisions))
-                            .build(), child()).handle());
-                    pilotAddresses.put(remote.name(), pilotAddress);
-                }
+            for (var remote : topology.remotes()) {
+                var controlPlane = handles.get(topology.controlPlaneOf(remote).orElseThrow());
+                var pilotAddress = controlPlane.gateway().orElseThrow().address();
+                var remoteSecret = new CompletableFuture<Secret>();
+                secretsOfRemotes.put(remote.name(), remoteSecret);
+                handles.put(remote.name(), new RemoteCluster(remote.name(), RemoteClusterArgs.builder()
+                        .cluster(clusterArgs(args, remote, ca.bundle(remote.name()), tagsOfClusters))
+                        .primaryClusterName(controlPlane.clusterName())
+                        .remotePilotAddress(pilotAddress)
+                        .multiNetwork(topology.multiNetwork())
+                        .eastWestGatewayAfter(Output.of(remoteSecret).apply(secret -> secret.metadata()
+                                .applyValue(metadata -> metadata.name().orElse(""))))
+                        .istiodAfter(releasesDone(controlPlane, revisions))
+                        .build(), child()).handle());
+                pilotAddresses.put(remote.name(), pilotAddress);
+            }
 
-                var linkArgs = MeshLinkArgs.builder();
-                topology.primaries().forEach(primary -> linkArgs.watcher(handles.get(primary.name())));
-                for (var cluster : topology.clusters()) {
-                    if (topology.watched(cluster)) {
-                        linkArgs.watched(handles.get(cluster.name()),
-                                new ApiEndpoint(cluster.apiServer().orElseThrow(), cluster.tlsServerName()));
-                    }
+            var linkArgs = MeshLinkArgs.builder();
+            topology.primaries().forEach(primary -> linkArgs.watcher(handles.get(primary.name())));
+            for (var cluster : topology.clusters()) {
+                if (topology.watched(cluster)) {
+                    linkArgs.watched(handles.get(cluster.name()),
+                            new ApiEndpoint(cluster.apiServer().orElseThrow(), cluster.tlsServerName()));
                 }
-                link = new MeshLink(linkName(name), linkArgs.build(), child());
-                for (var remote : topology.remotes()) {
-                    secretsOfRemotes.get(remote.name()).complete(
-                            link.remoteSecret(topology.controlPlaneOf(remote).orElseThrow(), remote.name()).orElseThrow());
-                }
-            } finally {
-                // Never leave a release waiting for a dependency that will not come: the run reports the error instead.
-                secretsOfRemotes.values().forEach(f -> f.completeExceptionally(new IllegalStateException("the mesh link was not declared")));
+            }
+            link = new MeshLink(linkName(name), linkArgs.build(), child());
+            for (var remote : topology.remotes()) {
+                secretsOfRemotes.get(remote.name()).complete(
+                        link.remoteSecret(topology.controlPlaneOf(remote).orElseThrow(), remote.name()).orElseThrow());
             }
             defaultTags(name, revisions, topology, handles).forEach((cluster, tag) -> {
                 var waiting = tagsOfClusters.get(cluster);
@@ -152,6 +147,8 @@ public class Mesh extends ComponentResource {
                 }
             });
         } finally {
+            // Never leave a release waiting for a dependency that will not come: the run reports the error instead.
+            secretsOfRemotes.values().forEach(f -> f.completeExceptionally(new IllegalStateException("the mesh link was not declared")));
             tagsOfClusters.values().forEach(f -> f.completeExceptionally(new IllegalStateException("the default tags were not declared")));
         }
         var revisionsByCluster = new LinkedHashMap<String, List<String>>();

@@ -109,7 +109,7 @@ public class PrimaryCluster extends ComponentResource {
                             IstioNetworking.istiodVirtualServiceSpec(r.revision())).metadata();
                     // An unrevisioned istiod stepping aside serves no new workload, and waits for the default
                     // tags, which wait for the remotes, which wait for this address: its route is left out.
-                    if (cluster.revisions().injects(r.revision())) {
+                    if (revisions.injects(r.revision())) {
                         routes.add(route);
                     }
                 }

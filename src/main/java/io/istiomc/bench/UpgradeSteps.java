@@ -86,12 +86,12 @@ public final class UpgradeSteps {
             err.println("error: " + Printable.escape(String.valueOf(e.getMessage())));
             return ExitStatus.FAILED;
         }
-        for (int i = 1; i < files.size(); i++) {
+        for (var step : steps) {
             try {
-                MeshConfigReader.checkStep(MeshConfigReader.read(raw(files.get(i - 1))), MeshConfigReader.read(raw(files.get(i))));
-            } catch (InvalidConfigException | IOException e) {
-                err.println("error: the step from '" + Printable.escape(files.get(i - 1).toString()) + "' to '"
-                        + Printable.escape(files.get(i).toString()) + "' is refused:");
+                MeshConfigReader.checkStep(step.comparison().before().mesh(), step.comparison().after().mesh());
+            } catch (InvalidConfigException e) {
+                err.println("error: the step from '" + Printable.escape(step.from().toString()) + "' to '"
+                        + Printable.escape(step.to().toString()) + "' is refused:");
                 return InputFailures.report(e, err);
             }
         }
@@ -103,7 +103,8 @@ public final class UpgradeSteps {
     static List<Step> steps(String stack, List<Path> files) throws IOException {
         var plans = new ArrayList<Plan>();
         for (var file : files) {
-            plans.add(PlanRunner.run(stack, raw(file), ApiServers.defaultKubeconfigs()));
+            plans.add(PlanRunner.run(stack, RawConfig.fromStackFile(file, RawConfig.findProjectFile(Path.of(""))),
+                    ApiServers.defaultKubeconfigs()));
         }
         var steps = new ArrayList<Step>();
         for (int i = 1; i < plans.size(); i++) {
@@ -111,11 +112,6 @@ public final class UpgradeSteps {
             steps.add(new Step(files.get(i - 1), files.get(i), comparison, criticalPath(comparison)));
         }
         return steps;
-    }
-
-    /** A step's stack file, with the project defaults of the Pulumi.yaml of the working directory's project. */
-    private static RawConfig raw(Path file) throws IOException {
-        return RawConfig.fromStackFile(file, RawConfig.findProjectFile(Path.of("")));
     }
 
     /** The critical path of a step: its creates, updates and replacements take their latency; the rest is there already. */

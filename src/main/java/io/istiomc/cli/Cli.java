@@ -162,7 +162,7 @@ public final class Cli {
             Plan after = PlanRunner.run(stack, raw, ApiServers.defaultKubeconfigs());
             after.warnings().forEach(w -> err.println("warning: " + Printable.escape(w)));
             try {
-                MeshConfigReader.checkStep(MeshConfigReader.read(oldRaw), MeshConfigReader.read(raw));
+                MeshConfigReader.checkStep(before.mesh(), after.mesh());
             } catch (InvalidConfigException e) {
                 err.println("error: the step from " + oldSource + " is refused:");
                 return InputFailures.report(e, err);

@@ -99,14 +99,14 @@ public final class MeshConfigReader {
     }
 
     /**
-     * The rules of an upgrade step between the stack deployed and the next, each read and valid
+     * The rules of an upgrade step between the mesh deployed and the next, each read and valid
      * ({@link Mesh#checkStep}), under the next stack's config keys.
      *
      * @throws InvalidConfigException with every problem
      */
-    public static void checkStep(StackConfig deployed, StackConfig next) {
+    public static void checkStep(MeshArgs deployed, MeshArgs next) {
         var reader = new MeshConfigReader(p -> Home.directory().resolve(p));
-        reader.reportLibraryProblems(Mesh.checkStep(deployed.mesh(), next.mesh()));
+        reader.reportLibraryProblems(Mesh.checkStep(deployed, next));
         if (!reader.problems.isEmpty()) {
             throw new InvalidConfigException(reader.problems);
         }

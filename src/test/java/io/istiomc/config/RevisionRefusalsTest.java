@@ -178,8 +178,8 @@ class RevisionRefusalsTest {
     @MethodSource("steps")
     @DisplayName("an upgrade step that removes the revision the deployed default tag points at is refused by the next stack's key")
     void stepRule(String what, String deployedIstio, String nextIstio, List<String> expected) throws Exception {
-        var deployed = MeshConfigReader.read(RawConfig.fromStackYaml(stack(deployedIstio)));
-        var next = MeshConfigReader.read(RawConfig.fromStackYaml(stack(nextIstio)));
+        var deployed = MeshConfigReader.read(RawConfig.fromStackYaml(stack(deployedIstio))).mesh();
+        var next = MeshConfigReader.read(RawConfig.fromStackYaml(stack(nextIstio))).mesh();
         if (expected.isEmpty()) {
             MeshConfigReader.checkStep(deployed, next);
             return;
